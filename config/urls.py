@@ -1,0 +1,10 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("accounts/", include("allauth.urls")),
+    path("", include("pswhub.core.urls")),
+]
+
+handler403 = "pswhub.core.views.error_403"
+handler404 = "pswhub.core.views.error_404"
+handler500 = "pswhub.core.views.error_500"

@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.middleware.csp import get_nonce
+
+from .navigation import navigation_for
+from .selectors import authority_get
+
+
+def layout(request):
+    authority = authority_get()
+    council = authority.name if authority else (settings.PSWHUB_COUNCIL_NAME or "Your council")
+    user = getattr(request, "user", None)
+    return {
+        "council_name": council,
+        "service_name": "PSW Hub",
+        "navigation": navigation_for(user, request.path) if user is not None else [],
+        "entra_enabled": bool(settings.ENTRA_CLIENT_ID),
+        "idle_minutes": settings.SESSION_COOKIE_AGE // 60,
+        # GOV.UK Frontend's page template reads the nonce under this name.
+        "cspNonce": get_nonce(request),
+        "themeColor": "#12436d",
+    }

@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from allauth.mfa.models import Authenticator
+
+
+class RequireMultiFactorMiddleware:
+    """Users holding a role in PSWHUB_MFA_REQUIRED_ROLES (administrators by default) must set up
+    an authenticator app before they can use anything but the sign-in pages."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            user.is_authenticated
+            and user.has_role(*settings.PSWHUB_MFA_REQUIRED_ROLES)
+            and not self._is_exempt(request.path)
+            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        ):
+            return redirect(f"{reverse('mfa_activate_totp')}?required=1")
+        return self.get_response(request)
+
+    @staticmethod
+    def _is_exempt(path):
+        return path.startswith(("/accounts/", settings.STATIC_URL, "/accessibility/", "/privacy/", "/cookies/"))

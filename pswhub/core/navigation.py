@@ -1,0 +1,26 @@
+"""The service navigation: each entry shows only to users whose role may open it."""
+
+from django.urls import reverse
+
+ENTRIES = [
+    # (label, url name, permission that opens it)
+    ("Home", "core:home", None),
+    ("Organisation", "core:organisation", "core.view_organisation_summary"),
+    ("Teams", "core:team_list", "core.view_teams"),
+    ("Staff", "core:staff_list", "core.view_staff_list"),
+    ("Change history", "core:history", "core.view_history"),
+    ("Users", "core:user_list", "core.manage_users"),
+]
+
+
+def navigation_for(user, current_path):
+    if not user.is_authenticated:
+        return []
+    items = []
+    for label, name, permission in ENTRIES:
+        if permission and not user.has_perm(permission):
+            continue
+        href = reverse(name)
+        active = current_path == href if href == "/" else current_path.startswith(href)
+        items.append({"text": label, "href": href, "active": active})
+    return items

@@ -1,0 +1,103 @@
+"""Reads for the organisation pages. Every query a page shows comes from here."""
+
+from django.conf import settings
+from django.db.models import Count, Q
+
+from allauth.mfa.models import Authenticator
+
+from . import disclosure
+from .models import Authority, PersonalRecordView, Role, Service, StaffMember, Team, User
+
+
+def authority_get():
+    return Authority.objects.order_by("pk").first()
+
+
+def team_list(*, user):
+    return (
+        Team.objects.visible_to(user)
+        .select_related("service", "parent")
+        .annotate(staff_in_post=Count("staff", filter=Q(staff__left_on__isnull=True)))
+        .order_by("service__kind", "name")
+    )
+
+
+def team_staff(*, team, user):
+    return (
+        StaffMember.objects.visible_to(user)
+        .filter(team=team, left_on__isnull=True)
+        .order_by("last_name", "first_name")
+    )
+
+
+def staff_list(*, user, team=None, search="", include_leavers=False):
+    staff = StaffMember.objects.visible_to(user).select_related("team", "team__service")
+    if team == "none":
+        staff = staff.filter(team__isnull=True)
+    elif team:
+        staff = staff.filter(team_id=team)
+    if not include_leavers:
+        staff = staff.filter(left_on__isnull=True)
+    if search:
+        staff = staff.filter(
+            Q(first_name__icontains=search) | Q(last_name__icontains=search) | Q(employee_number__iexact=search)
+        )
+    return staff.order_by("last_name", "first_name")
+
+
+def staff_without_team(user):
+    return StaffMember.objects.visible_to(user).filter(team__isnull=True, left_on__isnull=True)
+
+
+def staff_record_views(*, staff_member, limit=50):
+    return staff_member.views.select_related("viewer").order_by("-viewed_at")[:limit]
+
+
+def users_without_role():
+    return User.objects.filter(is_active=True, roles__isnull=True)
+
+
+def users_missing_required_mfa():
+    with_totp = Authenticator.objects.filter(type=Authenticator.Type.TOTP).values("user_id")
+    return (
+        User.objects.filter(is_active=True, roles__code__in=settings.PSWHUB_MFA_REQUIRED_ROLES)
+        .exclude(pk__in=with_totp)
+        .distinct()
+    )
+
+
+def user_list(*, filter_name=""):
+    users = User.objects.prefetch_related("roles").select_related("staff_member").order_by("username")
+    if filter_name == "no-role":
+        users = users_without_role().prefetch_related("roles").select_related("staff_member").order_by("username")
+    elif filter_name == "no-mfa":
+        users = users_missing_required_mfa().prefetch_related("roles").select_related("staff_member")
+    with_totp = set(Authenticator.objects.filter(type=Authenticator.Type.TOTP).values_list("user_id", flat=True))
+    return users, with_totp
+
+
+def role_choices():
+    return Role.objects.order_by("order")
+
+
+def organisation_summary():
+    """Headcount in post by service and team, disclosure-controlled, for every signed-in role."""
+    rows = []
+    for service in Service.objects.order_by("kind"):
+        team_counts = dict(
+            Team.objects.filter(service=service, is_active=True)
+            .annotate(n=Count("staff", filter=Q(staff__left_on__isnull=True)))
+            .values_list("name", "n")
+        )
+        rows.append(
+            {
+                "service": service,
+                "team_count": len(team_counts),
+                "headcount": disclosure.suppress_counts(team_counts),
+            }
+        )
+    return rows
+
+
+def record_view_count(*, staff_member):
+    return PersonalRecordView.objects.filter(staff_member=staff_member).count()

@@ -1,0 +1,93 @@
+"""Writes for the organisation: accounts, roles, staff records and the log of record views.
+Every write goes through here so that history is kept (bulk writes included)."""
+
+from django.db import transaction
+from django.urls import reverse
+
+from allauth.mfa.models import Authenticator
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from .models import PersonalRecordView, Role, StaffMember, User
+from .tasks import send_account_created_email
+
+CANNOT_DEACTIVATE_SELF = "You cannot deactivate your own account"
+
+
+@transaction.atomic
+def user_create(*, username, first_name="", last_name="", email="", role_codes=(), managed_teams=(), staff_member=None, created_by=None, sign_in_url=""):
+    user = User(username=username, first_name=first_name, last_name=last_name, email=email)
+    user.set_unusable_password()
+    user._history_user = created_by
+    user.save()
+    user.roles.set(Role.objects.filter(code__in=role_codes))
+    user.managed_teams.set(managed_teams)
+    _link_staff_member(user, staff_member, changed_by=created_by)
+    if email:
+        transaction.on_commit(
+            lambda: send_account_created_email.enqueue(user_id=user.pk, sign_in_url=sign_in_url)
+        )
+    return user
+
+
+@transaction.atomic
+def user_update(*, user, changed_by, first_name, last_name, email, is_active, role_codes, managed_teams, staff_member=None):
+    if user == changed_by and not is_active:
+        raise ValueError(CANNOT_DEACTIVATE_SELF)
+    user.first_name, user.last_name, user.email, user.is_active = first_name, last_name, email, is_active
+    user._history_user = changed_by
+    user.save()
+    user.roles.set(Role.objects.filter(code__in=role_codes))
+    user.managed_teams.set(managed_teams)
+    _link_staff_member(user, staff_member, changed_by=changed_by)
+    user.forget_cached_roles()
+    return user
+
+
+def _link_staff_member(user, staff_member, *, changed_by):
+    current = StaffMember.objects.filter(user=user).first()
+    if current == staff_member:
+        return
+    if current is not None:
+        current.user = None
+        current._history_user = changed_by
+        current.save(update_fields=["user"])
+    if staff_member is not None:
+        staff_member.user = user
+        staff_member._history_user = changed_by
+        staff_member.save(update_fields=["user"])
+
+
+@transaction.atomic
+def user_reset_mfa(*, user, changed_by):
+    """Removes a user's authenticator app and recovery codes, so they set them up again."""
+    deleted, _ = Authenticator.objects.filter(user=user).delete()
+    return deleted
+
+
+@transaction.atomic
+def staff_member_update(*, staff_member, changed_by, **fields):
+    for name, value in fields.items():
+        setattr(staff_member, name, value)
+    staff_member._history_user = changed_by
+    staff_member.full_clean()
+    staff_member.save()
+    return staff_member
+
+
+@transaction.atomic
+def staff_members_bulk_save(*, new=(), changed=(), changed_fields=(), changed_by=None):
+    """Bulk create and update with a history row for each record, as imports need."""
+    created = bulk_create_with_history(list(new), StaffMember, default_user=changed_by) if new else []
+    if changed:
+        bulk_update_with_history(list(changed), StaffMember, list(changed_fields), default_user=changed_by)
+    return created
+
+
+def personal_record_view_log(*, viewer, staff_member, path):
+    return PersonalRecordView.objects.create(viewer=viewer, staff_member=staff_member, path=path[:300])
+
+
+def sign_in_url(request):
+    return request.build_absolute_uri(reverse("account_login"))
+
+

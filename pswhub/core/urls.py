@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("organisation/", views.organisation, name="organisation"),
+    path("teams/", views.team_list, name="team_list"),
+    path("teams/<int:pk>/", views.team_detail, name="team_detail"),
+    path("staff/", views.staff_list, name="staff_list"),
+    path("staff/<int:pk>/", views.staff_detail, name="staff_detail"),
+    path("staff/<int:pk>/edit/", views.staff_edit, name="staff_edit"),
+    path("history/", views.change_history, name="history"),
+    path("users/", views.user_list, name="user_list"),
+    path("users/new/", views.user_create, name="user_create"),
+    path("users/<int:pk>/", views.user_edit, name="user_edit"),
+    path("users/<int:pk>/reset-mfa/", views.user_reset_mfa, name="user_reset_mfa"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("cookies/", views.cookies, name="cookies"),
+]

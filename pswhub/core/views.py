@@ -1,0 +1,203 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponseServerError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import get_template
+from django.views.decorators.http import require_POST
+
+from . import attention, disclosure, history, selectors, services
+from .forms import StaffMemberForm, UserForm
+from .models import StaffMember, Team, User
+
+
+def require(request, permission, obj=None):
+    if not request.user.has_perm(permission, obj):
+        raise PermissionDenied
+
+
+def home(request):
+    return render(
+        request,
+        "core/home.html",
+        {
+            "attention": attention.attention_for(request.user),
+            "staff_member": StaffMember.objects.filter(user=request.user).select_related("team").first(),
+            "teams": selectors.team_list(user=request.user) if request.user.has_perm("core.view_teams") else [],
+        },
+    )
+
+
+def organisation(request):
+    require(request, "core.view_organisation_summary")
+    return render(
+        request,
+        "core/organisation.html",
+        {
+            "authority": selectors.authority_get(),
+            "services": selectors.organisation_summary(),
+            "suppression_threshold": disclosure.threshold(),
+        },
+    )
+
+
+def team_list(request):
+    require(request, "core.view_teams")
+    return render(request, "core/team_list.html", {"teams": selectors.team_list(user=request.user)})
+
+
+def team_detail(request, pk):
+    require(request, "core.view_teams")
+    team = get_object_or_404(Team.objects.visible_to(request.user).select_related("service", "parent"), pk=pk)
+    return render(
+        request,
+        "core/team_detail.html",
+        {
+            "team": team,
+            "staff": selectors.team_staff(team=team, user=request.user),
+            "subteams": team.children.filter(is_active=True),
+            "managers": team.managers.filter(is_active=True),
+        },
+    )
+
+
+def staff_list(request):
+    require(request, "core.view_staff_list")
+    staff = selectors.staff_list(
+        user=request.user,
+        team=request.GET.get("team", ""),
+        search=request.GET.get("q", "").strip(),
+        include_leavers=request.GET.get("leavers") == "1",
+    )
+    page = Paginator(staff, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "core/staff_list.html",
+        {"page": page, "teams": selectors.team_list(user=request.user), "query": request.GET},
+    )
+
+
+def staff_detail(request, pk):
+    staff_member = get_object_or_404(StaffMember.objects.visible_to(request.user).select_related("team__service", "user"), pk=pk)
+    services.personal_record_view_log(viewer=request.user, staff_member=staff_member, path=request.path)
+    can_see_views = request.user.has_perm("core.view_record_views")
+    return render(
+        request,
+        "core/staff_detail.html",
+        {
+            "staff_member": staff_member,
+            "record_views": selectors.staff_record_views(staff_member=staff_member) if can_see_views else None,
+            "changes": history.changes_visible_to(request.user, staff_member=staff_member, limit=20),
+        },
+    )
+
+
+def staff_edit(request, pk):
+    require(request, "core.change_staff_member")
+    staff_member = get_object_or_404(StaffMember.objects.visible_to(request.user), pk=pk)
+    form = StaffMemberForm(request.POST or None, instance=staff_member)
+    if request.method == "POST" and form.is_valid():
+        services.staff_member_update(staff_member=staff_member, changed_by=request.user, **form.cleaned_data)
+        messages.success(request, f"{staff_member.full_name}’s record has been updated")
+        return redirect("core:staff_detail", pk=staff_member.pk)
+    return render(request, "core/staff_edit.html", {"form": form, "staff_member": staff_member})
+
+
+def change_history(request):
+    require(request, "core.view_history")
+    return render(request, "core/history.html", {"changes": history.changes_visible_to(request.user, limit=100)})
+
+
+def user_list(request):
+    require(request, "core.manage_users")
+    users, with_totp = selectors.user_list(filter_name=request.GET.get("filter", ""))
+    page = Paginator(users, 50).get_page(request.GET.get("page"))
+    return render(request, "core/user_list.html", {"page": page, "with_totp": with_totp, "filter": request.GET.get("filter", "")})
+
+
+def user_create(request):
+    require(request, "core.manage_users")
+    form = UserForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        user = services.user_create(
+            username=data["username"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            email=data["email"],
+            role_codes=[role.code for role in data["roles"]],
+            managed_teams=data["managed_teams"],
+            staff_member=data["staff_member"],
+            created_by=request.user,
+            sign_in_url=services.sign_in_url(request),
+        )
+        messages.success(request, f"Account {user.username} has been created")
+        return redirect("core:user_list")
+    return render(request, "core/user_form.html", {"form": form, "editing": None})
+
+
+def user_edit(request, pk):
+    require(request, "core.manage_users")
+    user = get_object_or_404(User, pk=pk)
+    form = UserForm(request.POST or None, instance=user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.user_update(
+                user=user,
+                changed_by=request.user,
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                email=data["email"],
+                is_active=data["is_active"],
+                role_codes=[role.code for role in data["roles"]],
+                managed_teams=data["managed_teams"],
+                staff_member=data["staff_member"],
+            )
+        except ValueError as error:
+            form.add_error("is_active", str(error))
+        else:
+            messages.success(request, f"Account {user.username} has been updated")
+            return redirect("core:user_list")
+    return render(request, "core/user_form.html", {"form": form, "editing": user})
+
+
+@require_POST
+def user_reset_mfa(request, pk):
+    require(request, "core.manage_users")
+    user = get_object_or_404(User, pk=pk)
+    services.user_reset_mfa(user=user, changed_by=request.user)
+    messages.success(request, f"{user.username} will be asked to set up an authenticator app again")
+    return redirect("core:user_edit", pk=user.pk)
+
+
+@login_not_required
+def accessibility(request):
+    return render(request, "core/accessibility.html")
+
+
+@login_not_required
+def privacy(request):
+    return render(request, "core/privacy.html")
+
+
+@login_not_required
+def cookies(request):
+    return render(request, "core/cookies.html")
+
+
+@login_not_required
+def error_403(request, exception=None):
+    return render(request, "errors/403.html", status=403)
+
+
+@login_not_required
+def error_404(request, exception=None):
+    return render(request, "errors/404.html", status=404)
+
+
+@login_not_required
+def error_500(request):
+    # Rendered without the request context: the database may be the reason for the error.
+    return HttpResponseServerError(get_template("errors/500.html").render({"council_name": "", "navigation": []}))
