@@ -44,6 +44,7 @@ chromium: ## Make sure Debian's Chromium is installed for the browser tests
 	@scripts/ensure-chromium
 
 test: $(VENV)/.installed pswhub/static/build/app.css chromium ## Set up and run every test, browser tests included
+	@mkdir -p staticfiles
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest
 
 test-fast: $(VENV)/.installed pswhub/static/build/app.css ## Run the tests without the browser

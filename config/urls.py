@@ -2,6 +2,8 @@ from django.urls import include, path
 
 urlpatterns = [
     path("accounts/", include("allauth.urls")),
+    path("workforce/", include("pswhub.workforce.urls")),
+    path("audits/", include("pswhub.audits.urls")),
     path("", include("pswhub.core.urls")),
 ]
 

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AuditsConfig(AppConfig):
+    name = "pswhub.audits"
+    label = "audits"
+    verbose_name = "Case file audits"
