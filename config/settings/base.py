@@ -245,19 +245,26 @@ _EMAIL_BACKENDS = {
     "smtp": "django.core.mail.backends.smtp.EmailBackend",
     "file": "django.core.mail.backends.filebased.EmailBackend",
 }
-_email_backend = _EMAIL_BACKENDS.get(os.environ.get("EMAIL_BACKEND", "console"), os.environ.get("EMAIL_BACKEND"))
-_email_options = {}
-if _email_backend.endswith("smtp.EmailBackend"):
-    _email_options = {
-        "host": os.environ.get("EMAIL_HOST", "localhost"),
-        "port": int(os.environ.get("EMAIL_PORT", "25")),
-        "username": os.environ.get("EMAIL_HOST_USER", ""),
-        "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
-        "use_tls": env_bool("EMAIL_USE_TLS"),
-    }
-elif _email_backend.endswith("filebased.EmailBackend"):
-    _email_options = {"file_path": os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))}
-MAILERS = {"default": {"BACKEND": _email_backend, "OPTIONS": _email_options}}
+
+
+def mailers_from_env(default="console"):
+    name = os.environ.get("EMAIL_BACKEND") or default
+    backend = _EMAIL_BACKENDS.get(name, name)
+    options = {}
+    if backend.endswith("smtp.EmailBackend"):
+        options = {
+            "host": os.environ.get("EMAIL_HOST", "localhost"),
+            "port": int(os.environ.get("EMAIL_PORT", "25")),
+            "username": os.environ.get("EMAIL_HOST_USER", ""),
+            "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": env_bool("EMAIL_USE_TLS"),
+        }
+    elif backend.endswith("filebased.EmailBackend"):
+        options = {"file_path": os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))}
+    return {"default": {"BACKEND": backend, "OPTIONS": options}}
+
+
+MAILERS = mailers_from_env()
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "pswhub@localhost")
 
 # --- PSW Hub ---------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ def layout(request):
     authority = authority_get()
     council = authority.name if authority else (settings.PSWHUB_COUNCIL_NAME or "Your council")
     user = getattr(request, "user", None)
+    nonce = get_nonce(request)
     return {
         "council_name": council,
         "service_name": "PSW Hub",
@@ -16,6 +17,7 @@ def layout(request):
         "entra_enabled": bool(settings.ENTRA_CLIENT_ID),
         "idle_minutes": settings.SESSION_COOKIE_AGE // 60,
         # GOV.UK Frontend's page template reads the nonce under this name.
-        "cspNonce": get_nonce(request),
+        # str() makes Django generate the nonce, so the header carries it too.
+        "cspNonce": str(nonce) if nonce is not None else None,
         "themeColor": "#12436d",
     }

@@ -96,7 +96,7 @@ def staff_detail(request, pk):
 def staff_edit(request, pk):
     require(request, "core.change_staff_member")
     staff_member = get_object_or_404(StaffMember.objects.visible_to(request.user), pk=pk)
-    form = StaffMemberForm(request.POST or None, instance=staff_member)
+    form = StaffMemberForm(request.POST if request.method == "POST" else None, instance=staff_member)
     if request.method == "POST" and form.is_valid():
         services.staff_member_update(staff_member=staff_member, changed_by=request.user, **form.cleaned_data)
         messages.success(request, f"{staff_member.full_name}’s record has been updated")
@@ -118,7 +118,7 @@ def user_list(request):
 
 def user_create(request):
     require(request, "core.manage_users")
-    form = UserForm(request.POST or None)
+    form = UserForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         user = services.user_create(
@@ -140,7 +140,7 @@ def user_create(request):
 def user_edit(request, pk):
     require(request, "core.manage_users")
     user = get_object_or_404(User, pk=pk)
-    form = UserForm(request.POST or None, instance=user)
+    form = UserForm(request.POST if request.method == "POST" else None, instance=user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -1,0 +1,105 @@
+import datetime
+
+import pytest
+import time_machine
+from django.test import override_settings
+from django.urls import reverse
+
+from pswhub.core import roles
+from pswhub.core.tests.factories import UserFactory, current_totp_code, give_authenticator_app
+
+PASSWORD = "correct-horse-battery"
+
+
+def sign_in(client, username, password=PASSWORD):
+    return client.post(reverse("account_login"), {"login": username, "password": password})
+
+
+def test_a_person_signs_in_with_their_username_and_password(client, psw):
+    response = sign_in(client, "psw")
+    assert response.status_code == 302
+    assert client.get(reverse("core:home")).status_code == 200
+
+
+def test_a_wrong_password_is_refused_with_a_message(client, psw):
+    response = sign_in(client, "psw", "wrong-password")
+    assert response.status_code == 200
+    assert "There is a problem" in response.content.decode()
+    assert client.get(reverse("core:home")).status_code == 302
+
+
+def test_repeated_failed_sign_ins_are_blocked_even_with_the_right_password(client, psw):
+    for _ in range(5):
+        sign_in(client, "psw", "wrong-password")
+    response = sign_in(client, "psw")
+    assert response.status_code == 429 or "Too many failed" in response.content.decode()
+    assert client.get(reverse("core:home")).status_code == 302
+
+
+def test_people_cannot_create_their_own_account(client, db):
+    response = client.get(reverse("account_signup"))
+    assert "Accounts are made by your administrator" in response.content.decode()
+
+
+def test_sign_out_ends_the_session(client, psw):
+    sign_in(client, "psw")
+    client.post(reverse("account_logout"))
+    assert client.get(reverse("core:home")).status_code == 302
+
+
+def test_a_session_ends_after_thirty_idle_minutes(client, psw):
+    with time_machine.travel(datetime.datetime(2026, 11, 23, 9, 0, tzinfo=datetime.UTC), tick=False) as clock:
+        sign_in(client, "psw")
+        clock.shift(datetime.timedelta(minutes=29))
+        assert client.get(reverse("core:home")).status_code == 200
+        clock.shift(datetime.timedelta(minutes=29))
+        assert client.get(reverse("core:home")).status_code == 200, "activity keeps the session alive"
+        clock.shift(datetime.timedelta(minutes=31))
+        assert client.get(reverse("core:home")).status_code == 302
+
+
+def test_an_administrator_must_set_up_an_authenticator_app_first(client, db):
+    UserFactory(username="newadmin", roles=[roles.ADMIN])
+    sign_in(client, "newadmin")
+    response = client.get(reverse("core:user_list"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("mfa_activate_totp"))
+
+
+def test_an_administrator_with_an_authenticator_app_is_asked_for_the_code(client, db):
+    admin = UserFactory(username="secureadmin", roles=[roles.ADMIN])
+    secret = give_authenticator_app(admin)
+    response = sign_in(client, "secureadmin")
+    assert response.url == reverse("mfa_authenticate")
+    assert client.get(reverse("core:home")).status_code == 302, "not signed in before the code"
+    client.post(reverse("mfa_authenticate"), {"code": current_totp_code(secret)})
+    assert client.get(reverse("core:user_list")).status_code == 200
+
+
+def test_a_wrong_authenticator_code_is_refused(client, db):
+    admin = UserFactory(username="secureadmin", roles=[roles.ADMIN])
+    give_authenticator_app(admin)
+    sign_in(client, "secureadmin")
+    response = client.post(reverse("mfa_authenticate"), {"code": "000000"})
+    assert "There is a problem" in response.content.decode()
+    assert client.get(reverse("core:home")).status_code == 302
+
+
+def test_other_roles_do_not_need_an_authenticator_app_by_default(client, psw):
+    sign_in(client, "psw")
+    assert client.get(reverse("core:home")).status_code == 200
+
+
+@override_settings(PSWHUB_MFA_REQUIRED_ROLES=["admin", "psw"])
+def test_a_council_can_require_an_authenticator_app_for_more_roles(client, psw):
+    sign_in(client, "psw")
+    response = client.get(reverse("core:home"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("mfa_activate_totp"))
+
+
+@pytest.mark.parametrize("page", ["core:accessibility", "account_logout"])
+def test_an_administrator_without_an_app_can_still_read_public_pages_and_sign_out(client, db, page):
+    UserFactory(username="newadmin", roles=[roles.ADMIN])
+    sign_in(client, "newadmin")
+    assert client.get(reverse(page)).status_code == 200
