@@ -2,8 +2,11 @@ from django import forms
 from django.core.validators import RegexValidator
 
 from .forms_render import GovukDateField
-from .models import Role, StaffMember, Team, User
+from .models import Authority, Role, Service, StaffMember, Team, User
 
+TEAM_NAME_TAKEN = "There is already a team with that name in this service"
+TEAM_PARENT_OTHER_SERVICE = "A team can only sit under a team in the same service"
+EMPLOYEE_NUMBER_TAKEN = "There is already a staff record with that employee number"
 USERNAME_TAKEN = "That username is already in use. Choose another"
 STAFF_ALREADY_LINKED = "That staff member is already linked to another account"
 LEFT_BEFORE_STARTED = "The date they left must be the same as or after the date they started"
@@ -109,3 +112,67 @@ class StaffMemberForm(forms.ModelForm):
         # Validation lives in clean(); the service saves. Skip ModelForm's instance mutation so a
         # failed form never leaves a half-changed object behind.
         pass
+
+
+class AuthorityForm(forms.ModelForm):
+    class Meta:
+        model = Authority
+        fields = ["name", "la_code"]
+        labels = {"name": "Council name"}
+        help_texts = {"la_code": "Three digits, as in the DfE census, like 873"}
+        error_messages = {
+            "name": {"required": "Enter the council's name"},
+            "la_code": {"required": "Enter the DfE local authority code"},
+        }
+
+
+class TeamForm(forms.ModelForm):
+    class Meta:
+        model = Team
+        fields = ["name", "service", "parent", "is_active"]
+        labels = {"name": "Team name", "parent": "Part of", "is_active": "Team is active"}
+        help_texts = {"parent": "Leave blank for a team at the top of its service"}
+        error_messages = {
+            "name": {"required": "Enter the team's name"},
+            "service": {"required": "Select the service the team belongs to"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service"].queryset = Service.objects.order_by("kind")
+        self.fields["service"].empty_label = "Select a service"
+        parents = Team.objects.select_related("service").order_by("service__kind", "name")
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents
+        self.fields["parent"].empty_label = "None"
+
+    def clean(self):
+        cleaned = super().clean()
+        name, service, parent = cleaned.get("name"), cleaned.get("service"), cleaned.get("parent")
+        if name and service:
+            clash = Team.objects.filter(service=service, name__iexact=name).exclude(pk=self.instance.pk)
+            if clash.exists():
+                self.add_error("name", TEAM_NAME_TAKEN)
+        if parent and service and parent.service_id != service.pk:
+            self.add_error("parent", TEAM_PARENT_OTHER_SERVICE)
+        return cleaned
+
+    def validate_unique(self):
+        # The clash is reported on the name field by clean(), in the service's own words.
+        pass
+
+
+class NewStaffMemberForm(StaffMemberForm):
+    class Meta(StaffMemberForm.Meta):
+        fields = ["employee_number", *StaffMemberForm.Meta.fields]
+        error_messages = {
+            **StaffMemberForm.Meta.error_messages,
+            "employee_number": {"required": "Enter their employee number"},
+        }
+
+    def clean_employee_number(self):
+        number = self.cleaned_data["employee_number"].strip()
+        if StaffMember.objects.filter(employee_number__iexact=number).exists():
+            raise forms.ValidationError(EMPLOYEE_NUMBER_TAKEN)
+        return number

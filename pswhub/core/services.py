@@ -7,7 +7,7 @@ from django.urls import reverse
 from allauth.mfa.models import Authenticator
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from .models import PersonalRecordView, Role, StaffMember, User
+from .models import Authority, PersonalRecordView, Role, StaffMember, Team, User
 from .tasks import send_account_created_email
 
 CANNOT_DEACTIVATE_SELF = "You cannot deactivate your own account"
@@ -72,6 +72,35 @@ def staff_member_update(*, staff_member, changed_by, **fields):
     staff_member.full_clean()
     staff_member.save()
     return staff_member
+
+
+@transaction.atomic
+def staff_member_create(*, created_by, **fields):
+    staff_member = StaffMember(**fields)
+    staff_member._history_user = created_by
+    staff_member.full_clean()
+    staff_member.save()
+    return staff_member
+
+
+@transaction.atomic
+def authority_save(*, changed_by, name, la_code):
+    authority = Authority.objects.order_by("pk").first() or Authority()
+    authority.name, authority.la_code = name, la_code
+    authority._history_user = changed_by
+    authority.full_clean()
+    authority.save()
+    return authority
+
+
+@transaction.atomic
+def team_save(*, changed_by, team=None, name, service, parent, is_active=True):
+    team = team or Team()
+    team.name, team.service, team.parent, team.is_active = name, service, parent, is_active
+    team._history_user = changed_by
+    team.full_clean()
+    team.save()
+    return team
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from django.template.loader import get_template
 from django.views.decorators.http import require_POST
 
 from . import attention, disclosure, history, selectors, services
-from .forms import StaffMemberForm, UserForm
+from .forms import AuthorityForm, NewStaffMemberForm, StaffMemberForm, TeamForm, UserForm
 from .models import StaffMember, Team, User
 
 
@@ -102,6 +102,44 @@ def staff_edit(request, pk):
         messages.success(request, f"{staff_member.full_name}’s record has been updated")
         return redirect("core:staff_detail", pk=staff_member.pk)
     return render(request, "core/staff_edit.html", {"form": form, "staff_member": staff_member})
+
+
+def staff_create(request):
+    require(request, "core.add_staff_member")
+    form = NewStaffMemberForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        staff_member = services.staff_member_create(created_by=request.user, **form.cleaned_data)
+        messages.success(request, f"{staff_member.full_name}’s record has been added")
+        return redirect("core:staff_detail", pk=staff_member.pk)
+    return render(request, "core/staff_create.html", {"form": form})
+
+
+def authority_edit(request):
+    require(request, "core.manage_organisation")
+    form = AuthorityForm(request.POST if request.method == "POST" else None, instance=selectors.authority_get())
+    if request.method == "POST" and form.is_valid():
+        services.authority_save(changed_by=request.user, **form.cleaned_data)
+        messages.success(request, "The council’s details have been saved")
+        return redirect("core:organisation")
+    return render(request, "core/authority_form.html", {"form": form})
+
+
+def team_create(request):
+    return _team_form(request, team=None)
+
+
+def team_edit(request, pk):
+    return _team_form(request, team=get_object_or_404(Team, pk=pk))
+
+
+def _team_form(request, *, team):
+    require(request, "core.manage_organisation")
+    form = TeamForm(request.POST if request.method == "POST" else None, instance=team)
+    if request.method == "POST" and form.is_valid():
+        saved = services.team_save(changed_by=request.user, team=team, **form.cleaned_data)
+        messages.success(request, f"{saved.name} has been saved")
+        return redirect("core:team_detail", pk=saved.pk)
+    return render(request, "core/team_form.html", {"form": form, "team": team})
 
 
 def change_history(request):

@@ -1,0 +1,40 @@
+import getpass
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from pswhub.core import roles
+from pswhub.core.models import Role, User
+
+USERNAME_EXISTS = "An account called {username} already exists"
+PASSWORDS_DIFFER = "The passwords did not match"
+
+
+class Command(BaseCommand):
+    help = (
+        "Creates a PSW Hub administrator with a local password, for the first sign-in on a new installation "
+        "or as a break-glass account. They set up an authenticator app when they first sign in."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("username")
+        parser.add_argument("--email", default="")
+        parser.add_argument("--password-stdin", action="store_true", help="Read the password from standard input")
+
+    def handle(self, *args, username, email, password_stdin, **options):
+        if User.objects.filter(username__iexact=username).exists():
+            raise CommandError(USERNAME_EXISTS.format(username=username))
+        if password_stdin:
+            password = sys.stdin.readline().rstrip("\n")
+        else:
+            password = getpass.getpass("Password: ")
+            if password != getpass.getpass("Password again: "):
+                raise CommandError(PASSWORDS_DIFFER)
+        with transaction.atomic():
+            user = User(username=username, email=email)
+            user.set_password(password)
+            user.full_clean(exclude=["password"])
+            user.save()
+            user.roles.set([Role.objects.get(code=roles.ADMIN)])
+        self.stdout.write(self.style.SUCCESS(f"Created administrator {username}."))
