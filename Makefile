@@ -29,7 +29,7 @@ pswhub/static/build/app.css: node_modules/.installed frontend/app.scss frontend/
 	node frontend/build.mjs
 
 setup: $(VENV)/.installed pswhub/static/build/app.css ## Install everything and prepare the database (idempotent)
-	@mkdir -p var
+	@mkdir -p var staticfiles
 	$(MANAGE) migrate --no-input
 	$(MANAGE) createcachetable
 	$(MANAGE) load_demo_data

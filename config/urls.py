@@ -4,6 +4,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("workforce/", include("pswhub.workforce.urls")),
     path("audits/", include("pswhub.audits.urls")),
+    path("governance/", include("pswhub.governance.urls")),
+    path("reports/", include("pswhub.reporting.urls")),
     path("", include("pswhub.core.urls")),
 ]
 

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "pswhub.core",
     "pswhub.workforce",
     "pswhub.audits",
+    "pswhub.governance",
+    "pswhub.reporting",
 ]
 
 MIDDLEWARE = [
