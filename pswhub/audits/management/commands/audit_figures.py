@@ -1,0 +1,58 @@
+import json
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
+
+from pswhub.audits import selectors
+from pswhub.core.models import Team
+
+BAD_DATE = "{option} must be a date as YYYY-MM-DD, like 2024-04-01"
+DATES_BACKWARDS = "--from must be on or before --to"
+UNKNOWN_TEAM = "No team is called {name}"
+AMBIGUOUS_TEAM = "More than one team is called {name}"
+
+
+def _date(value, option):
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise CommandError(BAD_DATE.format(option=option)) from None
+
+
+class Command(BaseCommand):
+    help = (
+        "Audit figures for a period: completed audits, by grade, % good or better (one decimal "
+        "place, halves rounded up), by type and by team. Definitions in docs/audits.md."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
+        parser.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
+        parser.add_argument("--team", metavar="NAME", help="One team and the teams beneath it")
+        parser.add_argument("--json", dest="as_json", action="store_true", help="Print one JSON object")
+
+    def handle(self, *args, date_from, date_to, team, as_json, **options):
+        start, end = _date(date_from, "--from"), _date(date_to, "--to")
+        if start > end:
+            raise CommandError(DATES_BACKWARDS)
+        team_obj = None
+        if team:
+            matches = list(Team.objects.filter(name__iexact=team))
+            if not matches:
+                raise CommandError(UNKNOWN_TEAM.format(name=team))
+            if len(matches) > 1:
+                raise CommandError(AMBIGUOUS_TEAM.format(name=team))
+            team_obj = matches[0]
+        figures = selectors.audit_figures(date_from=start, date_to=end, team=team_obj)
+        pct = figures["good_or_better_pct"]
+        figures["good_or_better_pct"] = float(pct) if pct is not None else None
+        if as_json:
+            self.stdout.write(json.dumps(figures, indent=2))
+            return
+        self.stdout.write(f"Audits completed {figures['from']} to {figures['to']}: {figures['completed']}")
+        for code, count in figures["by_grade"].items():
+            self.stdout.write(f"  {code}: {count}")
+        shown = "no graded audits" if pct is None else f"{pct}%"
+        self.stdout.write(f"Good or better: {shown}")
+        for code, count in figures["by_type"].items():
+            self.stdout.write(f"  {code}: {count}")

@@ -1,0 +1,361 @@
+"""Case file audits and dip samples: the grade scale, audit tools and their versions, the audits
+done with them, and what comes out of an audit (learning themes, actions, risk flags, moderation).
+
+An audit refers to a case only by its reference in the council's case management system; no
+field holds a child's or adult's personal details."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from pswhub.core import roles
+from pswhub.core.models import StaffMember, Team
+
+# Roles that see every audit individually.
+SEE_EVERY_AUDIT = {roles.PSW, roles.QA_OFFICER}
+
+
+class AuditType(models.TextChoices):
+    FULL = "full", "Full case audit"
+    DIP_SAMPLE = "dip_sample", "Dip sample"
+    THEMED = "themed", "Themed audit"
+
+
+class GradeScale(models.Model):
+    """Reference data: a grading scale, loaded by a data migration (code `ofsted` by default)."""
+
+    code = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=200)
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return self.name
+
+
+class Grade(models.Model):
+    """One point on a scale. `rank` 1 is the best; `good_or_better` marks the grades counted in
+    "% good or better"."""
+
+    scale = models.ForeignKey(GradeScale, on_delete=models.PROTECT, related_name="grades")
+    code = models.SlugField(max_length=40)
+    name = models.CharField(max_length=100)
+    rank = models.PositiveSmallIntegerField()
+    good_or_better = models.BooleanField(default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["scale", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["scale", "code"], name="unique_grade_code_in_scale"),
+            models.UniqueConstraint(fields=["scale", "rank"], name="unique_grade_rank_in_scale"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class LearningTheme(models.Model):
+    """Reference data: the shared taxonomy of learning themes, with stable codes."""
+
+    code = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=200)
+    order = models.PositiveSmallIntegerField(default=0)
+    is_active = models.BooleanField(default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class AuditTool(models.Model):
+    """A template for audits. Its content lives in numbered versions; audits point at the version
+    they were done with, so a new version never changes an audit already done."""
+
+    code = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=200)
+    audit_type = models.CharField(max_length=20, choices=AuditType.choices)
+    service_kind = models.CharField(
+        max_length=20, blank=True, help_text="children or adults; blank for both"
+    )
+    description = models.TextField(blank=True)
+    scale = models.ForeignKey(GradeScale, on_delete=models.PROTECT, related_name="tools")
+    is_active = models.BooleanField(default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def current_version(self):
+        return self.versions.order_by("-number").first()
+
+
+class AuditToolVersion(models.Model):
+    tool = models.ForeignKey(AuditTool, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveSmallIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["tool", "number"]
+        constraints = [models.UniqueConstraint(fields=["tool", "number"], name="unique_tool_version_number")]
+
+    def __str__(self):
+        return f"{self.tool.name}, version {self.number}"
+
+
+class Section(models.Model):
+    version = models.ForeignKey(AuditToolVersion, on_delete=models.PROTECT, related_name="sections")
+    code = models.SlugField(max_length=60)
+    title = models.CharField(max_length=200)
+    guidance = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    is_graded = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["version", "order"]
+        constraints = [models.UniqueConstraint(fields=["version", "code"], name="unique_section_code_in_version")]
+
+    def __str__(self):
+        return self.title
+
+
+class Question(models.Model):
+    YES_NO_PARTLY = "yes_no_partly"
+    TEXT = "text"
+    KIND_CHOICES = [(YES_NO_PARTLY, "Yes, no or partly"), (TEXT, "Free text")]
+
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="questions")
+    code = models.SlugField(max_length=60)
+    text = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES, default=YES_NO_PARTLY)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["section", "order"]
+        constraints = [models.UniqueConstraint(fields=["section", "code"], name="unique_question_code_in_section")]
+
+    def __str__(self):
+        return self.text
+
+
+class AuditImportBatch(models.Model):
+    """One historic import: which file, by whom, how many audits it added."""
+
+    file_name = models.CharField(max_length=300)
+    imported_at = models.DateTimeField(auto_now_add=True)
+    imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True)
+    audit_count = models.PositiveIntegerField(default=0)
+
+
+class AuditQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The audits a user may open one by one: every audit for the PSW and QA officers; for
+        anyone else the audits they conduct or moderate, the audits of their own cases, and, for a
+        team manager, the audits of cases in the teams they manage. Councillors, HR officers,
+        heads of service and administrators see none individually (aggregates only)."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.role_codes & SEE_EVERY_AUDIT:
+            return self
+        allowed = Q(auditor=user) | Q(worker__user=user) | Q(moderation__moderator=user)
+        if user.has_role(roles.TEAM_MANAGER):
+            allowed |= Q(team_id__in=user.managed_team_ids())
+        return self.filter(allowed)
+
+    def completed_between(self, date_from, date_to):
+        return self.filter(status=Audit.Status.COMPLETED, completed_on__gte=date_from, completed_on__lte=date_to)
+
+
+class Audit(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Awaiting moderation"
+        COMPLETED = "completed", "Completed"
+
+    tool_version = models.ForeignKey(
+        AuditToolVersion, on_delete=models.PROTECT, null=True, blank=True, related_name="audits",
+        help_text="Blank for historic audits imported from a spreadsheet",
+    )
+    audit_type = models.CharField(max_length=20, choices=AuditType.choices)
+    case_reference = models.CharField(
+        max_length=40, help_text="The reference in the case management system: never a name"
+    )
+    case_type = models.CharField(max_length=60, blank=True)
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="audits")
+    worker = models.ForeignKey(
+        StaffMember, on_delete=models.PROTECT, null=True, blank=True, related_name="audits_of_cases",
+        help_text="The case's social worker",
+    )
+    auditor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="audits_conducted"
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    due_on = models.DateField(null=True, blank=True)
+    started_on = models.DateField(null=True, blank=True)
+    completed_on = models.DateField(null=True, blank=True, db_index=True)
+    overall_grade = models.ForeignKey(
+        Grade, on_delete=models.PROTECT, null=True, blank=True, related_name="+", help_text="The auditor's grade"
+    )
+    strengths = models.TextField(blank=True)
+    areas_for_development = models.TextField(blank=True)
+    themes = models.ManyToManyField(LearningTheme, blank=True, related_name="audits")
+    import_batch = models.ForeignKey(AuditImportBatch, on_delete=models.PROTECT, null=True, blank=True, related_name="audits")
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(m2m_fields=[themes])
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-completed_on", "-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(case_reference=""), name="audit_has_case_reference"),
+            models.CheckConstraint(
+                condition=Q(status="draft") | (Q(completed_on__isnull=False) & Q(overall_grade__isnull=False)),
+                name="submitted_audit_has_date_and_grade",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "completed_on"], name="audit_status_completed")]
+
+    def __str__(self):
+        return f"{self.get_audit_type_display()} of case {self.case_reference}"
+
+    @property
+    def is_draft(self):
+        return self.status == self.Status.DRAFT
+
+
+class SectionResult(models.Model):
+    """A section's grade and the evidence for it."""
+
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="section_results")
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="+")
+    grade = models.ForeignKey(Grade, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    evidence = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["section__order"]
+        constraints = [models.UniqueConstraint(fields=["audit", "section"], name="one_result_per_section")]
+
+
+class Answer(models.Model):
+    YES, NO, PARTLY = "yes", "no", "partly"
+    VALUE_CHOICES = [(YES, "Yes"), (NO, "No"), (PARTLY, "Partly")]
+
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
+    value = models.CharField(max_length=10, choices=VALUE_CHOICES, blank=True)
+    text = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["audit", "question"], name="one_answer_per_question")]
+
+
+class Contribution(models.Model):
+    """What the auditor, the case's social worker or their manager adds to a collaborative audit."""
+
+    AUDITOR, WORKER, MANAGER, OTHER = "auditor", "worker", "manager", "other"
+    ROLE_CHOICES = [(AUDITOR, "Auditor"), (WORKER, "Social worker"), (MANAGER, "Team manager"), (OTHER, "Quality assurance")]
+
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="contributions")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    role = models.CharField(max_length=20, choices=ROLE_CHOICES)
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+
+class AuditAction(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        DONE = "done", "Done"
+
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="actions")
+    description = models.TextField()
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="audit_actions")
+    owner_name = models.CharField(max_length=200, blank=True, help_text="When the owner has no account")
+    due_on = models.DateField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    done_on = models.DateField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="open", done_on__isnull=True) | Q(status="done", done_on__isnull=False),
+                name="done_action_has_date",
+            )
+        ]
+
+
+class RiskFlag(models.Model):
+    """"This child may be at risk now": alerts the team manager and the PSW at once, and stays
+    open until one of them acknowledges it."""
+
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="risk_flags")
+    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    raised_at = models.DateTimeField(auto_now_add=True)
+    description = models.TextField()
+    acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-raised_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(acknowledged_by__isnull=True, acknowledged_at__isnull=True)
+                | Q(acknowledged_by__isnull=False, acknowledged_at__isnull=False),
+                name="acknowledged_flag_has_who_and_when",
+            )
+        ]
+
+    @property
+    def is_open(self):
+        return self.acknowledged_at is None
+
+
+class Moderation(models.Model):
+    """A second reviewer's look at a submitted audit. The auditor's grade stays on the audit; the
+    moderated grade is kept here beside it."""
+
+    SAMPLE, INADEQUATE = "sample", "inadequate"
+    REASON_CHOICES = [(SAMPLE, "Chosen in the moderation sample"), (INADEQUATE, "Graded inadequate")]
+
+    audit = models.OneToOneField(Audit, on_delete=models.CASCADE, related_name="moderation")
+    reason = models.CharField(max_length=20, choices=REASON_CHOICES)
+    moderator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="moderations")
+    original_grade = models.ForeignKey(Grade, on_delete=models.PROTECT, related_name="+")
+    moderated_grade = models.ForeignKey(Grade, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    comments = models.TextField(blank=True)
+    moderated_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(moderated_grade__isnull=True, moderated_at__isnull=True)
+                | Q(moderated_grade__isnull=False, moderated_at__isnull=False),
+                name="moderated_has_grade_and_time",
+            )
+        ]
+
+    @property
+    def is_done(self):
+        return self.moderated_at is not None
+
+    @property
+    def agreed(self):
+        return self.is_done and self.moderated_grade_id == self.original_grade_id

@@ -1,0 +1,285 @@
+"""Reads for audits: every figure the dashboard, the `audit_figures` command and the annual
+report show is computed here, once. Definitions are in docs/audits.md."""
+
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, F, Q
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from pswhub.core import disclosure
+from pswhub.core.models import Team
+from pswhub.core.presenters import SUPPRESSED
+
+from .models import Audit, AuditAction, AuditTool, AuditType, Grade, LearningTheme, Moderation, RiskFlag
+from .reference import GRADE_CODES, OFSTED_SCALE
+
+
+def percent_half_up(part, whole):
+    """`part` as a percentage of `whole`, one decimal place, halves rounded up (as DfE publishes
+    rates); None when there is nothing to divide by."""
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def financial_year_of(day):
+    """The financial year (1 April to 31 March) a day falls in, named by the year it starts."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def financial_year_bounds(year):
+    return date(year, 4, 1), date(year + 1, 3, 31)
+
+
+def financial_year_label(year):
+    return f"{year} to {year + 1}"
+
+
+def year_before(day):
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def team_and_descendant_ids(team):
+    ids, frontier = {team.pk}, {team.pk}
+    while frontier:
+        frontier = set(Team.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - ids
+        ids |= frontier
+    return ids
+
+
+def with_final_grade(audits):
+    """The grade that counts: the moderated grade where an audit was moderated, else the auditor's."""
+    return audits.annotate(final_grade_code=Coalesce(F("moderation__moderated_grade__code"), F("overall_grade__code")))
+
+
+def good_or_better_codes():
+    return set(Grade.objects.filter(good_or_better=True).values_list("code", flat=True))
+
+
+def audit_figures(*, date_from, date_to, team=None):
+    """Audits completed between two dates (inclusive), counted by the date they were completed.
+
+    - `completed`: audits with status completed (an audit picked for moderation counts once it
+      has been moderated).
+    - `by_grade`: completed audits by final grade (moderated grade where there is one).
+    - `good_or_better_pct`: outstanding and good as a percentage of all graded completed audits,
+      one decimal place, halves rounded up.
+    - `by_type`, `by_team`: completed audits by audit type and by team.
+    With `team`, only that team and the teams beneath it."""
+    audits = Audit.objects.completed_between(date_from, date_to)
+    if team is not None:
+        audits = audits.filter(team_id__in=team_and_descendant_ids(team))
+    by_grade = dict.fromkeys(GRADE_CODES, 0)
+    for row in with_final_grade(audits).values("final_grade_code").annotate(n=Count("pk")).order_by():
+        by_grade[row["final_grade_code"]] = row["n"]
+    by_type = dict.fromkeys(AuditType.values, 0)
+    for row in audits.values("audit_type").annotate(n=Count("pk")).order_by():
+        by_type[row["audit_type"]] = row["n"]
+    by_team = {
+        row["team__name"]: row["n"]
+        for row in audits.values("team__name").annotate(n=Count("pk")).order_by("team__name")
+    }
+    completed = sum(by_type.values())
+    good = sum(n for code, n in by_grade.items() if code in good_or_better_codes())
+    graded = sum(by_grade.values())
+    return {
+        "from": date_from.isoformat(),
+        "to": date_to.isoformat(),
+        "team": team.name if team is not None else None,
+        "completed": completed,
+        "by_grade": by_grade,
+        "good_or_better": good,
+        "good_or_better_pct": percent_half_up(good, graded),
+        "by_type": by_type,
+        "by_team": by_team,
+    }
+
+
+def audit_figures_with_year_before(*, date_from, date_to, team=None):
+    return {
+        "current": audit_figures(date_from=date_from, date_to=date_to, team=team),
+        "previous": audit_figures(date_from=year_before(date_from), date_to=year_before(date_to), team=team),
+    }
+
+
+def audit_theme_frequency(*, date_from, date_to):
+    """Learning themes by the number of completed audits that named them, most frequent first."""
+    in_period = Q(audits__status=Audit.Status.COMPLETED, audits__completed_on__range=(date_from, date_to))
+    themes = LearningTheme.objects.annotate(n=Count("audits", filter=in_period)).filter(n__gt=0)
+    return list(themes.order_by("-n", "order").values_list("name", "n"))
+
+
+def audit_section_grades(*, date_from, date_to):
+    """Section grades of completed audits, by section title and grade code."""
+    from .models import SectionResult
+
+    rows = (
+        SectionResult.objects.filter(
+            audit__status=Audit.Status.COMPLETED,
+            audit__completed_on__range=(date_from, date_to),
+            grade__isnull=False,
+        )
+        .values("section__title", "grade__code")
+        .annotate(n=Count("pk"))
+        .order_by("section__title")
+    )
+    table = {}
+    for row in rows:
+        table.setdefault(row["section__title"], dict.fromkeys(GRADE_CODES, 0))[row["grade__code"]] = row["n"]
+    return table
+
+
+def moderation_figures(*, date_from, date_to):
+    """Moderations done in the period: how many, how many agreed with the auditor's grade, the
+    agreement rate, and how grades moved (up means a better moderated grade)."""
+    done = Moderation.objects.filter(moderated_at__date__range=(date_from, date_to))
+    total = done.count()
+    agreed = done.filter(moderated_grade=F("original_grade")).count()
+    raised = done.filter(moderated_grade__rank__lt=F("original_grade__rank")).count()
+    lowered = done.filter(moderated_grade__rank__gt=F("original_grade__rank")).count()
+    return {
+        "moderated": total,
+        "agreed": agreed,
+        "agreement_pct": percent_half_up(agreed, total),
+        "raised": raised,
+        "lowered": lowered,
+        "awaiting": Moderation.objects.filter(moderated_at__isnull=True).count(),
+    }
+
+
+def action_figures(*, today=None, audits=None):
+    today = today or timezone.localdate()
+    actions = AuditAction.objects.filter(status=AuditAction.Status.OPEN)
+    if audits is not None:
+        actions = actions.filter(audit__in=audits)
+    return {"open": actions.count(), "overdue": actions.filter(due_on__lt=today).count()}
+
+
+def _suppress_figures(figures):
+    """Disclosure control for those who see aggregates only: small grade, type and team counts
+    are `c`, and so is the percentage good or better when any count it is made from is small."""
+    shown = dict(figures)
+    shown["by_grade"] = disclosure.suppress_counts(figures["by_grade"])
+    shown["by_type"] = disclosure.suppress_counts(figures["by_type"])
+    shown["by_team"] = disclosure.suppress_counts(figures["by_team"])
+    graded = sum(figures["by_grade"].values())
+    good = figures["good_or_better"]
+    if any(disclosure.is_small(n) for n in (graded, good, graded - good)):
+        shown["good_or_better_pct"] = SUPPRESSED
+        shown["good_or_better"] = SUPPRESSED
+    if disclosure.is_small(figures["completed"]):
+        shown["completed"] = SUPPRESSED
+    return shown
+
+
+def audit_dashboard(*, user, year, today=None):
+    """Everything the dashboard shows for a financial year, with the year before. Those who may
+    not open individual audits get disclosure-controlled figures."""
+    date_from, date_to = financial_year_bounds(year)
+    figures = audit_figures_with_year_before(date_from=date_from, date_to=date_to)
+    aggregate_only = not user.has_perm("audits.view_unsuppressed_figures")
+    if aggregate_only:
+        figures = {key: _suppress_figures(value) for key, value in figures.items()}
+    themes = audit_theme_frequency(date_from=date_from, date_to=date_to)
+    if aggregate_only:
+        themes = [(name, SUPPRESSED if disclosure.is_small(n) else n) for name, n in themes]
+    return {
+        "year": year,
+        "label": financial_year_label(year),
+        "previous_label": financial_year_label(year - 1),
+        "aggregate_only": aggregate_only,
+        "figures": figures,
+        "themes": themes,
+        "moderation": moderation_figures(date_from=date_from, date_to=date_to) if not aggregate_only else None,
+        "actions": action_figures(today=today) if not aggregate_only else None,
+        "sections": audit_section_grades(date_from=date_from, date_to=date_to) if not aggregate_only else None,
+    }
+
+
+def audit_years():
+    """Financial years that have completed audits, newest first, always including this year."""
+    years = {financial_year_of(timezone.localdate())}
+    first = Audit.objects.filter(status=Audit.Status.COMPLETED).order_by("completed_on").values_list("completed_on", flat=True).first()
+    if first:
+        years |= set(range(financial_year_of(first), financial_year_of(timezone.localdate()) + 1))
+    return sorted(years, reverse=True)
+
+
+def audit_list(*, user, status="", grade="", year=None, team=None):
+    audits = Audit.objects.visible_to(user).select_related("team", "worker", "auditor", "overall_grade", "tool_version__tool")
+    if status:
+        audits = audits.filter(status=status)
+    if grade:
+        audits = with_final_grade(audits).filter(final_grade_code=grade, status=Audit.Status.COMPLETED)
+    if year:
+        audits = audits.filter(completed_on__range=financial_year_bounds(year))
+    if team:
+        audits = audits.filter(team_id=team)
+    return audits.order_by(F("completed_on").desc(nulls_first=True), "-created_at")
+
+
+def audit_detail(*, audit):
+    results = {result.section_id: result for result in audit.section_results.select_related("grade")}
+    answers = {answer.question_id: answer for answer in audit.answers.all()}
+    sections = []
+    if audit.tool_version_id:
+        for section in audit.tool_version.sections.prefetch_related("questions"):
+            sections.append(
+                {
+                    "section": section,
+                    "result": results.get(section.pk),
+                    "answers": [(question, answers.get(question.pk)) for question in section.questions.all()],
+                }
+            )
+    return {
+        "sections": sections,
+        "contributions": audit.contributions.select_related("author"),
+        "risk_flags": audit.risk_flags.select_related("raised_by", "acknowledged_by"),
+        "actions": audit.actions.select_related("owner"),
+        "moderation": getattr(audit, "moderation", None),
+    }
+
+
+def audit_tools_active():
+    return AuditTool.objects.filter(is_active=True).order_by("name")
+
+
+def ofsted_grades():
+    return Grade.objects.filter(scale__code=OFSTED_SCALE).order_by("rank")
+
+
+def open_risk_flags_for(user):
+    """Open risk flags that this user should act on: the PSW sees every one, a team manager those
+    on audits of cases in the teams they manage."""
+    from pswhub.core import roles
+
+    flags = RiskFlag.objects.filter(acknowledged_at__isnull=True)
+    if user.has_role(roles.PSW):
+        return flags
+    if user.has_role(roles.TEAM_MANAGER):
+        return flags.filter(audit__team_id__in=user.managed_team_ids())
+    return flags.none()
+
+
+def audits_awaiting_moderation(*, user):
+    return Audit.objects.visible_to(user).filter(
+        status=Audit.Status.SUBMITTED, moderation__moderated_at__isnull=True
+    ).exclude(auditor=user)
+
+
+def drafts_of(user):
+    return Audit.objects.filter(auditor=user, status=Audit.Status.DRAFT)
+
+
+def overdue_drafts_of(user, today=None):
+    return drafts_of(user).filter(due_on__lt=today or timezone.localdate())
+
+
+def within(days, today=None):
+    today = today or timezone.localdate()
+    return today - timedelta(days=days)

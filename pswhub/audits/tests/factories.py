@@ -1,0 +1,41 @@
+from datetime import date
+
+import factory
+from factory.django import DjangoModelFactory
+
+from pswhub.audits.models import Audit, AuditTool, Grade
+from pswhub.audits.reference import OFSTED_SCALE
+from pswhub.core.tests.factories import TeamFactory
+
+
+def grade(code):
+    return Grade.objects.get(scale__code=OFSTED_SCALE, code=code)
+
+
+def tool(code="full-case-audit"):
+    return AuditTool.objects.get(code=code)
+
+
+class AuditFactory(DjangoModelFactory):
+    """A completed audit by default; pass status="draft" (and no grade) for a draft."""
+
+    class Meta:
+        model = Audit
+        skip_postgeneration_save = True
+
+    audit_type = "full"
+    case_reference = factory.Sequence(lambda n: f"CR{n:06d}")
+    team = factory.SubFactory(TeamFactory)
+    status = Audit.Status.COMPLETED
+    completed_on = date(2025, 6, 1)
+    overall_grade = factory.LazyFunction(lambda: grade("good"))
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.themes.set(extracted)
+
+
+def draft_audit(**kwargs):
+    kwargs.setdefault("tool_version", tool().current_version())
+    return AuditFactory(status=Audit.Status.DRAFT, completed_on=None, overall_grade=None, **kwargs)
