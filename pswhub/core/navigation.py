@@ -8,6 +8,7 @@ ENTRIES = [
     ("Organisation", "core:organisation", "core.view_organisation_summary"),
     ("Teams", "core:team_list", "core.view_teams"),
     ("Staff", "core:staff_list", "core.view_staff_list"),
+    ("Audits", "audits:dashboard", "audits.view_dashboard"),
     ("Change history", "core:history", "core.view_history"),
     ("Users", "core:user_list", "core.manage_users"),
 ]
