@@ -5,3 +5,10 @@ class WorkforceConfig(AppConfig):
     name = "pswhub.workforce"
     label = "workforce"
     verbose_name = "Workforce"
+
+    def ready(self):
+        from pswhub.core import demo as core_demo
+
+        from . import demo
+
+        core_demo.register(demo.workforce_demo_load)

@@ -1,0 +1,46 @@
+import json as json_module
+from datetime import date
+from decimal import Decimal
+
+from django.core.management.base import BaseCommand, CommandError
+
+from pswhub.core.models import Team
+from pswhub.core.selectors import authority_get
+from pswhub.workforce import selectors
+
+NO_YEAR = "There is no {year} census year"
+NO_TEAM = "There is no team called {name!r}"
+
+
+def _json_value(value):
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else float(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+class Command(BaseCommand):
+    help = "Prints the DfE CSWW headline figures for a census year (docs/workforce.md gives each definition)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--year", type=int, required=True)
+        parser.add_argument("--team", default="", help="A team's name: figures for it and the teams beneath it.")
+        parser.add_argument("--json", action="store_true", help="One JSON object (rates in per cent, one decimal place).")
+
+    def handle(self, *args, year, team, json, **options):
+        authority = authority_get()
+        census_year = selectors.census_year_get(authority=authority, year=year) if authority else None
+        if census_year is None:
+            raise CommandError(NO_YEAR.format(year=year))
+        team_object = None
+        if team:
+            team_object = Team.objects.filter(service__authority=authority, name=team).first()
+            if team_object is None:
+                raise CommandError(NO_TEAM.format(name=team))
+        figures = {name: _json_value(value) for name, value in selectors.workforce_figures(census_year=census_year, team=team_object).items()}
+        if json:
+            self.stdout.write(json_module.dumps(figures))
+        else:
+            for name, value in figures.items():
+                self.stdout.write(f"{name}: {'' if value is None else value}")

@@ -1,0 +1,21 @@
+"""Who may see what of the workforce, stated once.
+
+The dashboard's headline figures are for those who read across the service (PSW, HR officer,
+head of service); councillors see the same figures with disclosure control. Equality data and
+absence reasons are special category data: only the PSW and the HR officer see them. The census
+return (checks and download) is the HR officer's and the PSW's."""
+
+import rules
+
+from pswhub.core import roles
+from pswhub.core.rules import has_role
+
+reads_workforce_figures = has_role(roles.PSW, roles.HR_OFFICER, roles.HEAD_OF_SERVICE)
+is_councillor = has_role(roles.COUNCILLOR)
+keeps_workforce_records = has_role(roles.PSW, roles.HR_OFFICER)
+
+rules.add_perm("workforce.view_dashboard", reads_workforce_figures | is_councillor)
+rules.add_perm("workforce.view_unsuppressed_figures", reads_workforce_figures)
+rules.add_perm("workforce.view_equality", keeps_workforce_records)
+rules.add_perm("workforce.view_absence_reasons", keeps_workforce_records)
+rules.add_perm("workforce.prepare_census_return", keeps_workforce_records)
