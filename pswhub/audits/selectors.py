@@ -1,7 +1,7 @@
 """Reads for audits: every figure the dashboard, the `audit_figures` command and the annual
 report show is computed here, once. Definitions are in docs/audits.md."""
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, F, Q
@@ -193,6 +193,9 @@ def audit_dashboard(*, user, year, today=None):
         "label": financial_year_label(year),
         "previous_label": financial_year_label(year - 1),
         "aggregate_only": aggregate_only,
+        "suppression_threshold": disclosure.threshold(),
+        "grade_names": [(grade.code, grade.name) for grade in ofsted_grades()],
+        "type_names": AuditType.choices,
         "figures": figures,
         "themes": themes,
         "moderation": moderation_figures(date_from=date_from, date_to=date_to) if not aggregate_only else None,
@@ -210,8 +213,10 @@ def audit_years():
     return sorted(years, reverse=True)
 
 
-def audit_list(*, user, status="", grade="", year=None, team=None):
+def audit_list(*, user, status="", grade="", year=None, team=None, risk=False):
     audits = Audit.objects.visible_to(user).select_related("team", "worker", "auditor", "overall_grade", "tool_version__tool")
+    if risk:
+        audits = audits.filter(pk__in=RiskFlag.objects.filter(acknowledged_at__isnull=True).values("audit_id"))
     if status:
         audits = audits.filter(status=status)
     if grade:
@@ -274,12 +279,3 @@ def audits_awaiting_moderation(*, user):
 
 def drafts_of(user):
     return Audit.objects.filter(auditor=user, status=Audit.Status.DRAFT)
-
-
-def overdue_drafts_of(user, today=None):
-    return drafts_of(user).filter(due_on__lt=today or timezone.localdate())
-
-
-def within(days, today=None):
-    today = today or timezone.localdate()
-    return today - timedelta(days=days)

@@ -1,0 +1,31 @@
+"""What needs a person's attention about audits, for their home page."""
+
+from django.urls import reverse
+
+from pswhub.core.attention import AttentionItem
+
+from . import selectors
+
+
+def audit_attention_items(user):
+    items = []
+    flags = selectors.open_risk_flags_for(user).count()
+    if flags:
+        items.append(
+            AttentionItem(
+                "Children who may be at risk now",
+                flags,
+                reverse("audits:list") + "?risk=open",
+                "An auditor has flagged a risk to a child. Open the audit and acknowledge the flag once you have acted.",
+            )
+        )
+    if user.has_perm("audits.view_unsuppressed_figures"):
+        awaiting = selectors.audits_awaiting_moderation(user=user).count()
+        if awaiting:
+            items.append(
+                AttentionItem("Audits awaiting moderation", awaiting, reverse("audits:list") + "?status=submitted")
+            )
+    drafts = selectors.drafts_of(user).count()
+    if drafts:
+        items.append(AttentionItem("Your audits in draft", drafts, reverse("audits:list") + "?status=draft"))
+    return items

@@ -1,0 +1,193 @@
+from django import forms
+
+from pswhub.core.forms_render import GovukDateField
+from pswhub.core.models import StaffMember, Team, User
+
+from .importing import BAD_CASE_REFERENCE, CASE_REFERENCE
+from .models import Answer, AuditTool, Grade, LearningTheme, Question
+
+NAMES_WARNING = "Refer to the case by its reference only. Do not write the name of a child, family member or carer."
+WORKER_NOT_IN_TEAM = "Choose a social worker in the case's team, or leave it blank"
+ENTER_CASE_REFERENCE = "Enter the case reference"
+CHOOSE_TOOL = "Choose an audit tool"
+CHOOSE_TEAM = "Choose the case's team"
+ENTER_CONTRIBUTION = "Enter what you want to add to the audit"
+ENTER_RISK = "Describe the risk to the child now"
+ENTER_ACTION = "Describe the action"
+ENTER_DUE_DATE = "Enter the date the action is due"
+CHOOSE_MODERATED_GRADE = "Choose the moderated grade"
+
+
+class ToolChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, tool):
+        return tool.name
+
+
+class AuditStartForm(forms.Form):
+    tool = ToolChoiceField(
+        queryset=AuditTool.objects.filter(is_active=True).order_by("name"),
+        widget=forms.RadioSelect,
+        label="Audit tool",
+        error_messages={"required": CHOOSE_TOOL},
+    )
+    case_reference = forms.CharField(
+        max_length=40,
+        label="Case reference",
+        help_text="The reference in the case management system. Never a name.",
+        error_messages={"required": ENTER_CASE_REFERENCE},
+    )
+    case_type = forms.CharField(max_length=60, required=False, label="Case type (optional)", help_text="For example, child protection or child in need")
+    team = forms.ModelChoiceField(
+        queryset=Team.objects.filter(is_active=True).select_related("service").order_by("service__kind", "name"),
+        label="The case's team",
+        error_messages={"required": CHOOSE_TEAM},
+    )
+    worker = forms.ModelChoiceField(
+        queryset=StaffMember.objects.filter(left_on__isnull=True).order_by("last_name", "first_name"),
+        required=False,
+        label="The case's social worker (optional)",
+        help_text="They will be able to read the audit and respond to it",
+    )
+    due_on = GovukDateField(required=False, label="Due date (optional)")
+
+    def clean_case_reference(self):
+        reference = self.cleaned_data["case_reference"].strip()
+        if not CASE_REFERENCE.match(reference):
+            raise forms.ValidationError(BAD_CASE_REFERENCE)
+        return reference
+
+    def clean(self):
+        cleaned = super().clean()
+        team, worker = cleaned.get("team"), cleaned.get("worker")
+        if team and worker and worker.team_id != team.pk:
+            self.add_error("worker", WORKER_NOT_IN_TEAM)
+        return cleaned
+
+
+def _grade_choices(scale):
+    return [(str(grade.pk), grade.name) for grade in Grade.objects.filter(scale=scale).order_by("rank")]
+
+
+def _text_area(label, required=False, hint=NAMES_WARNING):
+    return forms.CharField(label=label, required=required, widget=forms.Textarea, help_text=hint)
+
+
+class AuditForm(forms.Form):
+    """The auditor's form, built from the tool version the audit was started with: per section a
+    grade, evidence and the section's questions; then the overall grade and what was learned."""
+
+    def __init__(self, *args, audit, **kwargs):
+        self.audit = audit
+        version = audit.tool_version
+        self.scale = version.tool.scale
+        grades = _grade_choices(self.scale)
+        self.sections = list(version.sections.prefetch_related("questions"))
+        results = {r.section_id: r for r in audit.section_results.all()}
+        answers = {a.question_id: a for a in audit.answers.all()}
+        initial = {}
+        super().__init__(*args, **kwargs)
+        for section in self.sections:
+            if section.is_graded:
+                self.fields[f"s{section.pk}_grade"] = forms.ChoiceField(
+                    choices=grades, required=False, widget=forms.RadioSelect, label=f"Grade for {section.title.lower()}"
+                )
+            self.fields[f"s{section.pk}_evidence"] = _text_area(f"Evidence for {section.title.lower()}")
+            result = results.get(section.pk)
+            if result:
+                initial[f"s{section.pk}_grade"] = str(result.grade_id or "")
+                initial[f"s{section.pk}_evidence"] = result.evidence
+            for question in section.questions.all():
+                name = f"q{question.pk}"
+                answer = answers.get(question.pk)
+                if question.kind == Question.YES_NO_PARTLY:
+                    self.fields[name] = forms.ChoiceField(
+                        choices=Answer.VALUE_CHOICES, required=False, widget=forms.RadioSelect, label=question.text
+                    )
+                    initial[name] = answer.value if answer else ""
+                else:
+                    self.fields[name] = _text_area(question.text)
+                    initial[name] = answer.text if answer else ""
+        self.fields["overall_grade"] = forms.ChoiceField(
+            choices=grades, required=False, widget=forms.RadioSelect, label="Overall grade",
+        )
+        self.fields["strengths"] = _text_area("Strengths")
+        self.fields["areas_for_development"] = _text_area("Areas for development")
+        self.fields["themes"] = forms.ModelMultipleChoiceField(
+            queryset=LearningTheme.objects.filter(is_active=True).order_by("order"),
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            label="Learning themes",
+        )
+        self.fields["themes"].label_from_instance = lambda theme: theme.name
+        initial.update(
+            overall_grade=str(audit.overall_grade_id or ""),
+            strengths=audit.strengths,
+            areas_for_development=audit.areas_for_development,
+            themes=[str(pk) for pk in audit.themes.values_list("pk", flat=True)],
+        )
+        for name, value in initial.items():
+            self.fields[name].initial = value
+
+    def section_field_names(self, section):
+        names = [f"s{section.pk}_grade"] if section.is_graded else []
+        names += [f"q{question.pk}" for question in section.questions.all()]
+        names.append(f"s{section.pk}_evidence")
+        return names
+
+    def service_arguments(self):
+        """The cleaned form as keyword arguments for services.audit_save_draft."""
+        data = self.cleaned_data
+        grades = {str(grade.pk): grade for grade in Grade.objects.filter(scale=self.scale)}
+        sections, answers = {}, {}
+        for section in self.sections:
+            sections[section] = (grades.get(data.get(f"s{section.pk}_grade") or ""), data[f"s{section.pk}_evidence"])
+            for question in section.questions.all():
+                value = data[f"q{question.pk}"]
+                answers[question] = (value, "") if question.kind == Question.YES_NO_PARTLY else ("", value)
+        return {
+            "sections": sections,
+            "answers": answers,
+            "overall_grade": grades.get(data.get("overall_grade") or ""),
+            "strengths": data["strengths"],
+            "areas_for_development": data["areas_for_development"],
+            "themes": data["themes"],
+        }
+
+
+class ContributionForm(forms.Form):
+    text = _text_area("Add what you see, or respond to the audit", required=True)
+    text.error_messages = {"required": ENTER_CONTRIBUTION}
+
+
+class RiskFlagForm(forms.Form):
+    description = _text_area("What is the risk to the child now?", required=True)
+    description.error_messages = {"required": ENTER_RISK}
+
+
+class UserChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        return user.display_name
+
+
+class ActionForm(forms.Form):
+    description = _text_area("Action for the case", required=True)
+    description.error_messages = {"required": ENTER_ACTION}
+    owner = UserChoiceField(
+        queryset=User.objects.filter(is_active=True, roles__isnull=False).distinct().order_by("first_name", "last_name"),
+        required=False,
+        label="Owner (optional)",
+    )
+    due_on = GovukDateField(label="Due date", error_messages={"required": ENTER_DUE_DATE})
+
+
+class ModerationForm(forms.Form):
+    grade = forms.ChoiceField(widget=forms.RadioSelect, label="Moderated grade", error_messages={"required": CHOOSE_MODERATED_GRADE})
+    comments = _text_area("Comments for the auditor")
+
+    def __init__(self, *args, audit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scale = audit.overall_grade.scale
+        self.fields["grade"].choices = _grade_choices(self.scale)
+
+    def clean_grade(self):
+        return Grade.objects.get(scale=self.scale, pk=self.cleaned_data["grade"])

@@ -1,0 +1,30 @@
+"""Display rules for audits: status tags and grade tags, so templates stay dumb."""
+
+from .models import Audit
+from .reference import GOOD, INADEQUATE, OUTSTANDING, REQUIRES_IMPROVEMENT
+
+STATUS_CLASSES = {
+    Audit.Status.DRAFT: "govuk-tag--grey",
+    Audit.Status.SUBMITTED: "govuk-tag--yellow",
+    Audit.Status.COMPLETED: "govuk-tag--green",
+}
+GRADE_CLASSES = {
+    OUTSTANDING: "govuk-tag--turquoise",
+    GOOD: "govuk-tag--green",
+    REQUIRES_IMPROVEMENT: "govuk-tag--orange",
+    INADEQUATE: "govuk-tag--red",
+}
+
+
+def status_tag(audit):
+    """Parameters for govukTag."""
+    return {"text": audit.get_status_display(), "classes": STATUS_CLASSES[audit.status]}
+
+
+def grade_tag(grade):
+    if grade is None:
+        return {"text": "Not graded", "classes": "govuk-tag--grey"}
+    return {"text": grade.name, "classes": GRADE_CLASSES.get(grade.code, "govuk-tag--blue")}
+
+
+HELPERS = {"status_tag": status_tag, "grade_tag": grade_tag}
