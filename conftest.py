@@ -102,14 +102,3 @@ def everyone(psw, qa_officer, auditor, hr_officer, head_of_service, councillor, 
         "north_worker": north_worker,
         "south_worker": south_worker,
     }
-
-
-@pytest.fixture
-def signed_in(client):
-    """signed_in(user) returns a test client signed in as that user, past any MFA step."""
-
-    def sign_in(user):
-        client.force_login(user)
-        return client
-
-    return sign_in

@@ -8,9 +8,6 @@ from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 
 from .models import Role
 
-ENTRA_ROLES_NOT_MAPPED = "Your council account has no PSW Hub role yet. Ask your PSW Hub administrator to add one."
-
-
 def entra_role_codes(claims, role_map=None):
     """PSW Hub role codes for the `roles` claim of an Entra ID token, through ENTRA_ROLE_MAP.
     App roles that are not in the map are ignored."""

@@ -16,7 +16,7 @@ class RequireMultiFactorMiddleware:
         user = request.user
         if (
             user.is_authenticated
-            and user.has_role(*settings.PSWHUB_MFA_REQUIRED_ROLES)
+            and (user.is_superuser or user.has_role(*settings.PSWHUB_MFA_REQUIRED_ROLES))
             and not self._is_exempt(request.path)
             and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
         ):

@@ -1,3 +1,5 @@
+import simple_history
+from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -48,7 +50,7 @@ class TeamQuerySet(models.QuerySet):
     def visible_to(self, user):
         if not user.is_authenticated:
             return self.none()
-        if user.role_codes & (roles.ORGANISATION_WIDE_STAFF_ROLES | {roles.AUDITOR}):
+        if user.role_codes & roles.ORGANISATION_WIDE_TEAM_ROLES:
             return self
         allowed = Q(pk__in=user.managed_team_ids())
         staff = getattr(user, "staff_member", None)
@@ -145,9 +147,9 @@ class User(AbstractUser):
 
 class StaffMemberQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The staff records a user may open: the whole organisation for the PSW, QA, HR, heads of
-        service and administrators; their teams for a team manager; themselves for anyone linked
-        to a record; nothing for a councillor."""
+        """The staff records a user may open: the whole organisation for the PSW, QA, HR and heads
+        of service; their teams for a team manager; themselves for anyone linked to a record;
+        nothing for a councillor. Administrators manage accounts, not personal records."""
         if not user.is_authenticated:
             return self.none()
         if user.role_codes & roles.ORGANISATION_WIDE_STAFF_ROLES:
@@ -230,3 +232,10 @@ class PersonalRecordView(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("The log of record views is append-only")
+
+
+# Authenticator apps are allauth's records: keep their history too (who set one up or removed it),
+# without the secret itself.
+simple_history.register(
+    Authenticator, app="pswhub.core", excluded_fields=["data"], table_name="core_historicalauthenticator"
+)

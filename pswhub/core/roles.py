@@ -26,4 +26,6 @@ ROLES = [
 ROLE_NAMES = {code: name for code, name, _ in ROLES}
 
 # Roles that see every staff member's record in the organisation.
-ORGANISATION_WIDE_STAFF_ROLES = {PSW, HR_OFFICER, HEAD_OF_SERVICE, ADMIN, QA_OFFICER}
+ORGANISATION_WIDE_STAFF_ROLES = {PSW, HR_OFFICER, HEAD_OF_SERVICE, QA_OFFICER}
+# Roles that see every team (team names and structure, not personal records).
+ORGANISATION_WIDE_TEAM_ROLES = ORGANISATION_WIDE_STAFF_ROLES | {AUDITOR, ADMIN}

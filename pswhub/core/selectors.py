@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 from allauth.mfa.models import Authenticator
 
 from . import disclosure
-from .models import Authority, PersonalRecordView, Role, Service, StaffMember, Team, User
+from .models import Authority, Role, Service, StaffMember, Team, User
 
 
 def authority_get():
@@ -16,6 +16,7 @@ def authority_get():
 def team_list(*, user):
     return (
         Team.objects.visible_to(user)
+        .filter(is_active=True)
         .select_related("service", "parent")
         .annotate(staff_in_post=Count("staff", filter=Q(staff__left_on__isnull=True)))
         .order_by("service__kind", "name")
@@ -71,7 +72,7 @@ def user_list(*, filter_name=""):
     if filter_name == "no-role":
         users = users_without_role().prefetch_related("roles").select_related("staff_member").order_by("username")
     elif filter_name == "no-mfa":
-        users = users_missing_required_mfa().prefetch_related("roles").select_related("staff_member")
+        users = users_missing_required_mfa().prefetch_related("roles").select_related("staff_member").order_by("username")
     with_totp = set(Authenticator.objects.filter(type=Authenticator.Type.TOTP).values_list("user_id", flat=True))
     return users, with_totp
 
@@ -87,6 +88,7 @@ def organisation_summary():
         team_counts = dict(
             Team.objects.filter(service=service, is_active=True)
             .annotate(n=Count("staff", filter=Q(staff__left_on__isnull=True)))
+            .order_by("name")
             .values_list("name", "n")
         )
         rows.append(
@@ -99,5 +101,3 @@ def organisation_summary():
     return rows
 
 
-def record_view_count(*, staff_member):
-    return PersonalRecordView.objects.filter(staff_member=staff_member).count()

@@ -7,7 +7,7 @@ from django.urls import reverse
 from allauth.mfa.models import Authenticator
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from .models import Authority, PersonalRecordView, Role, StaffMember, Team, User
+from .models import Authority, PersonalRecordView, Role, Service, StaffMember, Team, User
 from .tasks import send_account_created_email
 
 CANNOT_DEACTIVATE_SELF = "You cannot deactivate your own account"
@@ -59,9 +59,13 @@ def _link_staff_member(user, staff_member, *, changed_by):
 
 @transaction.atomic
 def user_reset_mfa(*, user, changed_by):
-    """Removes a user's authenticator app and recovery codes, so they set them up again."""
-    deleted, _ = Authenticator.objects.filter(user=user).delete()
-    return deleted
+    """Removes a user's authenticator app and recovery codes, so they set them up again. Each
+    removal is kept in the authenticators' history with who removed it."""
+    removed = list(Authenticator.objects.filter(user=user))
+    for authenticator in removed:
+        authenticator._history_user = changed_by
+        authenticator.delete()
+    return len(removed)
 
 
 @transaction.atomic
@@ -90,6 +94,11 @@ def authority_save(*, changed_by, name, la_code):
     authority._history_user = changed_by
     authority.full_clean()
     authority.save()
+    for kind, label in Service.KIND_CHOICES:
+        if not authority.services.filter(kind=kind).exists():
+            service = Service(authority=authority, kind=kind, name=label)
+            service._history_user = changed_by
+            service.save()
     return authority
 
 

@@ -172,7 +172,7 @@ def user_create(request):
         )
         messages.success(request, f"Account {user.username} has been created")
         return redirect("core:user_list")
-    return render(request, "core/user_form.html", {"form": form, "editing": None})
+    return render(request, "core/user_form.html", {"form": form, "editing": None, "signs_in_with_entra": False})
 
 
 def user_edit(request, pk):
@@ -198,7 +198,11 @@ def user_edit(request, pk):
         else:
             messages.success(request, f"Account {user.username} has been updated")
             return redirect("core:user_list")
-    return render(request, "core/user_form.html", {"form": form, "editing": user})
+    return render(
+        request,
+        "core/user_form.html",
+        {"form": form, "editing": user, "signs_in_with_entra": user.socialaccount_set.exists()},
+    )
 
 
 @require_POST
@@ -206,7 +210,7 @@ def user_reset_mfa(request, pk):
     require(request, "core.manage_users")
     user = get_object_or_404(User, pk=pk)
     services.user_reset_mfa(user=user, changed_by=request.user)
-    messages.success(request, f"{user.username} will be asked to set up an authenticator app again")
+    messages.success(request, f"{user.username}’s authenticator app has been removed")
     return redirect("core:user_edit", pk=user.pk)
 
 

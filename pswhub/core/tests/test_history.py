@@ -131,3 +131,16 @@ def test_teams_are_listed_with_their_staff_in_post(client, psw):
     client.force_login(psw)
     page = client.get(reverse("core:team_detail", args=[team.pk])).content.decode()
     assert page.count('href="/staff/') == 1
+
+
+def test_removing_an_authenticator_app_is_kept_with_who_removed_it(admin_user, db):
+    from allauth.mfa.models import Authenticator
+
+    from pswhub.core.tests.factories import UserFactory, give_authenticator_app
+
+    other = UserFactory(username="lost.phone", roles=["admin"])
+    give_authenticator_app(other)
+    services.user_reset_mfa(user=other, changed_by=admin_user)
+    removal = Authenticator.history.filter(user=other, history_type="-").get()
+    assert removal.history_user == admin_user
+    assert not hasattr(removal, "data"), "the secret is never copied into history"

@@ -109,3 +109,16 @@ def test_the_command_will_not_make_a_second_account_with_the_same_name(admin_use
     monkeypatch.setattr(sys, "stdin", io.StringIO("whatever-passphrase\n"))
     with pytest.raises(CommandError, match=USERNAME_EXISTS.format(username="ADMIN")):
         call_command("create_administrator", "ADMIN", "--password-stdin")
+
+
+def test_saving_the_council_sets_up_its_childrens_and_adults_services(client, admin_user):
+    client.force_login(admin_user)
+    client.post(reverse("core:authority_edit"), {"name": "Westshire Council", "la_code": "873"})
+    assert set(Authority.objects.get().services.values_list("kind", flat=True)) == {"children", "adults"}
+
+
+def test_the_command_refuses_a_weak_password(db, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("password\n"))
+    with pytest.raises(CommandError, match="too common"):
+        call_command("create_administrator", "weak.admin", "--password-stdin")
+    assert not User.objects.filter(username="weak.admin").exists()

@@ -103,3 +103,9 @@ def test_an_administrator_without_an_app_can_still_read_public_pages_and_sign_ou
     UserFactory(username="newadmin", roles=[roles.ADMIN])
     sign_in(client, "newadmin")
     assert client.get(reverse(page)).status_code == 200
+
+
+def test_a_superuser_must_set_up_an_authenticator_app_too(client, db):
+    UserFactory(username="root", is_superuser=True)
+    sign_in(client, "root")
+    assert client.get(reverse("core:home")).url.startswith(reverse("mfa_activate_totp"))

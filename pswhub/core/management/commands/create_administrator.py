@@ -1,6 +1,8 @@
 import getpass
 import sys
 
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -31,10 +33,14 @@ class Command(BaseCommand):
             password = getpass.getpass("Password: ")
             if password != getpass.getpass("Password again: "):
                 raise CommandError(PASSWORDS_DIFFER)
-        with transaction.atomic():
-            user = User(username=username, email=email)
-            user.set_password(password)
+        user = User(username=username, email=email)
+        try:
+            password_validation.validate_password(password, user)
             user.full_clean(exclude=["password"])
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from None
+        with transaction.atomic():
+            user.set_password(password)
             user.save()
             user.roles.set([Role.objects.get(code=roles.ADMIN)])
         self.stdout.write(self.style.SUCCESS(f"Created administrator {username}."))
