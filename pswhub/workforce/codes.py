@@ -38,7 +38,12 @@ ETHNICITY = [
 QUAL_LEVEL = [("1", "Undergraduate"), ("2", "Postgraduate"), ("3", "Other")]
 
 SENIOR_MANAGER, MIDDLE_MANAGER, FIRST_LINE_MANAGER, SENIOR_PRACTITIONER, CASE_HOLDER, QUALIFIED_WITHOUT_CASES = (
-    "1", "2", "3", "4", "5", "6",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "6",
 )
 ORG_ROLE = [
     (SENIOR_MANAGER, "Senior manager"),

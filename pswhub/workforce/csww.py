@@ -113,7 +113,9 @@ def _code(element, name, choices, **kwargs):
 
 
 def _decimal(element, name, places, expected, low=None, high=None, **kwargs):
-    return Item(element, name, _read_decimal(places, low, high), expected, lambda value: f"{value:.{places}f}", **kwargs)
+    return Item(
+        element, name, _read_decimal(places, low, high), expected, lambda value: f"{value:.{places}f}", **kwargs
+    )
 
 
 def _date(element, name):

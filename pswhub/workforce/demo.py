@@ -57,7 +57,12 @@ ETHNICITY_WEIGHTS = [("WBRI", 68), ("WOTH", 5), ("WIRI", 1), ("MWBC", 3), ("MOTH
 ORIGIN_WEIGHTS = [("1", 34), ("2", 24), ("4", 16), ("3", 4), ("5", 5), ("6", 7), ("7", 4), ("9", 6)]
 REASON_WEIGHTS = [("1", 70), ("5", 9), ("7", 6), ("2", 2), ("4", 2), ("8", 6), ("9", 5)]
 DESTINATION_WEIGHTS = [("1", 28), ("3", 24), ("4", 10), ("5", 8), ("6", 12), ("7", 4), ("8", 14)]
-UNIVERSITIES = ["Northshire University", "University of the Dales", "Open University", "Coastal Metropolitan University"]
+UNIVERSITIES = [
+    "Northshire University",
+    "University of the Dales",
+    "Open University",
+    "Coastal Metropolitan University",
+]
 
 
 def _pick(rng, weights):
@@ -103,7 +108,9 @@ class _Simulation:
     def person(self, started, agency=False):
         rng = self.rng
         age = rng.randint(22, 38) if rng.random() < 0.6 else rng.randint(39, 58)
-        fte = Decimal(1) if agency or rng.random() < 0.8 else rng.choice([Decimal("0.5"), Decimal("0.6"), Decimal("0.8")])
+        fte = (
+            Decimal(1) if agency or rng.random() < 0.8 else rng.choice([Decimal("0.5"), Decimal("0.6"), Decimal("0.8")])
+        )
         person = _Person(
             swe_number=self.swe_number(),
             role=codes.CASE_HOLDER if agency else _pick(rng, ROLE_WEIGHTS),
@@ -135,7 +142,9 @@ def workforce_demo_load(*, rng, authority, today):
     teams = list(Team.objects.filter(service=children).order_by("name"))
     current = [
         staff
-        for staff in StaffMember.objects.filter(team__service=children, left_on__isnull=True).order_by("employee_number")
+        for staff in StaffMember.objects.filter(team__service=children, left_on__isnull=True).order_by(
+            "employee_number"
+        )
         if staff.job_title in SOCIAL_WORK_TITLES
     ]
     simulation = _Simulation(rng, teams)
@@ -164,7 +173,9 @@ def workforce_demo_load(*, rng, authority, today):
             if rng.random() > 0.66 or len([p for p in agency if p.ended is None]) > agency_target:
                 simulation.leave(person, year)
         agency = [person for person in agency if person.ended is None]
-        agency += [simulation.person(_day_in_year(rng, year), agency=True) for _ in range(max(0, agency_target - len(agency)))]
+        agency += [
+            simulation.person(_day_in_year(rng, year), agency=True) for _ in range(max(0, agency_target - len(agency)))
+        ]
         # Agency workers appear in a return only if they are working for the council at 30 September.
         years[year] = (employed + starters + agency, caseload, absence, vacancy, agency_rate)
         employed = [person for person in employed + starters if person.ended is None]
@@ -203,22 +214,32 @@ def _save(simulation, years, authority, rng):
         )
         new_staff.append(person.staff_member)
     staff_members_bulk_save(new=new_staff)
-    by_number = {staff.employee_number: staff for staff in StaffMember.objects.filter(employee_number__in=[s.employee_number for s in new_staff])}
+    by_number = {
+        staff.employee_number: staff
+        for staff in StaffMember.objects.filter(employee_number__in=[s.employee_number for s in new_staff])
+    }
     for person in simulation.people:
         if person.staff_member.pk is None:
             person.staff_member = by_number[person.staff_member.employee_number]
     bulk_create_with_history(
-        [StaffProfile(staff_member=person.staff_member, swe_number=person.swe_number) for person in simulation.people], StaffProfile
+        [StaffProfile(staff_member=person.staff_member, swe_number=person.swe_number) for person in simulation.people],
+        StaffProfile,
     )
     lines = []
-    for year, (people, caseload, absence, vacancy_rate, agency_rate) in years.items():
+    for year, (people, caseload, absence, vacancy_rate, _agency_rate) in years.items():
         census_year = CensusYear.objects.create(authority=authority, year=year, source=CensusYear.RECORDED)
         year_lines = [_line(rng, census_year, person, caseload, absence) for person in people]
-        in_post_fte = sum((line.fte_30 for line in year_lines if line.fte_30 is not None and not line.agency), Decimal(0))
+        in_post_fte = sum(
+            (line.fte_30 for line in year_lines if line.fte_30 is not None and not line.agency), Decimal(0)
+        )
         agency_fte = sum((line.fte_30 for line in year_lines if line.fte_30 is not None and line.agency), Decimal(0))
-        census_year.vacancies_fte = (in_post_fte * Decimal(vacancy_rate) / Decimal(100 - vacancy_rate)).quantize(Decimal("0.01"))
+        census_year.vacancies_fte = (in_post_fte * Decimal(vacancy_rate) / Decimal(100 - vacancy_rate)).quantize(
+            Decimal("0.01")
+        )
         census_year.agency_cover_fte = (agency_fte * Decimal("0.75")).quantize(Decimal("0.01"))
-        census_year.agency_cover_headcount = round(len([line for line in year_lines if line.agency and line.fte_30]) * 0.75)
+        census_year.agency_cover_headcount = round(
+            len([line for line in year_lines if line.agency and line.fte_30]) * 0.75
+        )
         if year >= 2025:
             census_year.recruitment_bonus, census_year.retention_bonus, census_year.performance_award = "2", "1", "0"
             census_year.car_allowance, census_year.relocation_package, census_year.regional_weighting = "2", "2", "0"
@@ -257,7 +278,9 @@ def _line(rng, census_year, person, caseload, absence):
         gender_current=codes.GENDER_FROM_SEX[person.sex] if year <= 2023 else "",
         sex=person.sex if year >= 2024 else "",
         ethnicity=person.ethnicity,
-        qualification_institutions=[] if person.agency or year >= 2025 else [UNIVERSITIES[int(person.swe_number[2:]) % 4]],
+        qualification_institutions=[]
+        if person.agency or year >= 2025
+        else [UNIVERSITIES[int(person.swe_number[2:]) % 4]],
         qualification_level="2" if int(person.swe_number[2:]) % 3 == 0 else "1",
         step_up_graduate=int(person.swe_number[2:]) % 19 == 0,
         frontline_graduate=int(person.swe_number[2:]) % 23 == 0,

@@ -39,7 +39,12 @@ class StaffProfile(models.Model):
 
     staff_member = models.OneToOneField(StaffMember, on_delete=models.CASCADE, related_name="workforce_profile")
     swe_number = models.CharField(
-        "Social Work England number", max_length=12, unique=True, null=True, blank=True, validators=[SWE_NUMBER_VALIDATOR]
+        "Social Work England number",
+        max_length=12,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[SWE_NUMBER_VALIDATOR],
     )
     history = HistoricalRecords()
 
@@ -55,11 +60,15 @@ class CensusYear(models.Model):
     authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="census_years")
     year = models.PositiveSmallIntegerField(validators=[MinValueValidator(2009), MaxValueValidator(2100)])
     source = models.CharField(max_length=10, choices=SOURCE_CHOICES, default=RECORDED)
-    vacancies_fte = models.DecimalField("vacancies (FTE) at 30 September", max_digits=8, decimal_places=2, null=True, blank=True)
+    vacancies_fte = models.DecimalField(
+        "vacancies (FTE) at 30 September", max_digits=8, decimal_places=2, null=True, blank=True
+    )
     agency_cover_fte = models.DecimalField(
         "agency workers covering vacancies (FTE)", max_digits=8, decimal_places=2, null=True, blank=True
     )
-    agency_cover_headcount = models.PositiveIntegerField("agency workers covering vacancies (headcount)", null=True, blank=True)
+    agency_cover_headcount = models.PositiveIntegerField(
+        "agency workers covering vacancies (headcount)", null=True, blank=True
+    )
     # From the 2025 collection: is each payment or allowance offered to LA-employed social workers?
     recruitment_bonus = models.CharField(max_length=1, choices=codes.NO_ALL_SOME, blank=True)
     retention_bonus = models.CharField(max_length=1, choices=codes.NO_ALL_SOME, blank=True)
@@ -76,9 +85,12 @@ class CensusYear(models.Model):
         ordering = ["-year"]
         constraints = [
             models.UniqueConstraint(fields=["authority", "year"], name="one_census_year_per_authority"),
-            models.CheckConstraint(condition=Q(vacancies_fte__gte=0) | Q(vacancies_fte__isnull=True), name="vacancies_not_negative"),
             models.CheckConstraint(
-                condition=Q(agency_cover_fte__gte=0) | Q(agency_cover_fte__isnull=True), name="agency_cover_not_negative"
+                condition=Q(vacancies_fte__gte=0) | Q(vacancies_fte__isnull=True), name="vacancies_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(agency_cover_fte__gte=0) | Q(agency_cover_fte__isnull=True),
+                name="agency_cover_not_negative",
             ),
         ]
 
@@ -155,7 +167,9 @@ class CensusWorker(models.Model):
     reason_absence = models.CharField("reason for absence", max_length=3, choices=codes.REASON_ABSENCE, blank=True)
     cfkss_status = models.JSONField("KSS status", default=list, blank=True)
     base_salary = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
-    rr_payments = models.DecimalField("recruitment and retention payments", max_digits=9, decimal_places=2, null=True, blank=True)
+    rr_payments = models.DecimalField(
+        "recruitment and retention payments", max_digits=9, decimal_places=2, null=True, blank=True
+    )
     other_payments = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
     history = HistoricalRecords()
 
@@ -173,9 +187,13 @@ class CensusWorker(models.Model):
     class Meta:
         ordering = ["census_year", "swe_number", "line"]
         constraints = [
-            models.UniqueConstraint(fields=["census_year", "swe_number", "line"], name="one_line_per_worker_and_number"),
+            models.UniqueConstraint(
+                fields=["census_year", "swe_number", "line"], name="one_line_per_worker_and_number"
+            ),
             models.CheckConstraint(condition=Q(fte__gte=0, fte__lte=1) | Q(fte__isnull=True), name="census_fte_0_to_1"),
-            models.CheckConstraint(condition=Q(fte_30__gte=0, fte_30__lte=1) | Q(fte_30__isnull=True), name="census_fte30_0_to_1"),
+            models.CheckConstraint(
+                condition=Q(fte_30__gte=0, fte_30__lte=1) | Q(fte_30__isnull=True), name="census_fte30_0_to_1"
+            ),
             models.CheckConstraint(
                 condition=Q(role_end_date__isnull=True)
                 | Q(role_start_date__isnull=True)
@@ -183,7 +201,8 @@ class CensusWorker(models.Model):
                 name="census_role_ends_after_start",
             ),
             models.CheckConstraint(
-                condition=Q(working_days_lost__gte=0) | Q(working_days_lost__isnull=True), name="census_days_lost_not_negative"
+                condition=Q(working_days_lost__gte=0) | Q(working_days_lost__isnull=True),
+                name="census_days_lost_not_negative",
             ),
         ]
         indexes = [models.Index(fields=["census_year", "agency"])]

@@ -245,7 +245,13 @@ def starters_by_origin(*, census_year):
     return dict(sorted(counts.items(), key=lambda item: -item[1]))
 
 
-AGE_BANDS = [(0, 29, "Under 30"), (30, 39, "30 to 39"), (40, 49, "40 to 49"), (50, 59, "50 to 59"), (60, 200, "60 and over")]
+AGE_BANDS = [
+    (0, 29, "Under 30"),
+    (30, 39, "30 to 39"),
+    (40, 49, "40 to 49"),
+    (50, 59, "50 to 59"),
+    (60, 200, "60 and over"),
+]
 
 
 def _age_on(born, on):

@@ -11,7 +11,9 @@ from pswhub.core.services import staff_members_bulk_save
 from .models import CensusWorker, CensusYear, StaffProfile
 
 WRONG_AUTHORITY = "This return is for local authority {found}, but PSW Hub holds {name} ({expected})"
-NO_AUTHORITY_CODE = "The return has no Header/Source/LEA and PSW Hub holds no authority yet, so it cannot say whose it is"
+NO_AUTHORITY_CODE = (
+    "The return has no Header/Source/LEA and PSW Hub holds no authority yet, so it cannot say whose it is"
+)
 RETURN_HAS_PROBLEMS = "The return has problems and was not imported"
 
 # Staff records made for people first met in a census return: the return holds no names or
@@ -41,7 +43,15 @@ class CensusImportResult:
     @property
     def changed_anything(self):
         return any(
-            (self.authority_created, self.year_created, self.year_changed, self.staff_created, self.created, self.updated, self.deleted)
+            (
+                self.authority_created,
+                self.year_created,
+                self.year_changed,
+                self.staff_created,
+                self.created,
+                self.updated,
+                self.deleted,
+            )
         )
 
 
@@ -85,7 +95,9 @@ def _import(census_return, changed_by):
             result.year_changed = True
 
     staff_by_swe, result.staff_created = _staff_for(census_return.workers, changed_by)
-    existing = {(worker.swe_number, worker.line): worker for worker in CensusWorker.objects.filter(census_year=census_year)}
+    existing = {
+        (worker.swe_number, worker.line): worker for worker in CensusWorker.objects.filter(census_year=census_year)
+    }
     new, changed, seen, lines = [], [], set(), {}
     for values in census_return.workers:
         swe = values["swe_number"]
@@ -97,7 +109,11 @@ def _import(census_return, changed_by):
         worker = existing.get(key)
         if worker is None:
             staff_member = staff_by_swe[swe]
-            new.append(CensusWorker(census_year=census_year, staff_member=staff_member, team_id=staff_member.team_id, line=line, **full))
+            new.append(
+                CensusWorker(
+                    census_year=census_year, staff_member=staff_member, team_id=staff_member.team_id, line=line, **full
+                )
+            )
         elif any(getattr(worker, name) != value for name, value in full.items()):
             for name, value in full.items():
                 setattr(worker, name, value)
@@ -149,7 +165,9 @@ def _staff_for(workers, changed_by):
     if not missing:
         return staff_by_swe, 0
     employee_numbers = {CENSUS_EMPLOYEE_PREFIX + swe: swe for swe in missing}
-    already = {staff.employee_number: staff for staff in StaffMember.objects.filter(employee_number__in=employee_numbers)}
+    already = {
+        staff.employee_number: staff for staff in StaffMember.objects.filter(employee_number__in=employee_numbers)
+    }
     to_create = []
     for employee_number, swe in employee_numbers.items():
         if employee_number in already:
@@ -168,7 +186,9 @@ def _staff_for(workers, changed_by):
             )
         )
     staff_members_bulk_save(new=to_create, changed_by=changed_by)
-    created = {staff.employee_number: staff for staff in StaffMember.objects.filter(employee_number__in=employee_numbers)}
+    created = {
+        staff.employee_number: staff for staff in StaffMember.objects.filter(employee_number__in=employee_numbers)
+    }
     profiles = [StaffProfile(staff_member=created[CENSUS_EMPLOYEE_PREFIX + swe], swe_number=swe) for swe in missing]
     bulk_create_with_history(profiles, StaffProfile, default_user=changed_by)
     staff_by_swe.update({swe: created[CENSUS_EMPLOYEE_PREFIX + swe] for swe in missing})

@@ -10,7 +10,10 @@ NO_YEAR = "There is no {year} census year to export"
 
 
 class Command(BaseCommand):
-    help = "Writes the DfE CSWW census return for a collection year, in that year's layout, and lists the problems PSW Hub's checks find."
+    help = (
+        "Writes the DfE CSWW census return for a collection year in that year's layout, "
+        "and lists the problems PSW Hub's checks find."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--year", type=int, required=True)
@@ -27,6 +30,6 @@ class Command(BaseCommand):
         for problem in problems:
             self.stderr.write(f"{problem.swe_number or 'Authority'}, {problem.field}: {problem.message}")
         self.stdout.write(
-            f"Wrote the {year} return ({csww.layout_for_year(year).name} layout, {len(workers)} worker lines) to {output}; "
-            f"{len(problems)} problem(s) to put right before submitting."
+            f"Wrote the {year} return ({csww.layout_for_year(year).name} layout, {len(workers)} worker lines) "
+            f"to {output}; {len(problems)} problem(s) to put right before submitting."
         )

@@ -26,7 +26,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--year", type=int, required=True)
         parser.add_argument("--team", default="", help="A team's name: figures for it and the teams beneath it.")
-        parser.add_argument("--json", action="store_true", help="One JSON object (rates in per cent, one decimal place).")
+        parser.add_argument(
+            "--json", action="store_true", help="One JSON object (rates in per cent, one decimal place)."
+        )
 
     def handle(self, *args, year, team, json, **options):
         authority = authority_get()
@@ -38,7 +40,10 @@ class Command(BaseCommand):
             team_object = Team.objects.filter(service__authority=authority, name=team).first()
             if team_object is None:
                 raise CommandError(NO_TEAM.format(name=team))
-        figures = {name: _json_value(value) for name, value in selectors.workforce_figures(census_year=census_year, team=team_object).items()}
+        figures = {
+            name: _json_value(value)
+            for name, value in selectors.workforce_figures(census_year=census_year, team=team_object).items()
+        }
         if json:
             self.stdout.write(json_module.dumps(figures))
         else:
