@@ -109,3 +109,24 @@ def test_a_superuser_must_set_up_an_authenticator_app_too(client, db):
     UserFactory(username="root", is_superuser=True)
     sign_in(client, "root")
     assert client.get(reverse("core:home")).url.startswith(reverse("mfa_activate_totp"))
+
+
+def test_a_forgotten_password_is_reset_by_an_emailed_link(client, psw, mailoutbox):
+    psw.email = "psw@example.gov.uk"
+    psw.save()
+    page = client.get(reverse("account_reset_password")).content.decode()
+    assert "Reset your password" in page
+    client.post(reverse("account_reset_password"), {"email": "psw@example.gov.uk"})
+    link = next(line for line in mailoutbox[0].body.splitlines() if "/accounts/password/reset/key/" in line).strip()
+    form_page = client.get(link, follow=True)
+    assert "Set a new password" in form_page.content.decode()
+    client.post(form_page.redirect_chain[-1][0] if form_page.redirect_chain else link, {"password1": "a-brand-new-passphrase", "password2": "a-brand-new-passphrase"})
+    client.logout()
+    assert sign_in(client, "psw", "a-brand-new-passphrase").status_code == 302
+    assert client.get(reverse("core:home")).status_code == 200
+
+
+@pytest.mark.parametrize("page", ["account_email", "socialaccount_connections", "account_change_password", "mfa_index"])
+def test_account_pages_are_in_the_service_design(client, psw, page):
+    client.force_login(psw)
+    assert 'class="govuk-template' in client.get(reverse(page)).content.decode()
