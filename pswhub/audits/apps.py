@@ -7,9 +7,11 @@ class AuditsConfig(AppConfig):
     verbose_name = "Case file audits"
 
     def ready(self):
-        from pswhub.core import attention
+        from pswhub.core import attention, demo
 
         from . import attention as audit_attention
+        from . import demo as audit_demo
         from . import rules  # noqa: F401
 
         attention.register(audit_attention.audit_attention_items)
+        demo.register(audit_demo.load_demo_audits)

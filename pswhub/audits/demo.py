@@ -1,0 +1,155 @@
+"""Demo audits for the demo council: three full financial years and the current one so far, with
+a rising share graded good or better (about 52%, 61%, 70%, then 74%), learning themes that shift
+as practice improves, actions, moderation, and a few audits in progress for the demo accounts."""
+
+import random
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
+
+from pswhub.core import roles
+from pswhub.core.models import StaffMember, Team, User
+
+from .models import Audit, AuditAction, AuditTool, Grade, LearningTheme, Moderation, SectionResult
+from .reference import GOOD, INADEQUATE, OFSTED_SCALE, OUTSTANDING, REQUIRES_IMPROVEMENT
+from .selectors import financial_year_bounds, financial_year_of
+from .services import audit_contribute, audit_save_draft, audit_start, audit_submit, risk_flag_raise
+
+SEED = 20261124
+# financial year offset from the current one -> (audits in the year, share good or better)
+YEARS = {-3: (72, 0.52), -2: (84, 0.61), -1: (96, 0.70), 0: (50, 0.74)}
+THEMES_EARLY = ["voice-of-the-child", "chronology", "management-oversight", "smart-planning", "assessment-analysis"]
+THEMES_LATE = ["impact-on-the-child", "family-network", "strengths-based", "multi-agency", "timely-recording"]
+CASE_TYPES = {"children": ["Child in need", "Child protection", "Child in care", "Care leaver"], "adults": ["Care and support", "Safeguarding", "Carer"]}
+
+
+def _grade(rng, good_share, grades):
+    if rng.random() < good_share:
+        return grades[OUTSTANDING] if rng.random() < 0.15 else grades[GOOD]
+    return grades[INADEQUATE] if rng.random() < 0.2 else grades[REQUIRES_IMPROVEMENT]
+
+
+def _near(rng, grade, grades_by_rank):
+    rank = min(4, max(1, grade.rank + rng.choice([-1, 0, 0, 0, 1])))
+    return grades_by_rank[rank]
+
+
+def load_demo_audits(*, rng, authority, today):
+    rng = random.Random(SEED)  # independent of other loaders, so adding one never changes these
+    grades = {grade.code: grade for grade in Grade.objects.filter(scale__code=OFSTED_SCALE)}
+    by_rank = {grade.rank: grade for grade in grades.values()}
+    tools = {tool.code: tool.current_version() for tool in AuditTool.objects.all()}
+    themes = {theme.code: theme for theme in LearningTheme.objects.all()}
+    teams = list(Team.objects.filter(service__authority=authority, children__isnull=True).select_related("service"))
+    staff = {}
+    for person in StaffMember.objects.filter(team__in=teams, left_on__isnull=True, user__isnull=True):
+        staff.setdefault(person.team_id, []).append(person)
+    auditors = list(User.objects.filter(roles__code=roles.AUDITOR, username__startswith="demo-").order_by("username")) or [None]
+
+    audits, plans = [], []
+    current = financial_year_of(today)
+    for offset, (count, good_share) in sorted(YEARS.items()):
+        start, end = financial_year_bounds(current + offset)
+        end = min(end, today - timedelta(days=1))
+        span = (end - start).days
+        for _ in range(count):
+            team = rng.choice(teams)
+            kind = team.service.kind
+            if kind == "adults":
+                tool = tools["adults-case-audit"] if rng.random() < 0.6 else tools["dip-sample"]
+            else:
+                tool = rng.choices([tools["full-case-audit"], tools["dip-sample"], tools["impact-on-the-child"]], [50, 35, 15])[0]
+            completed = start + timedelta(days=rng.randint(0, span))
+            grade = _grade(rng, good_share, grades)
+            late = (offset + 3) / 3  # 0 in the first year, 1 this year
+            pool = THEMES_LATE if rng.random() < 0.3 + 0.4 * late else THEMES_EARLY
+            audits.append(
+                Audit(
+                    tool_version=tool,
+                    audit_type=tool.tool.audit_type,
+                    case_reference=f"{'C' if kind == 'children' else 'A'}{rng.randint(100000, 999999)}",
+                    case_type=rng.choice(CASE_TYPES[kind]),
+                    team=team,
+                    worker=rng.choice(staff[team.pk]) if staff.get(team.pk) else None,
+                    auditor=rng.choice(auditors),
+                    status=Audit.Status.COMPLETED,
+                    started_on=completed - timedelta(days=rng.randint(3, 40)),
+                    due_on=completed + timedelta(days=rng.randint(-5, 20)),
+                    completed_on=completed,
+                    overall_grade=grade,
+                    strengths="The child's plan is clear and reviewed on time." if grade.rank <= 2 else "",
+                    areas_for_development="" if grade.rank == 1 else "Record the child's views in their own words.",
+                )
+            )
+            plans.append({"themes": rng.sample(pool, rng.randint(1, 3)), "moderate": grade.code == INADEQUATE or rng.random() < 0.1})
+
+    created = bulk_create_with_history(audits, Audit, batch_size=500)
+    if any(audit.pk is None for audit in created):
+        created = list(Audit.objects.order_by("pk"))
+    through = Audit.themes.through
+    through.objects.bulk_create(
+        through(audit_id=audit.pk, learningtheme_id=themes[code].pk)
+        for audit, plan in zip(created, plans, strict=True)
+        for code in plan["themes"]
+    )
+
+    results, actions, moderations = [], [], []
+    moderators = [user for user in auditors if user is not None and user.username in {"demo-qa", "demo-psw"}]
+    for audit, plan in zip(created, plans, strict=True):
+        for section in audit.tool_version.sections.all():
+            if section.is_graded:
+                results.append(SectionResult(audit=audit, section=section, grade=_near(rng, audit.overall_grade, by_rank), evidence="Seen on the case file."))
+        for _ in range(rng.choice([0, 0, 1, 1, 2])):
+            due = audit.completed_on + timedelta(days=rng.randint(20, 90))
+            done = due < today and rng.random() < 0.85
+            actions.append(
+                AuditAction(
+                    audit=audit,
+                    description=rng.choice(["Update the chronology", "Review the plan with the family", "See the child alone", "Hold a multi-agency meeting"]),
+                    owner_name="The case's team manager",
+                    due_on=due,
+                    status=AuditAction.Status.DONE if done else AuditAction.Status.OPEN,
+                    done_on=due - timedelta(days=rng.randint(0, 10)) if done else None,
+                )
+            )
+        if plan["moderate"]:
+            moderated = audit.overall_grade
+            if rng.random() < 0.2:  # about one moderation in five changes the grade by one step
+                step = rng.choice([-1, 1]) if 1 < audit.overall_grade.rank < 4 else (1 if audit.overall_grade.rank == 1 else -1)
+                moderated = by_rank[audit.overall_grade.rank + step]
+            moderator = next((user for user in moderators if user != audit.auditor), None)
+            moderations.append(
+                Moderation(
+                    audit=audit,
+                    reason=Moderation.INADEQUATE if audit.overall_grade.code == INADEQUATE else Moderation.SAMPLE,
+                    moderator=moderator,
+                    original_grade=audit.overall_grade,
+                    moderated_grade=moderated,
+                    comments="Agreed." if moderated == audit.overall_grade else "The evidence supports a different grade.",
+                    moderated_at=timezone.make_aware(datetime.combine(audit.completed_on + timedelta(days=rng.randint(1, 14)), time(10))),
+                )
+            )
+    bulk_create_with_history(results, SectionResult, batch_size=1000)
+    bulk_create_with_history(actions, AuditAction, batch_size=1000)
+    bulk_create_with_history(moderations, Moderation, batch_size=1000)
+    _work_in_progress(teams, grades)
+
+
+def _work_in_progress(teams, grades):
+    """Audits the demo accounts find on their home pages: drafts, one awaiting moderation and an
+    open risk flag for the North Locality manager and the PSW."""
+    auditor = User.objects.filter(username="demo-auditor").first()
+    worker = StaffMember.objects.filter(user__username="demo-worker").select_related("team").first()
+    if auditor is None or worker is None:
+        return
+    full = AuditTool.objects.get(code="full-case-audit")
+    dip = AuditTool.objects.get(code="dip-sample")
+    draft = audit_start(tool=full, case_reference="C204517", team=worker.team, worker=worker, started_by=auditor, case_type="Child protection")
+    audit_contribute(audit=draft, author=worker.user, text="The chronology is being updated after last week's strategy meeting.")
+    risk_flag_raise(audit=draft, raised_by=auditor, description="No record of the child being seen for nine weeks")
+    audit_start(tool=dip, case_reference="C209981", team=worker.team, started_by=auditor, case_type="Child in need")
+    other = next(team for team in teams if team != worker.team and team.service.kind == "children")
+    awaiting = audit_start(tool=dip, case_reference="C211340", team=other, started_by=auditor, case_type="Child in care")
+    audit_save_draft(audit=awaiting, changed_by=auditor, overall_grade=grades[INADEQUATE], areas_for_development="Plan out of date; visits overdue.")
+    audit_submit(audit=awaiting, submitted_by=auditor)
