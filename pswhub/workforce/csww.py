@@ -45,12 +45,8 @@ class Problem:
     worker: str = ""
 
     def __str__(self):
-        where = []
-        if self.worker:
-            where.append(f"Worker {self.worker}")
-        if self.element and f"{self.element} " not in self.message and not self.message.startswith(self.element):
-            where.append(f"element {self.element}")
-        return f"{', '.join(where)}: {self.message}" if where else self.message
+        # Every message names its element; a worker's problem also names the worker.
+        return f"Worker {self.worker}: {self.message}" if self.worker else self.message
 
 
 # Value kinds: how an element's text is read and written.
@@ -253,6 +249,9 @@ def _read_items(parent, items, layout, worker=""):
         last_index = index
         seen.add(name)
         text = _text(child)
+        if item.many and not text:
+            # An empty QualInst says that none is known (see census_return_xml).
+            continue
         try:
             value = item.read(text)
         except (ValueError, KeyError, InvalidOperation):
