@@ -1,0 +1,62 @@
+"""What the workforce pages show of each figure: its label and how it is formatted."""
+
+from pswhub.core.presenters import number, percent
+
+# (figure, label, format)
+HEADLINES = [
+    ("headcount_in_post", "Social workers in post (headcount)", "count"),
+    ("fte_in_post", "Social workers in post (FTE)", "fte"),
+    ("starters_headcount", "Starters in the year (headcount)", "count"),
+    ("leavers_headcount", "Leavers in the year (headcount)", "count"),
+    ("leavers_fte", "Leavers in the year (FTE)", "fte"),
+    ("turnover_rate", "Turnover rate", "rate"),
+    ("vacancy_fte", "Vacancies (FTE)", "fte"),
+    ("vacancy_rate", "Vacancy rate", "rate"),
+    ("agency_fte", "Agency workers (FTE)", "fte"),
+    ("agency_rate", "Agency worker rate", "rate"),
+    ("average_caseload", "Average caseload per case-holding FTE", "caseload"),
+    ("absence_rate", "Absence rate", "rate"),
+]
+
+TREND = [
+    ("fte_in_post", "FTE in post", "fte"),
+    ("turnover_rate", "Turnover", "rate"),
+    ("vacancy_rate", "Vacancy rate", "rate"),
+    ("agency_rate", "Agency rate", "rate"),
+    ("average_caseload", "Average caseload", "caseload"),
+    ("absence_rate", "Absence rate", "rate"),
+]
+
+
+def figure_text(value, kind):
+    if value is None:
+        return "Not recorded"
+    if kind == "rate":
+        return percent(value)
+    if kind == "count":
+        return number(value)
+    if kind == "caseload":
+        return number(value, 1)
+    return number(value, 1) if value != "c" else value
+
+
+def headline_rows(latest, previous):
+    return [
+        {
+            "label": label,
+            "latest": figure_text(latest[name], kind),
+            "previous": figure_text(previous[name], kind) if previous else "",
+        }
+        for name, label, kind in HEADLINES
+    ]
+
+
+def trend_rows(trend):
+    return [
+        {"year": figures["year"], "cells": [figure_text(figures[name], kind) for name, _, kind in TREND]}
+        for figures in trend
+    ]
+
+
+def trend_head():
+    return [label for _, label, _ in TREND]
