@@ -9,6 +9,7 @@ ENTRIES = [
     ("Teams", "core:team_list", "core.view_teams"),
     ("Staff", "core:staff_list", "core.view_staff_list"),
     ("Audits", "audits:dashboard", "audits.view_dashboard"),
+    ("Workforce", "workforce:dashboard", "workforce.view_dashboard"),
     ("Change history", "core:history", "core.view_history"),
     ("Users", "core:user_list", "core.manage_users"),
 ]
