@@ -10,6 +10,7 @@ ENTRIES = [
     ("Staff", "core:staff_list", "core.view_staff_list"),
     ("Audits", "audits:dashboard", "audits.view_dashboard"),
     ("Workforce", "workforce:dashboard", "workforce.view_dashboard"),
+    ("Work plan", "governance:dashboard", "governance.view_work_plan"),
     ("Change history", "core:history", "core.view_history"),
     ("Users", "core:user_list", "core.manage_users"),
 ]

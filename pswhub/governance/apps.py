@@ -5,3 +5,13 @@ class GovernanceConfig(AppConfig):
     name = "pswhub.governance"
     label = "governance"
     verbose_name = "Work plan and committees"
+
+    def ready(self):
+        from pswhub.core import attention, demo
+
+        from . import rules  # noqa: F401
+        from .attention import governance_attention_items
+        from .demo import load_governance_demo
+
+        attention.register(governance_attention_items)
+        demo.register(load_governance_demo)
