@@ -8,7 +8,18 @@ from django.urls import reverse
 
 from .factories import CensusWorkerFactory, CensusYearFactory
 
-PEOPLE = ["psw", "qa_officer", "auditor", "hr_officer", "head_of_service", "councillor", "admin", "north_manager", "north_worker", "south_worker"]  # fmt: skip
+PEOPLE = [
+    "psw",
+    "qa_officer",
+    "auditor",
+    "hr_officer",
+    "head_of_service",
+    "councillor",
+    "admin",
+    "north_manager",
+    "north_worker",
+    "south_worker",
+]
 MAY_OPEN = {"psw", "hr_officer", "head_of_service", "councillor"}
 
 

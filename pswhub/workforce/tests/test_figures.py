@@ -177,3 +177,33 @@ def test_equality_profile_hides_a_small_group(db):
     for born in [date(1990, 10, 1)] * 6 + [date(1970, 1, 1)]:
         CensusWorkerFactory(census_year=census_year, date_of_birth=born)
     assert selectors.equality_profile(census_year=census_year)["age"]["50 to 59"] == SUPPRESSED
+
+
+def test_the_figures_command_prints_one_json_object(year_2024, capsys):
+    import json
+
+    from django.core.management import call_command
+
+    call_command("workforce_figures", "--year", "2024", "--json")
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["reference_date"] == "2024-09-30"
+    assert (figures["headcount_in_post"], figures["fte_in_post"], figures["turnover_rate"]) == (3, 2.5, 32.0)
+    assert (figures["agency_rate"], figures["vacancy_rate"], figures["average_caseload"]) == (28.6, 50.0, 16.4)
+    assert (figures["working_days_lost"], figures["absence_rate"], figures["cases"]) == (12.5, 2.0, 41)
+
+
+def test_the_figures_command_takes_a_team(year_2024, capsys):
+    import json
+
+    from django.core.management import call_command
+
+    call_command("workforce_figures", "--year", "2024", "--team", "North", "--json")
+    figures = json.loads(capsys.readouterr().out)
+    assert (figures["team"], figures["headcount_in_post"], figures["vacancy_fte"]) == ("North", 2, None)
+
+
+def test_the_figures_command_refuses_an_unknown_year(year_2024):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="There is no 2019 census year"):
+        call_command("workforce_figures", "--year", "2019", "--json")

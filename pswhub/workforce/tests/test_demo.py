@@ -1,0 +1,23 @@
+"""The demo council's ten census years tell the story the dashboard is meant to show."""
+
+from pswhub.core import demo
+from pswhub.workforce import selectors
+from pswhub.workforce.checks import census_year_check
+from pswhub.workforce.models import CensusWorker
+
+
+def test_the_demo_council_has_ten_census_years_with_a_2022_peak_and_a_recovery(db):
+    authority = demo.demo_data_load(create_accounts=False)
+    trend = {figures["year"]: figures for figures in selectors.workforce_trend(authority=authority)}
+    assert sorted(trend) == list(range(2016, 2026))
+    assert trend[2022]["turnover_rate"] > trend[2025]["turnover_rate"]
+    assert trend[2022]["agency_rate"] > trend[2025]["agency_rate"]
+    assert trend[2025]["fte_in_post"] > trend[2022]["fte_in_post"]
+    # Every year's return passes PSW Hub's own checks.
+    for census_year in selectors.census_years(authority=authority):
+        assert census_year_check(census_year=census_year) == [], census_year.year
+    # The people in post in 2025 are the council's current children's social work staff.
+    in_post = CensusWorker.objects.in_post(selectors.census_year_get(authority=authority, year=2025)).filter(
+        census_year__year=2025, agency=False
+    )
+    assert all(line.staff_member.left_on is None for line in in_post)
