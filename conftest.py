@@ -24,8 +24,25 @@ def adults_team(db):
     return TeamFactory(name="Adults East", service__kind=Service.ADULTS)
 
 
+# Fixed, distinct names so that a test can look for one person's name on a page.
+NAMES = {
+    "psw": ("Priya", "Sharma"),
+    "qa": ("Quinn", "Abbott"),
+    "auditor": ("Ada", "Umber"),
+    "hr": ("Hana", "Rourke"),
+    "head": ("Hector", "Eastwood"),
+    "councillor": ("Clara", "Oldfield"),
+    "admin": ("Amos", "Dunmore"),
+    "manager": ("Mina", "Ngata"),
+    "worker": ("Wes", "Ormerod"),
+    "southworker": ("Sian", "Threlfall"),
+    "norole": ("Nell", "Roper"),
+}
+
+
 def _person(username, role_codes, team=None, **kwargs):
-    user = UserFactory(username=username, roles=role_codes, **kwargs)
+    first, last = NAMES[username]
+    user = UserFactory(username=username, roles=role_codes, first_name=first, last_name=last, **kwargs)
     if team is not None:
         StaffMemberFactory(user=user, team=team, first_name=user.first_name, last_name=user.last_name)
     return user

@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 from allauth.mfa.models import Authenticator
 
 from . import disclosure
-from .models import Authority, Role, Service, StaffMember, Team, User
+from .models import Authority, PersonalRecordView, Role, Service, StaffMember, Team, User
 
 
 def authority_get():
@@ -52,6 +52,22 @@ def staff_without_team(user):
 
 def staff_record_views(*, staff_member, limit=50):
     return staff_member.views.select_related("viewer").order_by("-viewed_at")[:limit]
+
+
+def record_views_visible_to(*, user, limit=100):
+    """The latest views of personal records, for those who oversee access (PSW and HR)."""
+    if not user.has_perm("core.view_record_views"):
+        return PersonalRecordView.objects.none()
+    visible = StaffMember.objects.visible_to(user).values("pk")
+    return (
+        PersonalRecordView.objects.filter(staff_member__in=visible)
+        .select_related("viewer", "staff_member")
+        .order_by("-viewed_at")[:limit]
+    )
+
+
+def role_summary():
+    return Role.objects.annotate(active_users=Count("users", filter=Q(users__is_active=True))).order_by("order")
 
 
 def users_without_role():

@@ -19,6 +19,7 @@ urlpatterns = [
     path("history/", views.change_history, name="history"),
     path("users/", views.user_list, name="user_list"),
     path("users/new/", views.user_create, name="user_create"),
+    path("users/roles/", views.role_list, name="role_list"),
     path("users/<int:pk>/", views.user_edit, name="user_edit"),
     path("users/<int:pk>/reset-mfa/", views.user_reset_mfa, name="user_reset_mfa"),
     path("accessibility/", views.accessibility, name="accessibility"),

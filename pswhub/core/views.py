@@ -144,7 +144,21 @@ def _team_form(request, *, team):
 
 def change_history(request):
     require(request, "core.view_history")
-    return render(request, "core/history.html", {"changes": history.changes_visible_to(request.user, limit=100)})
+    return render(
+        request,
+        "core/history.html",
+        {
+            "changes": history.changes_visible_to(request.user, limit=100),
+            "record_views": selectors.record_views_visible_to(user=request.user)
+            if request.user.has_perm("core.view_record_views")
+            else None,
+        },
+    )
+
+
+def role_list(request):
+    require(request, "core.manage_users")
+    return render(request, "core/role_list.html", {"roles": selectors.role_summary()})
 
 
 def user_list(request):

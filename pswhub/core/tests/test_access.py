@@ -14,6 +14,10 @@ PAGE_ACCESS = {
     "core:history": {"psw", "qa_officer", "hr_officer", "head_of_service", "admin", "north_manager"},
     "core:user_list": {"admin"},
     "core:user_create": {"admin"},
+    "core:role_list": {"admin"},
+    "core:authority_edit": {"psw", "admin"},
+    "core:team_create": {"psw", "admin"},
+    "core:staff_create": {"psw", "hr_officer"},
 }
 
 PEOPLE = ["psw", "qa_officer", "auditor", "hr_officer", "head_of_service", "councillor", "admin", "north_manager", "north_worker", "south_worker"]
@@ -30,6 +34,7 @@ def test_each_role_opens_only_its_pages(client, everyone, page, person):
 
 @pytest.mark.parametrize("page", [*PAGE_ACCESS, "core:accessibility"])
 def test_signed_out_visitors_are_sent_to_sign_in(client, db, page):
+    # Every page but the public ones needs a signed-in person.
     response = client.get(reverse(page))
     if page == "core:accessibility":
         assert response.status_code == 200
@@ -41,6 +46,26 @@ def test_signed_out_visitors_are_sent_to_sign_in(client, db, page):
 def test_public_pages_need_no_sign_in(client, db):
     for page in ("core:accessibility", "core:privacy", "core:cookies"):
         assert client.get(reverse(page)).status_code == 200
+
+
+# pages about one record -> who may open them, for a record in the north team.
+RECORD_PAGES = {
+    "core:team_detail": {"psw", "qa_officer", "auditor", "hr_officer", "head_of_service", "admin", "north_manager", "north_worker"},
+    "core:team_edit": {"psw", "admin"},
+    "core:user_edit": {"admin"},
+}
+
+
+@pytest.mark.parametrize("page", RECORD_PAGES)
+@pytest.mark.parametrize("person", PEOPLE)
+def test_each_role_opens_only_the_record_pages_it_may(client, everyone, north_team, page, person):
+    target = everyone["north_worker"].pk if page == "core:user_edit" else north_team.pk
+    client.force_login(everyone[person])
+    response = client.get(reverse(page, args=[target]))
+    if person in RECORD_PAGES[page]:
+        assert response.status_code == 200, f"{person} on {page}"
+    else:
+        assert response.status_code in {403, 404}, f"{person} on {page}"
 
 
 def staff_of(user):
