@@ -15,3 +15,10 @@ class GovernanceConfig(AppConfig):
 
         attention.register(governance_attention_items)
         demo.register(load_governance_demo)
+
+        from pswhub.reporting.sections import register
+
+        from .report_sections import CommitteeActionsSection, WorkPlanSection
+
+        register(WorkPlanSection())
+        register(CommitteeActionsSection())

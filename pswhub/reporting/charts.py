@@ -1,0 +1,97 @@
+"""Bar charts drawn on the server from one layout: SVG for the HTML page and the PDF, PNG for
+Word. Colours come from the Analysis Function palette; every bar is labelled with its series and
+value, so no reader depends on colour. A suppressed value draws no bar and says so."""
+
+import io
+from html import escape
+
+from pswhub.core.presenters import SUPPRESSED, number
+
+PALETTE = ["#12436D", "#28A197", "#801650", "#F46A25", "#3D3D3D", "#A285D1"]
+TEXT = "#0b0c0c"
+WIDTH = 680
+LABEL_WIDTH = 190
+BAR_HEIGHT = 20
+BAR_GAP = 4
+GROUP_GAP = 14
+TOP = 12
+VALUE_ROOM = 170
+FONT_SIZE = 13
+
+
+def _numeric(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def layout(chart):
+    """Rectangles and labels in pixels, shared by the SVG and the PNG."""
+    values = [value for series in chart["series"] for value in series["values"] if _numeric(value)]
+    top_value = max(values) if values and max(values) > 0 else 1
+    scale = (WIDTH - LABEL_WIDTH - VALUE_ROOM) / top_value
+    bars, labels, y = [], [], TOP
+    for index, category in enumerate(chart["categories"]):
+        group_top = y
+        for position, series in enumerate(chart["series"]):
+            value = series["values"][index]
+            colour = PALETTE[position % len(PALETTE)]
+            length = max(value * scale, 1 if value else 0) if _numeric(value) else 0
+            bars.append({"x": LABEL_WIDTH, "y": y, "width": length, "height": BAR_HEIGHT, "colour": colour})
+            shown = "c (too small to show)" if value == SUPPRESSED else number(value)
+            labels.append(
+                {"x": LABEL_WIDTH + length + 6, "y": y + BAR_HEIGHT - 6, "text": f"{series['name']}: {shown}", "anchor": "start"}
+            )
+            y += BAR_HEIGHT + BAR_GAP
+        middle = (group_top + y - BAR_GAP) / 2 + FONT_SIZE / 2 - 2
+        labels.append({"x": LABEL_WIDTH - 8, "y": middle, "text": str(category), "anchor": "end", "bold": True})
+        y += GROUP_GAP
+    return {"width": WIDTH, "height": y + 4, "bars": bars, "labels": labels}
+
+
+def chart_svg(chart, *, element_id):
+    """An SVG with a title and description, named by them for assistive technology."""
+    drawn = layout(chart)
+    title_id, desc_id = f"{element_id}-title", f"{element_id}-desc"
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="app-chart" role="img" width="{drawn["width"]}" '
+        f'height="{drawn["height"]:.0f}" viewBox="0 0 {drawn["width"]} {drawn["height"]:.0f}" '
+        f'aria-labelledby="{title_id} {desc_id}">',
+        f'<title id="{title_id}">{escape(chart["title"])}</title>',
+        f'<desc id="{desc_id}">{escape(chart["description"])}</desc>',
+        f'<line x1="{LABEL_WIDTH}" y1="{TOP - 4}" x2="{LABEL_WIDTH}" y2="{drawn["height"] - 8:.0f}" stroke="{TEXT}" />',
+    ]
+    for bar in drawn["bars"]:
+        if bar["width"]:
+            parts.append(
+                f'<rect x="{bar["x"]}" y="{bar["y"]}" width="{bar["width"]:.1f}" height="{bar["height"]}" fill="{bar["colour"]}" />'
+            )
+    for label in drawn["labels"]:
+        weight = ' font-weight="bold"' if label.get("bold") else ""
+        parts.append(
+            f'<text x="{label["x"]:.1f}" y="{label["y"]:.1f}" text-anchor="{label["anchor"]}" '
+            f'font-family="Arial, sans-serif" font-size="{FONT_SIZE}" fill="{TEXT}"{weight}>{escape(label["text"])}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def chart_png(chart, *, scale=2):
+    """The same chart as a PNG, for Word."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    drawn = layout(chart)
+    image = Image.new("RGB", (int(drawn["width"] * scale), int(drawn["height"] * scale)), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=FONT_SIZE * scale)
+    draw.line(
+        [(LABEL_WIDTH * scale, (TOP - 4) * scale), (LABEL_WIDTH * scale, (drawn["height"] - 8) * scale)], fill=TEXT, width=scale
+    )
+    for bar in drawn["bars"]:
+        if bar["width"]:
+            x, y = bar["x"] * scale, bar["y"] * scale
+            draw.rectangle([x, y, x + bar["width"] * scale, y + bar["height"] * scale], fill=bar["colour"])
+    for label in drawn["labels"]:
+        anchor = "rs" if label["anchor"] == "end" else "ls"
+        draw.text((label["x"] * scale, label["y"] * scale), label["text"], fill=TEXT, font=font, anchor=anchor)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue(), drawn["width"], drawn["height"]

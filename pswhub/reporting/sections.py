@@ -1,0 +1,172 @@
+"""The one interface through which a capability contributes a section to the annual report.
+
+A section is any object with a `key`, a `title`, an `order` and a `build(period, services)`
+method returning `SectionData`. An app registers its sections in its AppConfig.ready:
+
+    from pswhub.reporting.sections import register
+    register(WorkforceSection())
+
+`build` reads figures only through the app's own selectors, and returns plain values (str, int,
+float, None, lists and dicts of them) so that the published report can keep them as JSON and
+reproduce every output exactly. docs/reporting.md describes the contract in full."""
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Protocol, runtime_checkable
+
+from pswhub.core.presenters import SUPPRESSED, govuk_date, number
+
+SERVICES = {
+    "children": "Children's services",
+    "adults": "Adults' services",
+    "all": "Children's and adults' services",
+}
+
+
+@dataclass(frozen=True)
+class Period:
+    """A reporting period, both days included. A financial year (1 April to 31 March) is named
+    like 2025/26; any other period by its dates."""
+
+    start: date
+    end: date
+
+    def __post_init__(self):
+        if self.end < self.start:
+            raise ValueError("A period must end on or after the day it starts")
+
+    @classmethod
+    def financial_year(cls, year_start):
+        return cls(date(year_start, 4, 1), date(year_start + 1, 3, 31))
+
+    @property
+    def is_financial_year(self):
+        return (self.start.month, self.start.day, self.end.month, self.end.day) == (4, 1, 3, 31) and (
+            self.end.year == self.start.year + 1
+        )
+
+    @property
+    def label(self):
+        if self.is_financial_year:
+            return f"{self.start.year}/{(self.start.year + 1) % 100:02d}"
+        return f"{govuk_date(self.start)} to {govuk_date(self.end)}"
+
+    def previous(self):
+        """The same days a year earlier (29 February becomes 28 February)."""
+        return Period(_year_before(self.start), _year_before(self.end))
+
+    def as_dict(self):
+        return {"start": self.start.isoformat(), "end": self.end.isoformat()}
+
+    @classmethod
+    def from_dict(cls, data):
+        return cls(date.fromisoformat(data["start"]), date.fromisoformat(data["end"]))
+
+
+def _year_before(day):
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
+
+
+@dataclass
+class Chart:
+    """A bar chart: one bar per series in each category. Values may be `c` (suppressed): no bar
+    is drawn and the label says so. `description` is the chart's alt text."""
+
+    title: str
+    description: str
+    categories: list
+    series: list  # [{"name": str, "values": [int | float | "c"]}]
+    unit: str = ""
+
+
+@dataclass
+class Table:
+    """A table of the same data as the chart (or the section's figures), with a header row."""
+
+    caption: str
+    head: list
+    rows: list
+    numeric_columns: list = field(default_factory=list)
+
+
+@dataclass
+class SectionData:
+    """What a section contributes: its headline figures (by a stable name, as the selectors gave
+    them, `c` where suppressed), the sentence comparing them with the previous period, a chart
+    and a table of the same data, notes (definitions, suppression) and the default narrative the
+    PSW edits."""
+
+    key: str
+    title: str
+    figures: dict
+    comparison: str
+    narrative: str = ""
+    chart: Chart | None = None
+    table: Table | None = None
+    notes: list = field(default_factory=list)
+
+    def as_dict(self):
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data):
+        data = dict(data)
+        data["chart"] = Chart(**data["chart"]) if data.get("chart") else None
+        data["table"] = Table(**data["table"]) if data.get("table") else None
+        return cls(**data)
+
+
+@runtime_checkable
+class ReportSection(Protocol):
+    key: str
+    title: str
+    order: int
+
+    def build(self, period: Period, services: str) -> SectionData: ...
+
+
+_sections = {}
+
+
+def register(section):
+    if not isinstance(section, ReportSection):
+        raise TypeError(f"{section!r} does not have key, title, order and build(period, services)")
+    _sections[section.key] = section
+
+
+def registered_sections():
+    return sorted(_sections.values(), key=lambda section: (section.order, section.key))
+
+
+def build_sections(period, services):
+    return [section.build(period, services) for section in registered_sections()]
+
+
+# --- Helpers for writing sections ---------------------------------------------------------------
+
+SUPPRESSION_NOTE = "Counts from 1 to {top} are shown as c, as is any figure from which one could be worked out."
+
+
+def suppression_note():
+    from pswhub.core.disclosure import threshold
+
+    return SUPPRESSION_NOTE.format(top=threshold() - 1)
+
+
+def say(value, unit=""):
+    """A figure in a sentence: `c` becomes words, so a sentence never shows a bare letter."""
+    if value == SUPPRESSED:
+        return f"a small number of {unit}".strip() if unit else "a small number"
+    return f"{number(value)} {unit}".strip()
+
+
+def compare(*, current, previous, previous_label, unit="", what=""):
+    """"180 staff in post, compared with 172 in 2024/25": the sentence every section uses to
+    set a figure beside the previous period's."""
+    lead = f"{say(current, unit)} {what}".strip()
+    if previous is None:
+        return f"{lead[0].upper()}{lead[1:]}; there is no figure for {previous_label} to compare with."
+    return f"{lead[0].upper()}{lead[1:]}, compared with {say(previous, unit)} in {previous_label}."
