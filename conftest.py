@@ -106,7 +106,18 @@ def no_role_user(db):
 
 
 @pytest.fixture
-def everyone(psw, qa_officer, auditor, hr_officer, head_of_service, councillor, admin_user, north_manager, north_worker, south_worker):
+def everyone(
+    psw,
+    qa_officer,
+    auditor,
+    hr_officer,
+    head_of_service,
+    councillor,
+    admin_user,
+    north_manager,
+    north_worker,
+    south_worker,
+):
     return {
         "psw": psw,
         "qa_officer": qa_officer,

@@ -192,9 +192,7 @@ ENTRA_TENANT_ID = os.environ.get("ENTRA_TENANT_ID", "")
 ENTRA_CLIENT_ID = os.environ.get("ENTRA_CLIENT_ID", "")
 ENTRA_CLIENT_SECRET = os.environ.get("ENTRA_CLIENT_SECRET", "")
 # App role value in Entra -> PSW Hub role code, e.g. "PSWHub.PSW=psw,PSWHub.Admin=admin".
-ENTRA_ROLE_MAP = dict(
-    pair.split("=", 1) for pair in env_list("ENTRA_ROLE_MAP", "") if "=" in pair
-)
+ENTRA_ROLE_MAP = dict(pair.split("=", 1) for pair in env_list("ENTRA_ROLE_MAP", "") if "=" in pair)
 SOCIALACCOUNT_PROVIDERS = {}
 if ENTRA_CLIENT_ID:
     SOCIALACCOUNT_PROVIDERS["openid_connect"] = {

@@ -1,12 +1,12 @@
 """Sign-in rules: no self-service sign-up for local accounts; people who sign in with the
 council's Microsoft Entra ID get an account whose roles follow their Entra app roles."""
 
-from django.conf import settings
-
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django.conf import settings
 
 from .models import Role
+
 
 def entra_role_codes(claims, role_map=None):
     """PSW Hub role codes for the `roles` claim of an Entra ID token, through ENTRA_ROLE_MAP.

@@ -35,34 +35,49 @@ TEAMS = [
 ]
 
 CHILDREN_TITLES = [
-    ("Social Worker", 10), ("Senior Social Worker", 4), ("Advanced Practitioner", 2),
-    ("Newly Qualified Social Worker (ASYE)", 3), ("Family Support Worker", 3), ("Assistant Team Manager", 1),
+    ("Social Worker", 10),
+    ("Senior Social Worker", 4),
+    ("Advanced Practitioner", 2),
+    ("Newly Qualified Social Worker (ASYE)", 3),
+    ("Family Support Worker", 3),
+    ("Assistant Team Manager", 1),
 ]
 ADULTS_TITLES = [
-    ("Social Worker", 9), ("Senior Social Worker", 4), ("Occupational Therapist", 3),
-    ("Newly Qualified Social Worker (ASYE)", 2), ("Social Care Assessor", 4), ("Assistant Team Manager", 1),
+    ("Social Worker", 9),
+    ("Senior Social Worker", 4),
+    ("Occupational Therapist", 3),
+    ("Newly Qualified Social Worker (ASYE)", 2),
+    ("Social Care Assessor", 4),
+    ("Assistant Team Manager", 1),
 ]
 
-FIRST_NAMES = (
-    "Aisha Alex Amira Amy Ben Bethany Callum Charlotte Chloe Daniel David Deborah Ella Emma Faisal Fatima "
-    "Georgia Grace Hannah Harry Imran Isla Jack Jade James Jasmine Joanne Jordan Kate Kieran Laura Leah "
-    "Liam Lucy Mark Megan Mohammed Naomi Nathan Niamh Oliver Olivia Priya Rachel Rebecca Ryan Sam Sarah "
-    "Sean Sophie Stephen Tariq Thomas Uzma Victoria Will Yasmin Zoe"
-).split()
-LAST_NAMES = (
-    "Ahmed Ali Armstrong Bailey Begum Bell Brown Campbell Carter Chapman Clarke Cooper Davies Dixon Edwards "
-    "Evans Fletcher Foster Green Hall Harris Hughes Hussain Jackson James Johnson Jones Kaur Khan King Lee "
-    "Lewis Marshall Martin Mitchell Moore Morris Murphy Nelson Owen Parker Patel Phillips Price Richards "
-    "Roberts Robinson Scott Shah Singh Smith Stewart Taylor Thomas Thompson Turner Walker Ward Watson White "
-    "Williams Wilson Wood Wright Young"
-).split()
+FIRST_NAMES = """
+Aisha Alex Amira Amy Ben Bethany Callum Charlotte Chloe Daniel David Deborah Ella Emma Faisal
+Fatima Georgia Grace Hannah Harry Imran Isla Jack Jade James Jasmine Joanne Jordan Kate Kieran
+Laura Leah Liam Lucy Mark Megan Mohammed Naomi Nathan Niamh Oliver Olivia Priya Rachel Rebecca
+Ryan Sam Sarah Sean Sophie Stephen Tariq Thomas Uzma Victoria Will Yasmin Zoe
+""".split()
+LAST_NAMES = """
+Ahmed Ali Armstrong Bailey Begum Bell Brown Campbell Carter Chapman Clarke Cooper Davies Dixon
+Edwards Evans Fletcher Foster Green Hall Harris Hughes Hussain Jackson James Johnson Jones Kaur
+Khan King Lee Lewis Marshall Martin Mitchell Moore Morris Murphy Nelson Owen Parker Patel
+Phillips Price Richards Roberts Robinson Scott Shah Singh Smith Stewart Taylor Thomas Thompson
+Turner Walker Ward Watson White Williams Wilson Wood Wright Young
+""".split()
 
 # username, first name, last name, roles, linked staff (team, job title) or None, teams managed
 PERSONAS = [
     ("demo-psw", "Priya", "Shah", [roles.PSW, roles.AUDITOR], ("Children in Care", "Principal Social Worker"), []),
     ("demo-qa", "Quentin", "Adams", [roles.QA_OFFICER, roles.AUDITOR], None, []),
     ("demo-auditor", "Aoife", "Doyle", [roles.AUDITOR], ("Safeguarding South", "Advanced Practitioner"), []),
-    ("demo-manager", "Marcus", "Green", [roles.TEAM_MANAGER, roles.AUDITOR], ("North Locality", "Team Manager"), ["North Locality"]),
+    (
+        "demo-manager",
+        "Marcus",
+        "Green",
+        [roles.TEAM_MANAGER, roles.AUDITOR],
+        ("North Locality", "Team Manager"),
+        ["North Locality"],
+    ),
     ("demo-worker", "Wendy", "Okafor", [roles.SOCIAL_WORKER], ("Assessment North", "Social Worker"), []),
     ("demo-hr", "Harriet", "Reid", [roles.HR_OFFICER], None, []),
     ("demo-head", "Hugh", "Ellis", [roles.HEAD_OF_SERVICE], None, []),
@@ -92,7 +107,9 @@ def demo_data_load(*, create_accounts=None):
     rng = random.Random(SEED)
     authority = Authority.objects.create(name=DEMO_COUNCIL, la_code=DEMO_LA_CODE)
     services = {
-        Service.CHILDREN: Service.objects.create(authority=authority, kind=Service.CHILDREN, name="Children's Social Care"),
+        Service.CHILDREN: Service.objects.create(
+            authority=authority, kind=Service.CHILDREN, name="Children's Social Care"
+        ),
         Service.ADULTS: Service.objects.create(authority=authority, kind=Service.ADULTS, name="Adult Social Care"),
     }
     teams = {}
@@ -145,7 +162,13 @@ def _demo_staff(rng, teams):
 def _demo_accounts(teams):
     role_objects = {role.code: role for role in Role.objects.all()}
     for username, first, last, role_codes, linked, managed in PERSONAS:
-        user = User.objects.create_user(username=username, password=DEMO_PASSWORD, first_name=first, last_name=last, email=f"{username}@northshire.example")
+        user = User.objects.create_user(
+            username=username,
+            password=DEMO_PASSWORD,
+            first_name=first,
+            last_name=last,
+            email=f"{username}@northshire.example",
+        )
         user.roles.set([role_objects[code] for code in role_codes])
         user.managed_teams.set([teams[name] for name in managed])
         if linked:

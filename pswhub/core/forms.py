@@ -29,7 +29,9 @@ class UserForm(forms.Form):
     first_name = forms.CharField(max_length=150, error_messages={"required": "Enter their first name"})
     last_name = forms.CharField(max_length=150, error_messages={"required": "Enter their last name"})
     email = forms.EmailField(
-        required=False, label="Email address", error_messages={"invalid": "Enter an email address in the correct format, like name@example.gov.uk"}
+        required=False,
+        label="Email address",
+        error_messages={"invalid": "Enter an email address in the correct format, like name@example.gov.uk"},
     )
     roles = RoleChoiceField(queryset=Role.objects.order_by("order"), required=False)
     managed_teams = forms.ModelMultipleChoiceField(

@@ -80,21 +80,24 @@ def field_component(field, **overrides):
     if isinstance(widget, GovukDateWidget):
         parts = widget.decompress(value) if isinstance(value, datetime.date) else (value or [None] * 3)
         names = ("day", "month", "year")
-        component, params = "date", {
-            "id": field.auto_id,
-            "namePrefix": field.html_name,
-            "fieldset": {"legend": {"text": field.label, "classes": "govuk-fieldset__legend--s"}},
-            "items": [
-                {
-                    "name": name,
-                    "label": name.capitalize(),
-                    "value": _text(part),
-                    "classes": ("govuk-input--width-4" if name == "year" else "govuk-input--width-2")
-                    + (" govuk-input--error" if field.errors else ""),
-                }
-                for name, part in zip(names, parts, strict=True)
-            ],
-        }
+        component, params = (
+            "date",
+            {
+                "id": field.auto_id,
+                "namePrefix": field.html_name,
+                "fieldset": {"legend": {"text": field.label, "classes": "govuk-fieldset__legend--s"}},
+                "items": [
+                    {
+                        "name": name,
+                        "label": name.capitalize(),
+                        "value": _text(part),
+                        "classes": ("govuk-input--width-4" if name == "year" else "govuk-input--width-2")
+                        + (" govuk-input--error" if field.errors else ""),
+                    }
+                    for name, part in zip(names, parts, strict=True)
+                ],
+            },
+        )
     elif isinstance(widget, (forms.CheckboxSelectMultiple, forms.RadioSelect)):
         selected = value if isinstance(value, (list, tuple)) else [value]
         items = _choices(field, selected or [])
@@ -106,25 +109,32 @@ def field_component(field, **overrides):
             "items": items,
         }
     elif isinstance(widget, forms.CheckboxInput):
-        component, params = "checkboxes", {
-            "idPrefix": field.auto_id,
-            "name": field.html_name,
-            "items": [{"value": "on", "text": field.label, "checked": bool(value), "id": field.auto_id}],
-        }
+        component, params = (
+            "checkboxes",
+            {
+                "idPrefix": field.auto_id,
+                "name": field.html_name,
+                "items": [{"value": "on", "text": field.label, "checked": bool(value), "id": field.auto_id}],
+            },
+        )
     elif isinstance(widget, forms.Select):
-        component, params = "select", {
-            "id": field.auto_id,
-            "name": field.html_name,
-            "label": label,
-            "items": [
-                {"value": _text(choice), "text": _text(text), "selected": _text(choice) == _text(value)}
-                for choice, text in field.field.choices
-            ],
-        }
+        component, params = (
+            "select",
+            {
+                "id": field.auto_id,
+                "name": field.html_name,
+                "label": label,
+                "items": [
+                    {"value": _text(choice), "text": _text(text), "selected": _text(choice) == _text(value)}
+                    for choice, text in field.field.choices
+                ],
+            },
+        )
     elif isinstance(widget, forms.Textarea):
-        component, params = "textarea", {
-            "id": field.auto_id, "name": field.html_name, "label": label, "value": _text(value)
-        }
+        component, params = (
+            "textarea",
+            {"id": field.auto_id, "name": field.html_name, "label": label, "value": _text(value)},
+        )
     elif isinstance(widget, forms.FileInput):
         component, params = "file", {"id": field.auto_id, "name": field.html_name, "label": label}
     else:

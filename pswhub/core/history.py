@@ -57,7 +57,9 @@ def _previous_records(history_model, rows):
         return {}
     ids = {row.id for row in rows}
     latest = max(row.history_date for row in rows)
-    earlier = history_model.objects.filter(id__in=ids, history_date__lte=latest).order_by("id", "history_date", "history_id")
+    earlier = history_model.objects.filter(id__in=ids, history_date__lte=latest).order_by(
+        "id", "history_date", "history_id"
+    )
     previous, last_seen = {}, {}
     for row in earlier:
         previous[row.history_id] = last_seen.get(row.id)

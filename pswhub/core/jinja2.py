@@ -27,7 +27,7 @@ def environment(**options):
     )
     options.setdefault("trim_blocks", True)
     options.setdefault("lstrip_blocks", True)
-    env = Environment(**options)
+    env = Environment(**options)  # noqa: S701 (autoescape is on in the TEMPLATES options)
     env.globals.update(
         url=url,
         static=static,

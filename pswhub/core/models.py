@@ -16,9 +16,7 @@ class Authority(models.Model):
     """The council. PSW Hub holds one authority per installation."""
 
     name = models.CharField(max_length=200)
-    la_code = models.CharField(
-        "DfE local authority code", max_length=3, unique=True, validators=[LA_CODE_VALIDATOR]
-    )
+    la_code = models.CharField("DfE local authority code", max_length=3, unique=True, validators=[LA_CODE_VALIDATOR])
     history = HistoricalRecords()
 
     class Meta:
@@ -64,9 +62,7 @@ class Team(models.Model):
 
     service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="teams")
     name = models.CharField(max_length=200)
-    parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
-    )
+    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
     is_active = models.BooleanField(default=True)
     history = HistoricalRecords()
 
@@ -172,9 +168,7 @@ class StaffMember(models.Model):
     team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="staff")
     started_on = models.DateField(null=True, blank=True)
     left_on = models.DateField(null=True, blank=True)
-    user = models.OneToOneField(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="staff_member"
-    )
+    user = models.OneToOneField(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="staff_member")
     history = HistoricalRecords()
 
     objects = StaffMemberQuerySet.as_manager()
@@ -224,6 +218,9 @@ class PersonalRecordView(models.Model):
 
     class Meta:
         ordering = ["-viewed_at"]
+
+    def __str__(self):
+        return f"{self.viewer} viewed {self.staff_member} at {self.viewed_at}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

@@ -1,9 +1,8 @@
 """Reads for the organisation pages. Every query a page shows comes from here."""
 
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.db.models import Count, Q
-
-from allauth.mfa.models import Authenticator
 
 from . import disclosure
 from .models import Authority, PersonalRecordView, Role, Service, StaffMember, Team, User
@@ -25,9 +24,7 @@ def team_list(*, user):
 
 def team_staff(*, team, user):
     return (
-        StaffMember.objects.visible_to(user)
-        .filter(team=team, left_on__isnull=True)
-        .order_by("last_name", "first_name")
+        StaffMember.objects.visible_to(user).filter(team=team, left_on__isnull=True).order_by("last_name", "first_name")
     )
 
 
@@ -88,7 +85,9 @@ def user_list(*, filter_name=""):
     if filter_name == "no-role":
         users = users_without_role().prefetch_related("roles").select_related("staff_member").order_by("username")
     elif filter_name == "no-mfa":
-        users = users_missing_required_mfa().prefetch_related("roles").select_related("staff_member").order_by("username")
+        users = (
+            users_missing_required_mfa().prefetch_related("roles").select_related("staff_member").order_by("username")
+        )
     with_totp = set(Authenticator.objects.filter(type=Authenticator.Type.TOTP).values_list("user_id", flat=True))
     return users, with_totp
 
@@ -115,5 +114,3 @@ def organisation_summary():
             }
         )
     return rows
-
-

@@ -1,10 +1,9 @@
 """Writes for the organisation: accounts, roles, staff records and the log of record views.
 Every write goes through here so that history is kept (bulk writes included)."""
 
+from allauth.mfa.models import Authenticator
 from django.db import transaction
 from django.urls import reverse
-
-from allauth.mfa.models import Authenticator
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from .models import Authority, PersonalRecordView, Role, Service, StaffMember, Team, User
@@ -14,7 +13,18 @@ CANNOT_DEACTIVATE_SELF = "You cannot deactivate your own account"
 
 
 @transaction.atomic
-def user_create(*, username, first_name="", last_name="", email="", role_codes=(), managed_teams=(), staff_member=None, created_by=None, sign_in_url=""):
+def user_create(
+    *,
+    username,
+    first_name="",
+    last_name="",
+    email="",
+    role_codes=(),
+    managed_teams=(),
+    staff_member=None,
+    created_by=None,
+    sign_in_url="",
+):
     user = User(username=username, first_name=first_name, last_name=last_name, email=email)
     user.set_unusable_password()
     user._history_user = created_by
@@ -23,14 +33,14 @@ def user_create(*, username, first_name="", last_name="", email="", role_codes=(
     user.managed_teams.set(managed_teams)
     _link_staff_member(user, staff_member, changed_by=created_by)
     if email:
-        transaction.on_commit(
-            lambda: send_account_created_email.enqueue(user_id=user.pk, sign_in_url=sign_in_url)
-        )
+        transaction.on_commit(lambda: send_account_created_email.enqueue(user_id=user.pk, sign_in_url=sign_in_url))
     return user
 
 
 @transaction.atomic
-def user_update(*, user, changed_by, first_name, last_name, email, is_active, role_codes, managed_teams, staff_member=None):
+def user_update(
+    *, user, changed_by, first_name, last_name, email, is_active, role_codes, managed_teams, staff_member=None
+):
     if user == changed_by and not is_active:
         raise ValueError(CANNOT_DEACTIVATE_SELF)
     user.first_name, user.last_name, user.email, user.is_active = first_name, last_name, email, is_active
@@ -127,5 +137,3 @@ def personal_record_view_log(*, viewer, staff_member, path):
 
 def sign_in_url(request):
     return request.build_absolute_uri(reverse("account_login"))
-
-

@@ -79,7 +79,9 @@ def staff_list(request):
 
 
 def staff_detail(request, pk):
-    staff_member = get_object_or_404(StaffMember.objects.visible_to(request.user).select_related("team__service", "user"), pk=pk)
+    staff_member = get_object_or_404(
+        StaffMember.objects.visible_to(request.user).select_related("team__service", "user"), pk=pk
+    )
     services.personal_record_view_log(viewer=request.user, staff_member=staff_member, path=request.path)
     can_see_views = request.user.has_perm("core.view_record_views")
     return render(
@@ -165,7 +167,9 @@ def user_list(request):
     require(request, "core.manage_users")
     users, with_totp = selectors.user_list(filter_name=request.GET.get("filter", ""))
     page = Paginator(users, 50).get_page(request.GET.get("page"))
-    return render(request, "core/user_list.html", {"page": page, "with_totp": with_totp, "filter": request.GET.get("filter", "")})
+    return render(
+        request, "core/user_list.html", {"page": page, "with_totp": with_totp, "filter": request.GET.get("filter", "")}
+    )
 
 
 def user_create(request):

@@ -64,7 +64,10 @@ class UserFactory(DjangoModelFactory):
             self.managed_teams.set(extracted)
 
 
-def give_authenticator_app(user, secret="JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"):
+TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def give_authenticator_app(user, secret=TEST_TOTP_SECRET):
     """Sets up TOTP for a user, as if they had scanned the QR code. Returns the secret."""
     from allauth.mfa.totp.internal.auth import TOTP
 

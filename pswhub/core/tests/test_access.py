@@ -7,9 +7,41 @@ from pswhub.core.models import StaffMember
 
 # page -> the people who may open it; everyone else gets 403.
 PAGE_ACCESS = {
-    "core:home": {"psw", "qa_officer", "auditor", "hr_officer", "head_of_service", "councillor", "admin", "north_manager", "north_worker", "south_worker"},
-    "core:organisation": {"psw", "qa_officer", "auditor", "hr_officer", "head_of_service", "councillor", "admin", "north_manager", "north_worker", "south_worker"},
-    "core:team_list": {"psw", "qa_officer", "auditor", "hr_officer", "head_of_service", "admin", "north_manager", "north_worker", "south_worker"},
+    "core:home": {
+        "psw",
+        "qa_officer",
+        "auditor",
+        "hr_officer",
+        "head_of_service",
+        "councillor",
+        "admin",
+        "north_manager",
+        "north_worker",
+        "south_worker",
+    },
+    "core:organisation": {
+        "psw",
+        "qa_officer",
+        "auditor",
+        "hr_officer",
+        "head_of_service",
+        "councillor",
+        "admin",
+        "north_manager",
+        "north_worker",
+        "south_worker",
+    },
+    "core:team_list": {
+        "psw",
+        "qa_officer",
+        "auditor",
+        "hr_officer",
+        "head_of_service",
+        "admin",
+        "north_manager",
+        "north_worker",
+        "south_worker",
+    },
     "core:staff_list": {"psw", "qa_officer", "hr_officer", "head_of_service", "north_manager"},
     "core:history": {"psw", "qa_officer", "hr_officer", "head_of_service", "admin", "north_manager"},
     "core:user_list": {"admin"},
@@ -20,7 +52,18 @@ PAGE_ACCESS = {
     "core:staff_create": {"psw", "hr_officer"},
 }
 
-PEOPLE = ["psw", "qa_officer", "auditor", "hr_officer", "head_of_service", "councillor", "admin", "north_manager", "north_worker", "south_worker"]
+PEOPLE = [
+    "psw",
+    "qa_officer",
+    "auditor",
+    "hr_officer",
+    "head_of_service",
+    "councillor",
+    "admin",
+    "north_manager",
+    "north_worker",
+    "south_worker",
+]
 
 
 @pytest.mark.parametrize("page", PAGE_ACCESS)
@@ -50,7 +93,16 @@ def test_public_pages_need_no_sign_in(client, db):
 
 # pages about one record -> who may open them, for a record in the north team.
 RECORD_PAGES = {
-    "core:team_detail": {"psw", "qa_officer", "auditor", "hr_officer", "head_of_service", "admin", "north_manager", "north_worker"},
+    "core:team_detail": {
+        "psw",
+        "qa_officer",
+        "auditor",
+        "hr_officer",
+        "head_of_service",
+        "admin",
+        "north_manager",
+        "north_worker",
+    },
     "core:team_edit": {"psw", "admin"},
     "core:user_edit": {"admin"},
 }

@@ -20,9 +20,15 @@ def test_the_demo_council_has_the_shape_the_product_needs(db):
 def test_there_is_one_account_per_persona_with_the_demo_password(db):
     demo.demo_data_load(create_accounts=True)
     expected = {
-        "demo-psw": roles.PSW, "demo-qa": roles.QA_OFFICER, "demo-auditor": roles.AUDITOR, "demo-manager": roles.TEAM_MANAGER,
-        "demo-worker": roles.SOCIAL_WORKER, "demo-hr": roles.HR_OFFICER, "demo-head": roles.HEAD_OF_SERVICE,
-        "demo-councillor": roles.COUNCILLOR, "demo-admin": roles.ADMIN,
+        "demo-psw": roles.PSW,
+        "demo-qa": roles.QA_OFFICER,
+        "demo-auditor": roles.AUDITOR,
+        "demo-manager": roles.TEAM_MANAGER,
+        "demo-worker": roles.SOCIAL_WORKER,
+        "demo-hr": roles.HR_OFFICER,
+        "demo-head": roles.HEAD_OF_SERVICE,
+        "demo-councillor": roles.COUNCILLOR,
+        "demo-admin": roles.ADMIN,
     }
     for username, role in expected.items():
         user = User.objects.get(username=username)

@@ -11,7 +11,11 @@ def test_an_empty_new_user_form_lists_each_missing_field(client, admin_user):
     users_before = User.objects.count()
     page = client.post(reverse("core:user_create"), {}).content.decode()
     assert "There is a problem" in page
-    for message, field in [("Enter a username", "id_username"), ("Enter their first name", "id_first_name"), ("Enter their last name", "id_last_name")]:
+    for message, field in [
+        ("Enter a username", "id_username"),
+        ("Enter their first name", "id_first_name"),
+        ("Enter their last name", "id_last_name"),
+    ]:
         assert f'<a href="#{field}">{message}</a>' in page
     assert User.objects.count() == users_before
     assert "<title>Error: Add a user" in page
@@ -19,7 +23,9 @@ def test_an_empty_new_user_form_lists_each_missing_field(client, admin_user):
 
 def test_a_username_can_be_used_only_once(client, admin_user, psw):
     client.force_login(admin_user)
-    page = client.post(reverse("core:user_create"), {"username": "PSW", "first_name": "A", "last_name": "B"}).content.decode()
+    page = client.post(
+        reverse("core:user_create"), {"username": "PSW", "first_name": "A", "last_name": "B"}
+    ).content.decode()
     assert USERNAME_TAKEN in page
 
 
@@ -27,7 +33,8 @@ def test_a_staff_record_cannot_be_linked_to_two_accounts(client, admin_user, nor
     client.force_login(admin_user)
     record = StaffMember.objects.get(user=north_worker)
     page = client.post(
-        reverse("core:user_create"), {"username": "other", "first_name": "A", "last_name": "B", "staff_member": record.pk}
+        reverse("core:user_create"),
+        {"username": "other", "first_name": "A", "last_name": "B", "staff_member": record.pk},
     ).content.decode()
     assert STAFF_ALREADY_LINKED in page
     assert not User.objects.filter(username="other").exists()
@@ -39,9 +46,16 @@ def test_a_leaving_date_before_the_start_date_is_refused_and_nothing_changes(cli
     page = client.post(
         reverse("core:staff_edit", args=[record.pk]),
         {
-            "first_name": "Changed", "last_name": record.last_name, "job_title": "x", "team": record.team_id,
-            "started_on-day": "1", "started_on-month": "4", "started_on-year": "2024",
-            "left_on-day": "1", "left_on-month": "4", "left_on-year": "2023",
+            "first_name": "Changed",
+            "last_name": record.last_name,
+            "job_title": "x",
+            "team": record.team_id,
+            "started_on-day": "1",
+            "started_on-month": "4",
+            "started_on-year": "2024",
+            "left_on-day": "1",
+            "left_on-month": "4",
+            "left_on-year": "2023",
         },
     ).content.decode()
     assert LEFT_BEFORE_STARTED in page
@@ -56,7 +70,14 @@ def test_an_impossible_date_is_refused(client, hr_officer, north_worker):
     client.force_login(hr_officer)
     page = client.post(
         reverse("core:staff_edit", args=[record.pk]),
-        {"first_name": "A", "last_name": "B", "team": record.team_id, "started_on-day": "31", "started_on-month": "2", "started_on-year": "2024"},
+        {
+            "first_name": "A",
+            "last_name": "B",
+            "team": record.team_id,
+            "started_on-day": "31",
+            "started_on-month": "2",
+            "started_on-year": "2024",
+        },
     ).content.decode()
     assert "Enter a real date" in page
 
@@ -76,8 +97,14 @@ def test_an_administrator_gives_a_worker_the_manager_role_for_a_team(client, adm
     client.force_login(admin_user)
     response = client.post(
         reverse("core:user_edit", args=[north_worker.pk]),
-        {"first_name": "W", "last_name": "K", "roles": ["team_manager"], "managed_teams": [south_team.pk], "is_active": "on",
-         "staff_member": StaffMember.objects.get(user=north_worker).pk},
+        {
+            "first_name": "W",
+            "last_name": "K",
+            "roles": ["team_manager"],
+            "managed_teams": [south_team.pk],
+            "is_active": "on",
+            "staff_member": StaffMember.objects.get(user=north_worker).pk,
+        },
     )
     assert response.status_code == 302
     north_worker = User.objects.get(pk=north_worker.pk)

@@ -22,7 +22,9 @@ def test_a_change_to_a_staff_record_is_kept_with_who_and_what(hr_officer, north_
     assert [(c.field, c.old, c.new) for c in delta.changes] == [("job_title", "Social Worker", "Senior Social Worker")]
 
 
-def test_the_history_page_shows_the_change_to_those_who_may_see_the_record(client, hr_officer, north_manager, north_worker, south_worker):
+def test_the_history_page_shows_the_change_to_those_who_may_see_the_record(
+    client, hr_officer, north_manager, north_worker, south_worker
+):
     record = StaffMember.objects.get(user=south_worker)
     services.staff_member_update(staff_member=record, changed_by=hr_officer, job_title="Advanced Practitioner")
     client.force_login(hr_officer)
@@ -49,8 +51,14 @@ def test_bulk_writes_keep_a_history_row_for_every_record(db, hr_officer):
 
 def test_role_changes_to_an_account_are_kept(admin_user, north_worker):
     services.user_update(
-        user=north_worker, changed_by=admin_user, first_name=north_worker.first_name, last_name=north_worker.last_name,
-        email="", is_active=True, role_codes=["social_worker", "auditor"], managed_teams=[],
+        user=north_worker,
+        changed_by=admin_user,
+        first_name=north_worker.first_name,
+        last_name=north_worker.last_name,
+        email="",
+        is_active=True,
+        role_codes=["social_worker", "auditor"],
+        managed_teams=[],
         staff_member=StaffMember.objects.get(user=north_worker),
     )
     latest = north_worker.history.first()
@@ -84,7 +92,9 @@ def test_a_refused_view_is_not_logged_as_a_view(client, north_worker, south_work
 
 
 def test_the_record_view_log_cannot_be_changed_or_deleted(psw, north_worker):
-    view = services.personal_record_view_log(viewer=psw, staff_member=StaffMember.objects.get(user=north_worker), path="/staff/1/")
+    view = services.personal_record_view_log(
+        viewer=psw, staff_member=StaffMember.objects.get(user=north_worker), path="/staff/1/"
+    )
     view.path = "/elsewhere/"
     with pytest.raises(AppendOnlyError):
         view.save()
@@ -97,12 +107,20 @@ def test_the_record_view_log_cannot_be_changed_or_deleted(psw, north_worker):
     assert PersonalRecordView.objects.get().path == "/staff/1/"
 
 
-def test_creating_an_account_sends_its_owner_an_email_in_the_background(client, admin_user, django_capture_on_commit_callbacks):
+def test_creating_an_account_sends_its_owner_an_email_in_the_background(
+    client, admin_user, django_capture_on_commit_callbacks
+):
     client.force_login(admin_user)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("core:user_create"),
-            {"username": "new.worker", "first_name": "New", "last_name": "Worker", "email": "new.worker@example.gov.uk", "roles": ["social_worker"]},
+            {
+                "username": "new.worker",
+                "first_name": "New",
+                "last_name": "Worker",
+                "email": "new.worker@example.gov.uk",
+                "roles": ["social_worker"],
+            },
         )
     assert response.status_code == 302
     assert [message.to for message in mail.outbox] == [["new.worker@example.gov.uk"]]
@@ -115,8 +133,14 @@ def test_a_staff_record_change_through_the_page_is_attributed_to_the_hr_officer(
     response = client.post(
         reverse("core:staff_edit", args=[record.pk]),
         {
-            "first_name": record.first_name, "last_name": record.last_name, "email": "", "job_title": "Senior Social Worker",
-            "team": record.team_id, "started_on-day": "1", "started_on-month": "4", "started_on-year": "2020",
+            "first_name": record.first_name,
+            "last_name": record.last_name,
+            "email": "",
+            "job_title": "Senior Social Worker",
+            "team": record.team_id,
+            "started_on-day": "1",
+            "started_on-month": "4",
+            "started_on-year": "2020",
         },
     )
     assert response.status_code == 302

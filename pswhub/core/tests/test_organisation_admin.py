@@ -39,7 +39,8 @@ def test_a_code_that_is_not_three_digits_is_refused(client, admin_user):
 def test_the_psw_adds_a_team_under_another(client, psw, north_team):
     client.force_login(psw)
     response = client.post(
-        reverse("core:team_create"), {"name": "North Duty", "service": north_team.service_id, "parent": north_team.pk, "is_active": "on"}
+        reverse("core:team_create"),
+        {"name": "North Duty", "service": north_team.service_id, "parent": north_team.pk, "is_active": "on"},
     )
     team = Team.objects.get(name="North Duty")
     assert response.url == reverse("core:team_detail", args=[team.pk])
@@ -48,7 +49,9 @@ def test_the_psw_adds_a_team_under_another(client, psw, north_team):
 
 def test_two_teams_in_one_service_cannot_share_a_name(client, psw, north_team):
     client.force_login(psw)
-    page = client.post(reverse("core:team_create"), {"name": "north", "service": north_team.service_id}).content.decode()
+    page = client.post(
+        reverse("core:team_create"), {"name": "north", "service": north_team.service_id}
+    ).content.decode()
     assert TEAM_NAME_TAKEN in page
 
 
@@ -65,7 +68,8 @@ def test_a_team_cannot_sit_under_its_own_sub_team(client, psw, north_team):
     sub = Team.objects.create(name="Sub", service=north_team.service, parent=north_team)
     client.force_login(psw)
     page = client.post(
-        reverse("core:team_edit", args=[north_team.pk]), {"name": "North", "service": north_team.service_id, "parent": sub.pk}
+        reverse("core:team_edit", args=[north_team.pk]),
+        {"name": "North", "service": north_team.service_id, "parent": sub.pk},
     ).content.decode()
     assert "A team cannot sit under itself" in page
     north_team.refresh_from_db()
@@ -76,7 +80,13 @@ def test_hr_adds_a_staff_record(client, hr_officer, north_team):
     client.force_login(hr_officer)
     response = client.post(
         reverse("core:staff_create"),
-        {"employee_number": "E9001", "first_name": "Ola", "last_name": "Nordmann", "team": north_team.pk, "job_title": "Social Worker"},
+        {
+            "employee_number": "E9001",
+            "first_name": "Ola",
+            "last_name": "Nordmann",
+            "team": north_team.pk,
+            "job_title": "Social Worker",
+        },
     )
     person = StaffMember.objects.get(employee_number="E9001")
     assert response.url == reverse("core:staff_detail", args=[person.pk])
@@ -86,7 +96,9 @@ def test_hr_adds_a_staff_record(client, hr_officer, north_team):
 def test_an_employee_number_is_used_once(client, hr_officer):
     StaffMemberFactory(employee_number="E9001")
     client.force_login(hr_officer)
-    page = client.post(reverse("core:staff_create"), {"employee_number": "e9001", "first_name": "A", "last_name": "B"}).content.decode()
+    page = client.post(
+        reverse("core:staff_create"), {"employee_number": "e9001", "first_name": "A", "last_name": "B"}
+    ).content.decode()
     assert EMPLOYEE_NUMBER_TAKEN in page
 
 
@@ -99,7 +111,9 @@ def test_others_cannot_add_staff_records(client, everyone, person):
 def test_the_first_administrator_is_made_with_a_command(db, monkeypatch):
     ServiceFactory()
     monkeypatch.setattr(sys, "stdin", io.StringIO("a-strong-passphrase-2026\n"))
-    call_command("create_administrator", "first.admin", "--email", "it@example.gov.uk", "--password-stdin", stdout=io.StringIO())
+    call_command(
+        "create_administrator", "first.admin", "--email", "it@example.gov.uk", "--password-stdin", stdout=io.StringIO()
+    )
     user = User.objects.get(username="first.admin")
     assert user.role_codes == {"admin"}
     assert user.check_password("a-strong-passphrase-2026")

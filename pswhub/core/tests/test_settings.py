@@ -14,12 +14,17 @@ ROOT = Path(__file__).resolve().parents[3]
 def manage(*args, **env):
     environment = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
     environment.update(env)
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_production_settings_pass_the_deployment_checks():
     result = manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY="a-long-random-production-secret-key-0123456789-abcdefghijklmnop",
         ALLOWED_HOSTS="pswhub.example.gov.uk",
@@ -35,7 +40,9 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 def test_every_management_command_honours_database_url(tmp_path):
     database = tmp_path / "elsewhere.sqlite3"
-    result = manage("migrate", "--no-input", DJANGO_SETTINGS_MODULE="config.settings.local", DATABASE_URL=f"sqlite:///{database}")
+    result = manage(
+        "migrate", "--no-input", DJANGO_SETTINGS_MODULE="config.settings.local", DATABASE_URL=f"sqlite:///{database}"
+    )
     assert result.returncode == 0, result.stderr
     assert database.exists()
 
@@ -53,7 +60,8 @@ def test_pages_carry_a_content_security_policy_with_a_nonce(client, db):
 
 def test_the_local_settings_carry_the_same_security_headers():
     result = manage(
-        "shell", "-c",
+        "shell",
+        "-c",
         "from django.conf import settings; print(bool(settings.SECURE_CSP), 'django.middleware.csp.ContentSecurityPolicyMiddleware' in settings.MIDDLEWARE)",
         DJANGO_SETTINGS_MODULE="config.settings.local",
     )

@@ -120,7 +120,10 @@ def test_a_forgotten_password_is_reset_by_an_emailed_link(client, psw, mailoutbo
     link = next(line for line in mailoutbox[0].body.splitlines() if "/accounts/password/reset/key/" in line).strip()
     form_page = client.get(link, follow=True)
     assert "Set a new password" in form_page.content.decode()
-    client.post(form_page.redirect_chain[-1][0] if form_page.redirect_chain else link, {"password1": "a-brand-new-passphrase", "password2": "a-brand-new-passphrase"})
+    client.post(
+        form_page.redirect_chain[-1][0] if form_page.redirect_chain else link,
+        {"password1": "a-brand-new-passphrase", "password2": "a-brand-new-passphrase"},
+    )
     client.logout()
     assert sign_in(client, "psw", "a-brand-new-passphrase").status_code == 302
     assert client.get(reverse("core:home")).status_code == 200
