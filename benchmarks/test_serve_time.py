@@ -50,7 +50,7 @@ class Installation:
 
     def setup(self):
         result = subprocess.run(
-            ["make", "setup"],  # noqa: S607
+            ["make", "setup"],
             cwd=REPO,
             env=self.env,
             capture_output=True,
@@ -65,8 +65,8 @@ class Installation:
             port = sock.getsockname()[1]
         url = f"http://127.0.0.1:{port}/accounts/login/"
         started = time.monotonic()
-        self.process = subprocess.Popen(  # noqa: S603
-            ["make", "run", f"PORT={port}"],  # noqa: S607
+        self.process = subprocess.Popen(
+            ["make", "run", f"PORT={port}"],
             cwd=REPO,
             env=self.env,
             stdout=self.log,

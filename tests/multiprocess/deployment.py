@@ -107,7 +107,7 @@ def production_environment(database, tmp_path, mail_dir):
 
 def run_manage(env, *args, stdin=None):
     command = [*MANAGE, *args]
-    result = subprocess.run(command, cwd=REPO, env=env, input=stdin, capture_output=True, text=True, timeout=120)  # noqa: S603
+    result = subprocess.run(command, cwd=REPO, env=env, input=stdin, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
     return result.stdout
 
@@ -132,9 +132,7 @@ worker.roles.set(Role.objects.filter(code=roles.SOCIAL_WORKER))
 def start(command, env, log_path):
     log = log_path.open("wb")
     # A session of its own, so that stopping it reaches every child (gunicorn's workers).
-    return subprocess.Popen(  # noqa: S603
-        command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-    )
+    return subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
 
 
 def stop(process):
