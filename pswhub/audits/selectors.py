@@ -85,7 +85,8 @@ def audit_figures(*, date_from, date_to, team=None):
         for row in audits.values("team__name").annotate(n=Count("pk")).order_by("team__name")
     }
     completed = sum(by_type.values())
-    good = sum(n for code, n in by_grade.items() if code in good_or_better_codes())
+    counted_good = good_or_better_codes()
+    good = sum(n for code, n in by_grade.items() if code in counted_good)
     graded = sum(by_grade.values())
     return {
         "from": date_from.isoformat(),
