@@ -6,6 +6,7 @@ over) and a freshly loaded database. Every test in this folder carries the `brow
 `pytest -m "not browser"` leaves them out."""
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -14,7 +15,8 @@ from django.core.cache import cache
 from playwright.sync_api import expect, sync_playwright
 
 from pswhub.core.demo import DEMO_PASSWORD, demo_data_load
-from pswhub.core.tests.factories import current_totp_code
+from pswhub.core import roles
+from pswhub.core.tests.factories import AuthorityFactory, UserFactory, current_totp_code, give_authenticator_app
 
 # Playwright's sync API runs an event loop in the test thread; Django refuses database access from
 # a thread with a running loop unless told it is safe, which it is here (one thread, no awaits).
@@ -31,6 +33,10 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# The password factories give every test person (see the personas in the top-level conftest.py).
+PASSWORD = "correct-horse-battery"
+# The address of the home page, whatever port the live server has.
+HOME = re.compile(r"^http://[^/]+/$")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -85,8 +91,21 @@ def _response_problem(response, problems):
 
 @pytest.fixture
 def demo_council(page):
-    """The demo council with its named accounts (demo-psw, demo-manager, demo-admin ...)."""
+    """The demo council with its named accounts (demo-psw, demo-manager, demo-admin ...). Loading
+    it takes seconds, so only the tests that need a full council use it."""
     return demo_data_load(create_accounts=True)
+
+
+@pytest.fixture
+def council(page):
+    return AuthorityFactory()
+
+
+@pytest.fixture
+def admin_with_app(council):
+    """An administrator who has already set up their authenticator app: (user, secret)."""
+    admin = UserFactory(username="admin", first_name="Ada", last_name="Mensah", roles=[roles.ADMIN])
+    return admin, give_authenticator_app(admin)
 
 
 # --- Helpers ---------------------------------------------------------------------------------
@@ -119,6 +138,13 @@ def assert_no_axe_violations(page):
         pytest.fail("\n".join(lines), pytrace=False)
 
 
+def assert_no_escaped_markup(page):
+    """Fails if the page shows HTML as text, as a table cell does when markup is escaped twice."""
+    text = page.locator("main").inner_text()
+    shown = [fragment for fragment in ("<a ", "</a>", "<span", "&lt;", "&amp;") if fragment in text]
+    assert not shown, f"{page.url} shows markup as text: {shown}"
+
+
 def sign_in(page, username, password=DEMO_PASSWORD, totp_secret=None):
     """Signs in through the sign-in page as a person would. With `totp_secret`, also answers the
     authenticator app step that follows for someone who has set one up."""
@@ -142,6 +168,11 @@ def fresh_totp_code(secret):
     if time.time() % 30 > 27:
         time.sleep(30 - time.time() % 30 + 0.2)
     return current_totp_code(secret)
+
+
+def wrong_totp_code(secret):
+    """A code that is not the one the authenticator app shows now."""
+    return f"{(int(current_totp_code(secret)) + 1) % 1_000_000:06d}"
 
 
 def sign_out(page):
