@@ -11,6 +11,7 @@ ENTRIES = [
     ("Audits", "audits:dashboard", "audits.view_dashboard"),
     ("Workforce", "workforce:dashboard", "workforce.view_dashboard"),
     ("Work plan", "governance:dashboard", "governance.view_work_plan"),
+    ("Annual report", "reporting:report_list", "reporting.view_reports"),
     ("Change history", "core:history", "core.view_history"),
     ("Users", "core:user_list", "core.manage_users"),
 ]
