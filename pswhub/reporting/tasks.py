@@ -2,7 +2,7 @@
 
 from django.tasks import task
 
-FILENAME_SAFE = str.maketrans({c: "-" for c in " /\\:*?\"<>|"})
+FILENAME_SAFE = str.maketrans({c: "-" for c in "/\\:*?\"<>|"})
 
 
 def filename_for(document, fmt):

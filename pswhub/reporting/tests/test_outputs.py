@@ -100,7 +100,7 @@ def test_the_pdf_is_tagged_shows_the_figures_and_no_page_is_blank(council, tmp_p
             assert " ".join(str(cell) for cell in row) in text
     for index in range(len(pdf)):
         image = pdf[index].render(scale=0.5).to_pil().convert("L")
-        dark = sum(1 for value in image.getdata() if value < 200)
+        dark = sum(image.histogram()[:200])
         assert dark / (image.width * image.height) > 0.002, f"page {index + 1} looks blank"
 
 

@@ -1,0 +1,178 @@
+"""Building, editing, publishing and downloading a report, and who may do each."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from docx import Document
+
+from pswhub.core.tests.factories import StaffMemberFactory, TeamFactory
+from pswhub.reporting.models import AppendOnlyError, AnnualReport, PublishedReport, ReportExport
+from pswhub.reporting.services import NO_BODY_TAG, NOT_A_WORD_FILE, report_create
+from pswhub.reporting.outputs import default_template
+
+NEW_REPORT = {
+    "period_start-day": "1", "period_start-month": "4", "period_start-year": "2025",
+    "period_end-day": "31", "period_end-month": "3", "period_end-year": "2026", "services": "all",
+}
+
+
+@pytest.fixture
+def draft(council, psw):
+    return report_create(user=psw, period_start=council.start, period_end=council.end, services="all")
+
+
+def test_the_psw_builds_a_draft_from_the_data(client, psw, council):
+    client.force_login(psw)
+    response = client.post(reverse("reporting:report_create"), NEW_REPORT)
+    report = AnnualReport.objects.get()
+    assert response.url == reverse("reporting:report_detail", args=[report.pk])
+    page = client.get(response.url).content.decode()
+    assert "Principal Social Worker annual report 2025/26" in page
+    assert "22 staff were in post on 31 March 2026, compared with 20 staff in 2024/25." in page
+    assert "Purpose of the report" in page and "Background papers" in page
+
+
+def test_the_psw_writes_a_sections_narrative_and_the_reports_text(client, psw, draft):
+    client.force_login(psw)
+    client.post(reverse("reporting:narrative_edit", args=[draft.pk, "organisation"]), {"narrative": "Recruitment went well.\n\nThree new starters."})
+    client.post(reverse("reporting:report_edit", args=[draft.pk]), {
+        "title": draft.title, "committee": "Children and Young People's Committee", "recommendations": "That the Committee notes the report.",
+        "meeting_date-day": "7", "meeting_date-month": "3", "meeting_date-year": "2026",
+    })
+    page = client.get(reverse("reporting:report_detail", args=[draft.pk])).content.decode()
+    assert "Recruitment went well." in page and "Three new starters." in page
+    assert "Report to Children and Young People&#39;s Committee, 7 March 2026" in page
+    assert "That the Committee notes the report." in page
+
+
+def test_a_published_report_keeps_its_figures_when_the_data_changes(client, psw, councillor, draft):
+    client.force_login(psw)
+    client.post(reverse("reporting:report_publish", args=[draft.pk]))
+    version = PublishedReport.objects.get()
+    StaffMemberFactory.create_batch(10, team=TeamFactory(service__kind="children"))
+    client.force_login(councillor)
+    published = client.get(reverse("reporting:version_detail", args=[version.pk])).content.decode()
+    assert "22 staff were in post on 31 March 2026" in published
+    client.force_login(psw)
+    assert "32 staff were in post on 31 March 2026" in client.get(reverse("reporting:report_detail", args=[draft.pk])).content.decode()
+
+
+def test_a_published_version_never_changes_and_a_correction_is_a_new_version(client, psw, draft):
+    client.force_login(psw)
+    client.post(reverse("reporting:report_publish", args=[draft.pk]))
+    version = PublishedReport.objects.get()
+    version.title = "Changed"
+    with pytest.raises(AppendOnlyError):
+        version.save()
+    with pytest.raises(AppendOnlyError):
+        PublishedReport.objects.filter(pk=version.pk).update(title="Changed")
+    with pytest.raises(AppendOnlyError):
+        version.delete()
+    client.post(reverse("reporting:report_publish", args=[draft.pk]))
+    assert list(draft.versions.order_by("number").values_list("number", flat=True)) == [1, 2]
+
+
+def test_a_councillor_reads_published_reports_but_never_a_draft(client, psw, councillor, draft):
+    client.force_login(councillor)
+    listing = client.get(reverse("reporting:report_list")).content.decode()
+    assert draft.title not in listing and "Drafts" not in listing
+    assert client.get(reverse("reporting:report_detail", args=[draft.pk])).status_code == 403
+    assert client.get(reverse("reporting:report_create")).status_code == 403
+    assert client.post(reverse("reporting:export_create", args=[draft.pk]), {"format": "html"}).status_code == 403
+    client.force_login(psw)
+    client.post(reverse("reporting:report_publish", args=[draft.pk]))
+    client.force_login(councillor)
+    version = PublishedReport.objects.get()
+    assert draft.title in client.get(reverse("reporting:report_list")).content.decode()
+    assert client.get(reverse("reporting:version_detail", args=[version.pk])).status_code == 200
+    download = client.get(reverse("reporting:version_html", args=[version.pk]))
+    assert download["Content-Disposition"].startswith("attachment") and b"22 staff were in post" in download.content
+
+
+@pytest.mark.parametrize("page", ["reporting:report_detail", "reporting:report_edit", "reporting:report_publish"])
+def test_only_those_who_write_or_read_drafts_open_them(client, everyone, draft, page):
+    can_open = {"psw", "qa_officer"} | ({"head_of_service"} if page == "reporting:report_detail" else set())
+    for name, user in everyone.items():
+        client.force_login(user)
+        assert client.get(reverse(page, args=[draft.pk])).status_code == (200 if name in can_open else 403), name
+
+
+def test_social_workers_and_managers_cannot_see_reports(client, north_worker, north_manager, hr_officer):
+    for user in (north_worker, north_manager, hr_officer):
+        client.force_login(user)
+        assert client.get(reverse("reporting:report_list")).status_code == 403
+
+
+def test_a_word_file_is_made_in_the_background_and_downloaded(client, psw, draft, django_capture_on_commit_callbacks):
+    client.force_login(psw)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("reporting:export_create", args=[draft.pk]), {"format": "docx"})
+    export = ReportExport.objects.get()
+    assert response.url == reverse("reporting:export_detail", args=[export.pk])
+    page = client.get(response.url).content.decode()
+    assert "Ready" in page and "100%" in page
+    download = client.get(reverse("reporting:export_download", args=[export.pk]))
+    assert download["Content-Disposition"] == 'attachment; filename="Principal Social Worker annual report 2025-26 DRAFT.docx"'
+    doc = Document(io.BytesIO(download.content))
+    assert any("Staff in post" == p.text for p in doc.paragraphs)
+
+
+def test_a_file_that_is_not_ready_cannot_be_downloaded(client, psw, draft):
+    client.force_login(psw)
+    export = ReportExport.objects.create(report=draft, format="pdf", requested_by=psw)
+    page = client.get(reverse("reporting:export_detail", args=[export.pk])).content.decode()
+    assert "Waiting to start" in page and "Check progress" in page
+    assert client.get(reverse("reporting:export_download", args=[export.pk])).status_code == 404
+
+
+def test_a_councillor_cannot_download_a_file_of_a_draft(client, psw, councillor, draft):
+    export = ReportExport.objects.create(report=draft, format="pdf", requested_by=psw)
+    client.force_login(councillor)
+    assert client.get(reverse("reporting:export_detail", args=[export.pk])).status_code == 403
+
+
+def _template_with(text):
+    from docx import Document as NewDocument
+
+    doc = NewDocument()
+    doc.add_paragraph("Westshire Council branded template")
+    doc.add_paragraph(text)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    buffer.name = "westshire.docx"
+    buffer.seek(0)
+    return buffer
+
+
+def test_a_council_uploads_its_own_word_template(client, psw, council, tmp_path):
+    client.force_login(psw)
+    client.post(reverse("reporting:template_manage"), {"file": _template_with("{{p body }}")})
+    path = tmp_path / "r.docx"
+    call_command("annual_report", "--from", "2025-04-01", "--to", "2026-03-31", "--format", "docx", "--output", str(path), stdout=io.StringIO())
+    doc = Document(str(path))
+    assert doc.paragraphs[0].text == "Westshire Council branded template"
+    assert "Purpose of the report" in [p.text for p in doc.paragraphs]
+
+
+def test_a_template_without_a_place_for_the_body_or_not_word_is_refused(client, psw):
+    client.force_login(psw)
+    page = client.post(reverse("reporting:template_manage"), {"file": _template_with("No body here")}).content.decode()
+    assert NO_BODY_TAG.replace("{", "").replace("}", "")[:20] in page.replace("{", "").replace("}", "")
+    not_word = io.BytesIO(b"plain text")
+    not_word.name = "notes.docx"
+    assert NOT_A_WORD_FILE in client.post(reverse("reporting:template_manage"), {"file": not_word}).content.decode()
+
+
+def test_the_default_template_has_a_place_for_the_body():
+    from pswhub.reporting.services import template_check
+
+    template_check(default_template())
+
+
+def test_only_the_psw_and_qa_manage_the_template(client, everyone):
+    for name, user in everyone.items():
+        client.force_login(user)
+        expected = 200 if name in {"psw", "qa_officer"} else 403
+        assert client.get(reverse("reporting:template_manage")).status_code == expected, name
