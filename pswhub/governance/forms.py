@@ -78,9 +78,7 @@ class PriorityUpdateForm(forms.Form):
     rag = forms.ChoiceField(
         label="RAG status", choices=Rag.choices, widget=forms.RadioSelect, error_messages={"required": CHOOSE_RAG}
     )
-    narrative = forms.CharField(
-        label="Progress", widget=forms.Textarea, error_messages={"required": ENTER_NARRATIVE}
-    )
+    narrative = forms.CharField(label="Progress", widget=forms.Textarea, error_messages={"required": ENTER_NARRATIVE})
 
     def clean_as_at(self):
         as_at = self.cleaned_data["as_at"]
@@ -105,7 +103,10 @@ class ActionForm(forms.Form):
         label="Action", widget=forms.Textarea, error_messages={"required": "Enter the action the committee set"}
     )
     owner_name = forms.CharField(
-        label="Owner", max_length=200, help_text="As the minutes name them", error_messages={"required": "Enter who owns the action"}
+        label="Owner",
+        max_length=200,
+        help_text="As the minutes name them",
+        error_messages={"required": "Enter who owns the action"},
     )
     owner = PersonChoiceField(
         label="Their PSW Hub account",
@@ -139,7 +140,9 @@ class ActionUpdateForm(forms.Form):
 
 
 class PeerReviewForm(_NoInstanceMutation, forms.ModelForm):
-    reviewed_on = GovukDateField(label="Date of the review", error_messages={"required": "Enter the date of the review"})
+    reviewed_on = GovukDateField(
+        label="Date of the review", error_messages={"required": "Enter the date of the review"}
+    )
 
     class Meta:
         model = PeerReview
@@ -150,7 +153,9 @@ class PeerReviewForm(_NoInstanceMutation, forms.ModelForm):
 
 class FindingForm(forms.Form):
     kind = forms.ChoiceField(
-        label="Kind of finding", choices=FindingKind.choices, widget=forms.RadioSelect,
+        label="Kind of finding",
+        choices=FindingKind.choices,
+        widget=forms.RadioSelect,
         error_messages={"required": "Select whether this is a strength or an area for improvement"},
     )
     finding = forms.CharField(label="Finding", widget=forms.Textarea, error_messages={"required": "Enter the finding"})
@@ -158,8 +163,9 @@ class FindingForm(forms.Form):
 
 
 class FindingResponseForm(forms.Form):
-    response = forms.CharField(label="Our response", widget=forms.Textarea, error_messages={"required": "Enter the response"})
-
+    response = forms.CharField(
+        label="Our response", widget=forms.Textarea, error_messages={"required": "Enter the response"}
+    )
 
 
 class WorkPlanYearForm(forms.Form):

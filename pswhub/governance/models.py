@@ -69,7 +69,9 @@ class Priority(models.Model):
         verbose_name_plural = "priorities"
         constraints = [
             models.UniqueConstraint(fields=["year_start", "title"], name="unique_priority_title_in_year"),
-            models.CheckConstraint(condition=Q(year_start__gte=2000, year_start__lte=2100), name="priority_year_sensible"),
+            models.CheckConstraint(
+                condition=Q(year_start__gte=2000, year_start__lte=2100), name="priority_year_sensible"
+            ),
         ]
 
     def __str__(self):
@@ -96,6 +98,9 @@ class PriorityUpdate(models.Model):
     class Meta:
         ordering = ["-as_at", "-created_at"]
         constraints = [models.CheckConstraint(condition=Q(rag__in=Rag.values), name="priority_update_rag_valid")]
+
+    def __str__(self):
+        return f"{self.priority}: {self.get_rag_display()} on {govuk_date(self.as_at)}"
 
 
 class CommitteeMeeting(models.Model):
@@ -163,7 +168,8 @@ class CommitteeAction(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(status__in=ActionStatus.values), name="committee_action_status_valid"),
             models.CheckConstraint(
-                condition=Q(status="done", completed_on__isnull=False) | (~Q(status="done") & Q(completed_on__isnull=True)),
+                condition=Q(status="done", completed_on__isnull=False)
+                | (~Q(status="done") & Q(completed_on__isnull=True)),
                 name="committee_action_completed_only_when_done",
             ),
         ]
@@ -188,6 +194,9 @@ class ActionUpdate(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.action}: {self.get_status_display()}"
 
 
 class PeerReview(models.Model):
@@ -222,3 +231,6 @@ class PeerReviewFinding(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=FindingKind.values), name="peer_review_finding_kind_valid"),
         ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.finding[:60]}"

@@ -3,7 +3,12 @@
 from .models import OPEN_STATUSES, ActionStatus, Rag
 from .selectors import NO_UPDATE
 
-RAG_TAG_CLASSES = {Rag.GREEN: "govuk-tag--green", Rag.AMBER: "govuk-tag--orange", Rag.RED: "govuk-tag--red", NO_UPDATE: "govuk-tag--grey"}
+RAG_TAG_CLASSES = {
+    Rag.GREEN: "govuk-tag--green",
+    Rag.AMBER: "govuk-tag--orange",
+    Rag.RED: "govuk-tag--red",
+    NO_UPDATE: "govuk-tag--grey",
+}
 STATUS_TAG_CLASSES = {
     ActionStatus.OPEN: "govuk-tag--blue",
     ActionStatus.IN_PROGRESS: "govuk-tag--light-blue",

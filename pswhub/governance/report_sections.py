@@ -10,7 +10,12 @@ from pswhub.reporting.sections import Chart, SectionData, Table
 from . import selectors
 from .models import financial_year_label, financial_year_of
 
-RAG_CATEGORIES = [("green", "Green: on track"), ("amber", "Amber: at risk"), ("red", "Red: off track"), ("none", "No update")]
+RAG_CATEGORIES = [
+    ("green", "Green: on track"),
+    ("amber", "Amber: at risk"),
+    ("red", "Red: off track"),
+    ("none", "No update"),
+]
 
 
 def _rows_to_chart(rows, previous_label, current_label):
@@ -68,7 +73,9 @@ class WorkPlanSection:
                 rows=rows,
                 numeric_columns=[1, 2],
             ),
-            notes=["A priority's status is that of its latest progress update dated on or before the last day of the year."],
+            notes=[
+                "A priority's status is that of its latest progress update dated on or before the last day of the year."
+            ],
         )
 
 
@@ -108,7 +115,7 @@ class CommitteeActionsSection:
             comparison=comparison,
             narrative="\n\n".join(lines) or "Committees set no actions in the period.",
             chart=Chart(
-                title=f"Committee actions by where they stood at the end of the period, {previous.label} and {period.label}",
+                title=f"Committee actions by status at the end of the period, {previous.label} and {period.label}",
                 description="Bar chart of actions set by committees, by status at the end of each period. "
                 + " ".join(f"{row[0]}: {row[1]} in {previous.label} and {row[2]} in {period.label}." for row in rows),
                 categories=[row[0] for row in rows],
@@ -121,7 +128,10 @@ class CommitteeActionsSection:
                 rows=rows,
                 numeric_columns=[1, 2],
             ),
-            notes=["Actions set at meetings held in the period; each counted by its latest update on or before the period's last day."],
+            notes=[
+                "Actions set at meetings held in the period; each counted by its latest update on or before "
+                "the period's last day."
+            ],
         )
 
 

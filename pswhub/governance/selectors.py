@@ -94,7 +94,9 @@ def actions_overdue(*, today):
 
 
 def actions_due_soon(*, today, within_days):
-    return CommitteeAction.objects.outstanding().filter(due_on__gte=today, due_on__lte=today + timedelta(days=within_days))
+    return CommitteeAction.objects.outstanding().filter(
+        due_on__gte=today, due_on__lte=today + timedelta(days=within_days)
+    )
 
 
 def actions_owned_by(*, user):

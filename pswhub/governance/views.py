@@ -8,7 +8,6 @@ from django.views.decorators.http import require_POST
 from pswhub.core.views import require
 
 from . import selectors, services
-from .presenters import Present
 from .forms import (
     ActionForm,
     ActionUpdateForm,
@@ -20,7 +19,16 @@ from .forms import (
     PriorityUpdateForm,
     WorkPlanYearForm,
 )
-from .models import CommitteeAction, CommitteeMeeting, PeerReview, PeerReviewFinding, Priority, financial_year_label, financial_year_of
+from .models import (
+    CommitteeAction,
+    CommitteeMeeting,
+    PeerReview,
+    PeerReviewFinding,
+    Priority,
+    financial_year_label,
+    financial_year_of,
+)
+from .presenters import Present
 
 
 def render(request, template, context):
@@ -33,7 +41,9 @@ def _post(request):
 
 def _form_page(request, form, *, title, button, back, caption=""):
     return render(
-        request, "governance/form.html", {"form": form, "title": title, "button": button, "back": back, "caption": caption}
+        request,
+        "governance/form.html",
+        {"form": form, "title": title, "button": button, "back": back, "caption": caption},
     )
 
 
@@ -76,8 +86,12 @@ def priority_detail(request, pk):
     return render(
         request,
         "governance/priority_detail.html",
-        {"priority": priority, "updates": priority.updates.select_related("created_by"), "form": form,
-         "carried_to": Priority.objects.filter(carried_from=priority).first()},
+        {
+            "priority": priority,
+            "updates": priority.updates.select_related("created_by"),
+            "form": form,
+            "carried_to": Priority.objects.filter(carried_from=priority).first(),
+        },
     )
 
 
@@ -98,8 +112,14 @@ def _priority_form(request, *, priority):
         messages.success(request, f"“{saved.title}” has been saved")
         return redirect("governance:priority_detail", pk=saved.pk)
     back = reverse("governance:priority_detail", args=[priority.pk]) if priority else reverse("governance:dashboard")
-    return _form_page(request, form, title=f"Change “{priority.title}”" if priority else "Add a priority",
-                      button="Save priority", back=back, caption="Work plan")
+    return _form_page(
+        request,
+        form,
+        title=f"Change “{priority.title}”" if priority else "Add a priority",
+        button="Save priority",
+        back=back,
+        caption="Work plan",
+    )
 
 
 @require_POST
@@ -127,8 +147,14 @@ def meeting_create(request):
         meeting = services.meeting_save(user=request.user, **form.cleaned_data)
         messages.success(request, "The meeting has been added. Now add the actions it set")
         return redirect("governance:meeting_detail", pk=meeting.pk)
-    return _form_page(request, form, title="Add a committee meeting", button="Save meeting",
-                      back=reverse("governance:meeting_list"), caption="Committees")
+    return _form_page(
+        request,
+        form,
+        title="Add a committee meeting",
+        button="Save meeting",
+        back=reverse("governance:meeting_list"),
+        caption="Committees",
+    )
 
 
 def meeting_detail(request, pk):
@@ -159,7 +185,9 @@ def action_list(request):
 
 
 def action_detail(request, pk):
-    action = get_object_or_404(CommitteeAction.objects.visible_to(request.user).select_related("meeting", "owner"), pk=pk)
+    action = get_object_or_404(
+        CommitteeAction.objects.visible_to(request.user).select_related("meeting", "owner"), pk=pk
+    )
     require(request, "governance.view_action", action)
     form = ActionUpdateForm(_post(request), initial={"status": action.status})
     if request.method == "POST":
@@ -171,7 +199,12 @@ def action_detail(request, pk):
     return render(
         request,
         "governance/action_detail.html",
-        {"action": action, "updates": action.updates.select_related("created_by"), "form": form, "today": timezone.localdate()},
+        {
+            "action": action,
+            "updates": action.updates.select_related("created_by"),
+            "form": form,
+            "today": timezone.localdate(),
+        },
     )
 
 
@@ -187,8 +220,14 @@ def peer_review_create(request):
         review = services.peer_review_save(user=request.user, **form.cleaned_data)
         messages.success(request, "The peer review has been added. Now add its findings")
         return redirect("governance:peer_review_detail", pk=review.pk)
-    return _form_page(request, form, title="Add a peer review", button="Save peer review",
-                      back=reverse("governance:peer_review_list"), caption="Peer reviews")
+    return _form_page(
+        request,
+        form,
+        title="Add a peer review",
+        button="Save peer review",
+        back=reverse("governance:peer_review_list"),
+        caption="Peer reviews",
+    )
 
 
 def peer_review_detail(request, pk):
@@ -202,7 +241,9 @@ def peer_review_detail(request, pk):
             messages.success(request, "The finding has been added")
             return redirect("governance:peer_review_detail", pk=review.pk)
     return render(
-        request, "governance/peer_review_detail.html", {"review": review, "findings": review.findings.all(), "form": form}
+        request,
+        "governance/peer_review_detail.html",
+        {"review": review, "findings": review.findings.all(), "form": form},
     )
 
 
@@ -214,5 +255,11 @@ def finding_respond(request, pk):
         services.finding_respond(user=request.user, finding=finding, **form.cleaned_data)
         messages.success(request, "The response has been saved")
         return redirect("governance:peer_review_detail", pk=finding.review_id)
-    return _form_page(request, form, title="Respond to a finding", button="Save response",
-                      back=reverse("governance:peer_review_detail", args=[finding.review_id]), caption=finding.finding[:120])
+    return _form_page(
+        request,
+        form,
+        title="Respond to a finding",
+        button="Save response",
+        back=reverse("governance:peer_review_detail", args=[finding.review_id]),
+        caption=finding.finding[:120],
+    )

@@ -38,7 +38,12 @@ def layout(chart):
             bars.append({"x": LABEL_WIDTH, "y": y, "width": length, "height": BAR_HEIGHT, "colour": colour})
             shown = "c (too small to show)" if value == SUPPRESSED else number(value)
             labels.append(
-                {"x": LABEL_WIDTH + length + 6, "y": y + BAR_HEIGHT - 6, "text": f"{series['name']}: {shown}", "anchor": "start"}
+                {
+                    "x": LABEL_WIDTH + length + 6,
+                    "y": y + BAR_HEIGHT - 6,
+                    "text": f"{series['name']}: {shown}",
+                    "anchor": "start",
+                }
             )
             y += BAR_HEIGHT + BAR_GAP
         middle = (group_top + y - BAR_GAP) / 2 + FONT_SIZE / 2 - 2
@@ -62,13 +67,15 @@ def chart_svg(chart, *, element_id):
     for bar in drawn["bars"]:
         if bar["width"]:
             parts.append(
-                f'<rect x="{bar["x"]}" y="{bar["y"]}" width="{bar["width"]:.1f}" height="{bar["height"]}" fill="{bar["colour"]}" />'
+                f'<rect x="{bar["x"]}" y="{bar["y"]}" width="{bar["width"]:.1f}" height="{bar["height"]}" '
+                f'fill="{bar["colour"]}" />'
             )
     for label in drawn["labels"]:
         weight = ' font-weight="bold"' if label.get("bold") else ""
         parts.append(
             f'<text x="{label["x"]:.1f}" y="{label["y"]:.1f}" text-anchor="{label["anchor"]}" '
-            f'font-family="Arial, sans-serif" font-size="{FONT_SIZE}" fill="{TEXT}"{weight}>{escape(label["text"])}</text>'
+            f'font-family="Arial, sans-serif" font-size="{FONT_SIZE}" fill="{TEXT}"{weight}>'
+            f"{escape(label['text'])}</text>"
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -83,7 +90,9 @@ def chart_png(chart, *, scale=2):
     draw = ImageDraw.Draw(image)
     font = ImageFont.load_default(size=FONT_SIZE * scale)
     draw.line(
-        [(LABEL_WIDTH * scale, (TOP - 4) * scale), (LABEL_WIDTH * scale, (drawn["height"] - 8) * scale)], fill=TEXT, width=scale
+        [(LABEL_WIDTH * scale, (TOP - 4) * scale), (LABEL_WIDTH * scale, (drawn["height"] - 8) * scale)],
+        fill=TEXT,
+        width=scale,
     )
     for bar in drawn["bars"]:
         if bar["width"]:

@@ -22,17 +22,26 @@ def _last_financial_year():
 
 class ReportCreateForm(forms.Form):
     period_start = GovukDateField(
-        label="First day of the period", help_text="Usually 1 April, the start of a financial year",
+        label="First day of the period",
+        help_text="Usually 1 April, the start of a financial year",
         error_messages={"required": "Enter the first day of the period"},
     )
     period_end = GovukDateField(
-        label="Last day of the period", help_text="Usually 31 March", error_messages={"required": "Enter the last day of the period"}
+        label="Last day of the period",
+        help_text="Usually 31 March",
+        error_messages={"required": "Enter the last day of the period"},
     )
     services = forms.ChoiceField(
-        label="Services", choices=list(SERVICES.items()), widget=forms.RadioSelect, error_messages={"required": CHOOSE_SERVICES}
+        label="Services",
+        choices=list(SERVICES.items()),
+        widget=forms.RadioSelect,
+        error_messages={"required": CHOOSE_SERVICES},
     )
     title = forms.CharField(
-        max_length=200, required=False, label="Title", help_text="Leave blank for “Principal Social Worker annual report” and the year"
+        max_length=200,
+        required=False,
+        label="Title",
+        help_text="Leave blank for “Principal Social Worker annual report” and the year",
     )
 
     def __init__(self, *args, **kwargs):
@@ -57,12 +66,25 @@ class ReportTextForm(forms.ModelForm):
     class Meta:
         model = AnnualReport
         fields = [
-            "title", "committee", "meeting_date", "agenda_item", "report_of", "purpose", "introduction",
-            "other_options", "reasons", "statutory_implications", "financial_implications",
-            "recommendations", "contact", "background_papers",
+            "title",
+            "committee",
+            "meeting_date",
+            "agenda_item",
+            "report_of",
+            "purpose",
+            "introduction",
+            "other_options",
+            "reasons",
+            "statutory_implications",
+            "financial_implications",
+            "recommendations",
+            "contact",
+            "background_papers",
         ]
         help_texts = {
-            "introduction": "The first paragraphs of the information, before the sections. Leave a blank line between paragraphs",
+            "introduction": (
+                "The first paragraphs of the information, before the sections. Leave a blank line between paragraphs"
+            ),
             "contact": "Name, job title, telephone and e-mail address, one a line",
         }
         error_messages = {"title": {"required": "Enter the report's title"}}
@@ -74,8 +96,13 @@ class ReportTextForm(forms.ModelForm):
 
 class NarrativeForm(forms.Form):
     narrative = forms.CharField(
-        label="Narrative", widget=forms.Textarea(attrs={"rows": 14}), required=False,
-        help_text="Leave a blank line between paragraphs. Each paragraph is numbered in the report. Leave it empty to use the text PSW Hub writes from the data",
+        label="Narrative",
+        widget=forms.Textarea(attrs={"rows": 14}),
+        required=False,
+        help_text=(
+            "Leave a blank line between paragraphs. Each paragraph is numbered in the report. "
+            "Leave it empty to use the text PSW Hub writes from the data"
+        ),
     )
 
 

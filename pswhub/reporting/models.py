@@ -96,7 +96,9 @@ class AnnualReport(models.Model):
     class Meta:
         ordering = ["-period_end", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(period_end__gte=models.F("period_start")), name="report_period_in_order"),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")), name="report_period_in_order"
+            ),
             models.CheckConstraint(condition=Q(services__in=list(SERVICES)), name="report_services_valid"),
         ]
 
@@ -185,7 +187,9 @@ class ReportExport(models.Model):
     snapshot), in the background. Kept in the database so that any web process can serve it."""
 
     report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, null=True, blank=True, related_name="exports")
-    version = models.ForeignKey(PublishedReport, on_delete=models.PROTECT, null=True, blank=True, related_name="exports")
+    version = models.ForeignKey(
+        PublishedReport, on_delete=models.PROTECT, null=True, blank=True, related_name="exports"
+    )
     format = models.CharField(max_length=10, choices=ExportFormat.choices)
     status = models.CharField(max_length=10, choices=ExportStatus.choices, default=ExportStatus.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0)
@@ -201,12 +205,16 @@ class ReportExport(models.Model):
         ordering = ["-requested_at"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(report__isnull=False) & Q(version__isnull=True)) | (Q(report__isnull=True) & Q(version__isnull=False)),
+                condition=(Q(report__isnull=False) & Q(version__isnull=True))
+                | (Q(report__isnull=True) & Q(version__isnull=False)),
                 name="export_of_a_draft_or_a_version",
             ),
             models.CheckConstraint(condition=Q(progress__lte=100), name="export_progress_at_most_100"),
             models.CheckConstraint(condition=Q(format__in=ExportFormat.values), name="export_format_valid"),
         ]
+
+    def __str__(self):
+        return f"{self.get_format_display()} file ({self.get_status_display()})"
 
     @property
     def is_finished(self):

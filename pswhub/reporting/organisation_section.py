@@ -68,7 +68,8 @@ class OrganisationSection:
                 numeric_columns=[1, 2],
             ),
             notes=[
-                "Staff in post: staff members whose team belongs to the service, who had started by the day and had not left before it.",
+                "Staff in post: staff members whose team belongs to the service, who had started by the day "
+                "and had not left before it.",
                 suppression_note(),
             ],
         )

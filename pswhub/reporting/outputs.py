@@ -2,6 +2,7 @@
 PDF (WeasyPrint, PDF/UA-1) made from that HTML, and a Word file (docxtpl) made from the council's
 template or the one PSW Hub ships."""
 
+import contextlib
 import copy
 import io
 import logging
@@ -19,7 +20,17 @@ CONTENT_TYPES = {
 
 # What a council's own Word template must contain: these fields anywhere (all optional) and the
 # body, as its own paragraph: {{p body }}.
-TEMPLATE_FIELDS = ["council", "title", "committee", "meeting_date", "agenda_item", "report_of", "period_label", "services_label", "status_line"]
+TEMPLATE_FIELDS = [
+    "council",
+    "title",
+    "committee",
+    "meeting_date",
+    "agenda_item",
+    "report_of",
+    "period_label",
+    "services_label",
+    "status_line",
+]
 BODY_TAG = "{{p body }}"
 
 
@@ -28,7 +39,9 @@ def with_svg(document):
     document = copy.deepcopy(document)
     for block in document["blocks"]:
         if block["type"] == "figure" and block.get("chart"):
-            block["svg"] = Markup(chart_svg(block["chart"], element_id=f"chart-{block['number']}"))
+            # chart_svg escapes every text it draws from the data.
+            svg = chart_svg(block["chart"], element_id=f"chart-{block['number']}")
+            block["svg"] = Markup(svg)  # noqa: S704
     return document
 
 
@@ -117,7 +130,7 @@ def _write_body(doc, document):
             chart = block.get("chart")
             if chart:
                 doc.add_paragraph(f"Figure {block['number']}: {chart['title']}", style=_style(doc, "Caption"))
-                png, width, _ = chart_png(chart)
+                png, _, _ = chart_png(chart)
                 shape = doc.add_picture(io.BytesIO(png), width=Inches(6.3))
                 properties = shape._inline.docPr
                 properties.set("descr", chart["description"])
@@ -125,10 +138,9 @@ def _write_body(doc, document):
             table_data = block["table"]
             doc.add_paragraph(f"Table {block['number']}: {table_data['caption']}", style=_style(doc, "Caption"))
             table = doc.add_table(rows=1, cols=len(table_data["head"]))
-            try:
+            # A council's template without the style keeps Word's plain table.
+            with contextlib.suppress(KeyError):
                 table.style = doc.styles["Table Grid"]
-            except KeyError:
-                pass  # A council's template without the style keeps Word's plain table.
             header = table.rows[0]
             row_properties = header._tr.get_or_add_trPr()
             repeat = OxmlElement("w:tblHeader")

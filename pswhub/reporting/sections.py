@@ -164,7 +164,7 @@ def say(value, unit=""):
 
 
 def compare(*, current, previous, previous_label, unit="", what=""):
-    """"180 staff in post, compared with 172 in 2024/25": the sentence every section uses to
+    """ "180 staff in post, compared with 172 in 2024/25": the sentence every section uses to
     set a figure beside the previous period's."""
     lead = f"{say(current, unit)} {what}".strip()
     if previous is None:

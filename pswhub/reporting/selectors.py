@@ -23,7 +23,9 @@ def staff_in_post_by_service(*, on, services="all"):
         Q(left_on__isnull=True) | Q(left_on__gte=on),
         team__service__kind__in=kinds,
     )
-    counts = dict(in_post.values_list("team__service__kind").annotate(n=Count("pk")).values_list("team__service__kind", "n"))
+    counts = dict(
+        in_post.values_list("team__service__kind").annotate(n=Count("pk")).values_list("team__service__kind", "n")
+    )
     return {kind: counts.get(kind, 0) for kind in kinds}
 
 

@@ -11,7 +11,14 @@ from django.utils import timezone
 from pswhub.core.selectors import authority_get
 
 from .document import document_from_snapshot, snapshot_build
-from .models import DEFAULT_FRAME, FRAME_FIELDS, AnnualReport, ExportStatus, PublishedReport, ReportExport, ReportTemplate
+from .models import (
+    DEFAULT_FRAME,
+    AnnualReport,
+    ExportStatus,
+    PublishedReport,
+    ReportExport,
+    ReportTemplate,
+)
 from .sections import Period, registered_sections
 
 UNKNOWN_SECTION = "There is no such section in the report"
@@ -139,14 +146,24 @@ def export_progress(*, export_id, progress, stage, status=ExportStatus.RUNNING, 
 
 def export_finish(*, export_id, content, filename):
     export_progress(
-        export_id=export_id, progress=100, stage="Ready", status=ExportStatus.DONE,
-        content=content, filename=filename, finished_at=timezone.now(),
+        export_id=export_id,
+        progress=100,
+        stage="Ready",
+        status=ExportStatus.DONE,
+        content=content,
+        filename=filename,
+        finished_at=timezone.now(),
     )
 
 
 def export_fail(*, export_id, error):
     export_progress(
-        export_id=export_id, progress=100, stage="Failed", status=ExportStatus.FAILED, error=error, finished_at=timezone.now()
+        export_id=export_id,
+        progress=100,
+        stage="Failed",
+        status=ExportStatus.FAILED,
+        error=error,
+        finished_at=timezone.now(),
     )
 
 

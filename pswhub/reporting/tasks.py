@@ -2,7 +2,7 @@
 
 from django.tasks import task
 
-FILENAME_SAFE = str.maketrans({c: "-" for c in "/\\:*?\"<>|"})
+FILENAME_SAFE = str.maketrans({c: "-" for c in '/\\:*?"<>|'})
 
 
 def filename_for(document, fmt):
@@ -23,7 +23,9 @@ def export_generate(*, export_id):
         else:
             services.export_progress(export_id=export_id, progress=10, stage="Building the sections from the data")
             document = services.report_document(export.report)
-        services.export_progress(export_id=export_id, progress=60, stage=f"Writing the {export.get_format_display()} file")
+        services.export_progress(
+            export_id=export_id, progress=60, stage=f"Writing the {export.get_format_display()} file"
+        )
         template = selectors.current_template()
         content = outputs.render(document, export.format, template=bytes(template.content) if template else None)
         services.export_finish(export_id=export_id, content=content, filename=filename_for(document, export.format))

@@ -25,7 +25,9 @@ def report_list(request):
     require(request, "reporting.view_reports")
     drafts = selectors.report_list(user=request.user) if request.user.has_perm("reporting.view_drafts") else []
     return render(
-        request, "reporting/report_list.html", {"drafts": drafts, "published": selectors.published_list(user=request.user)}
+        request,
+        "reporting/report_list.html",
+        {"drafts": drafts, "published": selectors.published_list(user=request.user)},
     )
 
 
@@ -34,10 +36,20 @@ def report_create(request):
     form = ReportCreateForm(_post(request))
     if request.method == "POST" and form.is_valid():
         report = services.report_create(user=request.user, **form.cleaned_data)
-        messages.success(request, "The draft report has been made from the data. Check each section and write its narrative")
+        messages.success(
+            request, "The draft report has been made from the data. Check each section and write its narrative"
+        )
         return redirect("reporting:report_detail", pk=report.pk)
-    return render(request, "reporting/form.html", {"form": form, "title": "Start an annual report", "button": "Make the draft",
-                                                   "back": reverse("reporting:report_list")})
+    return render(
+        request,
+        "reporting/form.html",
+        {
+            "form": form,
+            "title": "Start an annual report",
+            "button": "Make the draft",
+            "back": reverse("reporting:report_list"),
+        },
+    )
 
 
 def report_detail(request, pk):
@@ -65,8 +77,16 @@ def report_edit(request, pk):
         services.report_update(user=request.user, report=report, **form.cleaned_data)
         messages.success(request, "The report’s text has been saved")
         return redirect("reporting:report_detail", pk=report.pk)
-    return render(request, "reporting/form.html", {"form": form, "title": "Change the report’s text", "button": "Save",
-                                                   "back": reverse("reporting:report_detail", args=[report.pk])})
+    return render(
+        request,
+        "reporting/form.html",
+        {
+            "form": form,
+            "title": "Change the report’s text",
+            "button": "Save",
+            "back": reverse("reporting:report_detail", args=[report.pk]),
+        },
+    )
 
 
 def narrative_edit(request, pk, key):
@@ -75,13 +95,25 @@ def narrative_edit(request, pk, key):
     section = next((section for section in registered_sections() if section.key == key), None)
     if section is None:
         raise Http404
-    form = NarrativeForm(_post(request), initial={"narrative": report.narratives.get(key) or section.build(report.period, report.services).narrative})
+    form = NarrativeForm(
+        _post(request),
+        initial={"narrative": report.narratives.get(key) or section.build(report.period, report.services).narrative},
+    )
     if request.method == "POST" and form.is_valid():
         services.narrative_save(user=request.user, report=report, key=key, narrative=form.cleaned_data["narrative"])
         messages.success(request, f"The narrative of “{section.title}” has been saved")
         return redirect(reverse("reporting:report_detail", args=[report.pk]) + f"#section-{key}")
-    return render(request, "reporting/form.html", {"form": form, "title": section.title, "caption": report.title,
-                                                   "button": "Save narrative", "back": reverse("reporting:report_detail", args=[report.pk])})
+    return render(
+        request,
+        "reporting/form.html",
+        {
+            "form": form,
+            "title": section.title,
+            "caption": report.title,
+            "button": "Save narrative",
+            "back": reverse("reporting:report_detail", args=[report.pk]),
+        },
+    )
 
 
 def report_publish(request, pk):

@@ -15,7 +15,13 @@ def records(db):
     priority = PriorityFactory()
     action = ActionFactory()
     finding = FindingFactory()
-    return {"priority": priority, "action": action, "meeting": action.meeting, "finding": finding, "review": finding.review}
+    return {
+        "priority": priority,
+        "action": action,
+        "meeting": action.meeting,
+        "finding": finding,
+        "review": finding.review,
+    }
 
 
 READ_PAGES = [
@@ -78,7 +84,9 @@ def test_an_owner_sees_and_updates_their_own_action_but_not_others(client, north
     assert client.get(reverse("governance:action_detail", args=[records["action"].pk])).status_code == 404
     page = client.get(reverse("governance:action_list")).content.decode()
     assert "Marcus Green" in page and "Richard Nash" not in page
-    response = client.post(reverse("governance:action_detail", args=[mine.pk]), {"status": "done", "narrative": "Circulated."})
+    response = client.post(
+        reverse("governance:action_detail", args=[mine.pk]), {"status": "done", "narrative": "Circulated."}
+    )
     assert response.status_code == 302
     mine.refresh_from_db()
     assert mine.status == "done"

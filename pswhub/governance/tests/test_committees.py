@@ -8,12 +8,18 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from pswhub.core.tests.factories import UserFactory
 from pswhub.governance import selectors
 from pswhub.governance.forms import DUE_BEFORE_MEETING
 from pswhub.governance.models import ActionStatus, CommitteeAction, CommitteeMeeting
 from pswhub.governance.services import REMINDER_SUBJECT
-from pswhub.governance.tests.factories import ActionFactory, ActionUpdateFactory, FindingFactory, MeetingFactory, PeerReviewFactory
-from pswhub.core.tests.factories import UserFactory
+from pswhub.governance.tests.factories import (
+    ActionFactory,
+    ActionUpdateFactory,
+    FindingFactory,
+    MeetingFactory,
+    PeerReviewFactory,
+)
 
 
 def _aware(day):
@@ -24,15 +30,26 @@ def test_the_psw_records_a_meeting_and_the_actions_it_set(client, psw):
     client.force_login(psw)
     response = client.post(
         reverse("governance:meeting_create"),
-        {"committee": "Select Committee", "held_on-day": "10", "held_on-month": "7", "held_on-year": "2025",
-         "agenda_item": "PSW annual report", "service": "children"},
+        {
+            "committee": "Select Committee",
+            "held_on-day": "10",
+            "held_on-month": "7",
+            "held_on-year": "2025",
+            "agenda_item": "PSW annual report",
+            "service": "children",
+        },
     )
     meeting = CommitteeMeeting.objects.get()
     assert response.url == reverse("governance:meeting_detail", args=[meeting.pk])
     client.post(
         reverse("governance:meeting_detail", args=[meeting.pk]),
-        {"description": "To circulate which courses cover parental alienation.", "owner_name": "Richard Nash",
-         "due_on-day": "30", "due_on-month": "9", "due_on-year": "2025"},
+        {
+            "description": "To circulate which courses cover parental alienation.",
+            "owner_name": "Richard Nash",
+            "due_on-day": "30",
+            "due_on-month": "9",
+            "due_on-year": "2025",
+        },
     )
     action = meeting.actions.get()
     assert (action.owner_name, action.due_on, action.status) == ("Richard Nash", date(2025, 9, 30), "open")
@@ -43,7 +60,13 @@ def test_an_action_cannot_be_due_before_the_meeting_that_set_it(client, psw):
     client.force_login(psw)
     page = client.post(
         reverse("governance:meeting_detail", args=[meeting.pk]),
-        {"description": "Something", "owner_name": "Someone", "due_on-day": "1", "due_on-month": "7", "due_on-year": "2025"},
+        {
+            "description": "Something",
+            "owner_name": "Someone",
+            "due_on-day": "1",
+            "due_on-month": "7",
+            "due_on-year": "2025",
+        },
     ).content.decode()
     assert DUE_BEFORE_MEETING in page
     assert not CommitteeAction.objects.exists()
@@ -56,7 +79,10 @@ def test_completing_an_action_dates_it_and_reopening_clears_the_date(client, qa_
     client.post(reverse("governance:action_detail", args=[action.pk]), {"status": "done", "narrative": "Circulated."})
     action.refresh_from_db()
     assert (action.status, action.completed_on) == ("done", date(2025, 9, 1))
-    client.post(reverse("governance:action_detail", args=[action.pk]), {"status": "in_progress", "narrative": "Members asked for more."})
+    client.post(
+        reverse("governance:action_detail", args=[action.pk]),
+        {"status": "in_progress", "narrative": "Members asked for more."},
+    )
     action.refresh_from_db()
     assert (action.status, action.completed_on) == ("in_progress", None)
     assert action.updates.count() == 2
@@ -87,7 +113,9 @@ def test_findings_of_a_peer_review_get_a_response(client, psw):
     )
     finding = review.findings.get()
     assert finding.response == ""
-    client.post(reverse("governance:finding_respond", args=[finding.pk]), {"response": "Training for every team by March."})
+    client.post(
+        reverse("governance:finding_respond", args=[finding.pk]), {"response": "Training for every team by March."}
+    )
     finding.refresh_from_db()
     assert finding.response == "Training for every team by March." and finding.responded_on is not None
     page = client.get(reverse("governance:peer_review_detail", args=[review.pk])).content.decode()
@@ -108,7 +136,9 @@ def test_owners_are_reminded_of_actions_due_soon_once_a_week(db):
     ActionFactory(owner=owner, due_on=date(2025, 9, 30), description="Report agency use")
     ActionFactory(owner=owner, due_on=date(2025, 9, 1), description="Share retention figures")
     ActionFactory(owner=owner, due_on=date(2025, 12, 1), description="Far off")
-    ActionFactory(owner=owner, due_on=date(2025, 9, 25), status="done", completed_on=date(2025, 9, 2), description="Already done")
+    ActionFactory(
+        owner=owner, due_on=date(2025, 9, 25), status="done", completed_on=date(2025, 9, 2), description="Already done"
+    )
     ActionFactory(owner=None, due_on=date(2025, 9, 25), description="No account")
     call_command("send_action_reminders")
     assert len(mail.outbox) == 1
@@ -124,11 +154,15 @@ def test_owners_are_reminded_of_actions_due_soon_once_a_week(db):
 
 
 @time_machine.travel(date(2025, 9, 20))
-def test_the_home_page_tells_an_owner_of_their_actions_and_the_psw_of_overdue_ones(client, psw, north_manager, north_worker):
+def test_the_home_page_tells_an_owner_of_their_actions_and_the_psw_of_overdue_ones(
+    client, psw, north_manager, north_worker
+):
     ActionFactory(owner=north_manager, due_on=date(2025, 9, 25))
     ActionFactory(due_on=date(2025, 9, 1))
     client.force_login(north_manager)
-    assert "Committee actions you own that are due soon or overdue: 1" in client.get(reverse("core:home")).content.decode()
+    assert (
+        "Committee actions you own that are due soon or overdue: 1" in client.get(reverse("core:home")).content.decode()
+    )
     client.force_login(psw)
     assert "Committee actions overdue: 1" in client.get(reverse("core:home")).content.decode()
     client.force_login(north_worker)

@@ -16,7 +16,13 @@ def test_the_psw_adds_a_priority_for_a_year(client, psw):
     client.force_login(psw)
     response = client.post(
         reverse("governance:priority_create"),
-        {"year_start": "2025", "title": "Recruit and retain social workers", "measures": "Turnover below 12%", "service": "all", "owner": psw.pk},
+        {
+            "year_start": "2025",
+            "title": "Recruit and retain social workers",
+            "measures": "Turnover below 12%",
+            "service": "all",
+            "owner": psw.pk,
+        },
     )
     priority = Priority.objects.get()
     assert response.url == reverse("governance:priority_detail", args=[priority.pk])
@@ -28,7 +34,8 @@ def test_a_year_cannot_have_two_priorities_with_one_title(client, psw):
     PriorityFactory(year_start=2025, title="Recruit and retain social workers")
     client.force_login(psw)
     page = client.post(
-        reverse("governance:priority_create"), {"year_start": "2025", "title": "recruit and retain social workers", "service": "all"}
+        reverse("governance:priority_create"),
+        {"year_start": "2025", "title": "recruit and retain social workers", "service": "all"},
     ).content.decode()
     assert PRIORITY_TITLE_TAKEN in page
     assert Priority.objects.count() == 1
@@ -40,7 +47,13 @@ def test_the_psw_records_progress_with_a_rag_status(client, psw):
     client.force_login(psw)
     client.post(
         reverse("governance:priority_detail", args=[priority.pk]),
-        {"as_at-day": "30", "as_at-month": "9", "as_at-year": "2025", "rag": "amber", "narrative": "Two vacancies filled."},
+        {
+            "as_at-day": "30",
+            "as_at-month": "9",
+            "as_at-year": "2025",
+            "rag": "amber",
+            "narrative": "Two vacancies filled.",
+        },
     )
     update = priority.updates.get()
     assert (update.rag, update.as_at, update.created_by) == (Rag.AMBER, date(2025, 9, 30), psw)
@@ -53,7 +66,8 @@ def test_an_update_needs_a_status_a_narrative_and_a_date_not_in_the_future(clien
     priority = PriorityFactory()
     client.force_login(psw)
     page = client.post(
-        reverse("governance:priority_detail", args=[priority.pk]), {"as_at-day": "1", "as_at-month": "1", "as_at-year": "2026"}
+        reverse("governance:priority_detail", args=[priority.pk]),
+        {"as_at-day": "1", "as_at-month": "1", "as_at-year": "2026"},
     ).content.decode()
     assert CHOOSE_RAG in page and ENTER_NARRATIVE in page and UPDATE_IN_FUTURE in page
     assert not priority.updates.exists()
@@ -91,7 +105,9 @@ def test_a_services_work_plan_includes_priorities_for_both_services(db):
 
 
 def test_the_dashboard_shows_the_years_priorities_with_their_status_in_words(client, head_of_service):
-    PriorityUpdateFactory(priority=PriorityFactory(title="Raise quality", year_start=2024), rag=Rag.RED, as_at=date(2024, 9, 30))
+    PriorityUpdateFactory(
+        priority=PriorityFactory(title="Raise quality", year_start=2024), rag=Rag.RED, as_at=date(2024, 9, 30)
+    )
     client.force_login(head_of_service)
     page = client.get(reverse("governance:dashboard"), {"year": "2024"}).content.decode()
     assert "Work plan 2024/25" in page and "Raise quality" in page and "Red: off track" in page

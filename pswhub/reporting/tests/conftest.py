@@ -15,7 +15,13 @@ from django.utils import timezone
 from pswhub.core.models import Service
 from pswhub.core.tests.factories import AuthorityFactory, StaffMemberFactory, TeamFactory
 from pswhub.governance.models import ActionStatus, Rag
-from pswhub.governance.tests.factories import ActionFactory, ActionUpdateFactory, MeetingFactory, PriorityFactory, PriorityUpdateFactory
+from pswhub.governance.tests.factories import (
+    ActionFactory,
+    ActionUpdateFactory,
+    MeetingFactory,
+    PriorityFactory,
+    PriorityUpdateFactory,
+)
 from pswhub.reporting.sections import Period
 
 YEAR = Period(date(2025, 4, 1), date(2026, 3, 31))
@@ -38,9 +44,15 @@ def council(db):
         PriorityUpdateFactory(priority=PriorityFactory(year_start=2024, title=title), rag=rag, as_at=date(2025, 3, 1))
 
     meeting = MeetingFactory(held_on=date(2025, 7, 10))
-    done = ActionFactory(meeting=meeting, due_on=date(2025, 9, 30), description="To circulate which courses cover parental alienation.")
+    done = ActionFactory(
+        meeting=meeting, due_on=date(2025, 9, 30), description="To circulate which courses cover parental alienation."
+    )
     ActionUpdateFactory(action=done, status=ActionStatus.DONE, created_at=timezone.make_aware(datetime(2025, 9, 1, 12)))
-    ActionFactory(meeting=meeting, due_on=date(2025, 12, 1), description="To add the age and gender of newly qualified social workers.")
+    ActionFactory(
+        meeting=meeting,
+        due_on=date(2025, 12, 1),
+        description="To add the age and gender of newly qualified social workers.",
+    )
     ActionFactory(meeting=meeting, due_on=date(2026, 6, 30), description="To report agency use by team.")
     ActionFactory(meeting=MeetingFactory(held_on=date(2024, 7, 11)), due_on=date(2024, 9, 30))
     return YEAR

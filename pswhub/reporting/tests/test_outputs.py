@@ -17,28 +17,52 @@ from pswhub.reporting import selectors
 from pswhub.reporting.management.commands.annual_report import BAD_DATE, PERIOD_BACKWARDS
 
 HEADINGS = [
-    "Purpose of the report", "Information", "Other options considered", "Reasons for the recommendations",
-    "Statutory and policy implications", "Financial implications", "Recommendations", "Contact", "Background papers",
+    "Purpose of the report",
+    "Information",
+    "Other options considered",
+    "Reasons for the recommendations",
+    "Statutory and policy implications",
+    "Financial implications",
+    "Recommendations",
+    "Contact",
+    "Background papers",
 ]
 
 
 def expected_tables():
     """The rows each section's table must show, straight from the selectors."""
-    before, now = selectors.staff_in_post_by_service(on=date(2025, 3, 31)), selectors.staff_in_post_by_service(on=date(2026, 3, 31))
+    before, now = (
+        selectors.staff_in_post_by_service(on=date(2025, 3, 31)),
+        selectors.staff_in_post_by_service(on=date(2026, 3, 31)),
+    )
     rag_now = governance_selectors.priority_rag_counts(year_start=2025, on=date(2026, 3, 31))
     rag_before = governance_selectors.priority_rag_counts(year_start=2024, on=date(2025, 3, 31))
     acts_now = governance_selectors.committee_action_counts(start=date(2025, 4, 1), end=date(2026, 3, 31))
     acts_before = governance_selectors.committee_action_counts(start=date(2024, 4, 1), end=date(2025, 3, 31))
     return [
-        [["Children's services", before["children"], now["children"]], ["Adults' services", before["adults"], now["adults"]],
-         ["Total", sum(before.values()), sum(now.values())]],
-        [["Green: on track", rag_before["green"], rag_now["green"]], ["Amber: at risk", rag_before["amber"], rag_now["amber"]],
-         ["Red: off track", rag_before["red"], rag_now["red"]], ["No update", rag_before["none"], rag_now["none"]],
-         ["Total", rag_before["total"], rag_now["total"]]],
-        [["Done", acts_before["done"], acts_now["done"]],
-         ["Outstanding, not yet due", acts_before["outstanding"] - acts_before["overdue"], acts_now["outstanding"] - acts_now["overdue"]],
-         ["Outstanding and overdue", acts_before["overdue"], acts_now["overdue"]],
-         ["No longer needed", acts_before["dropped"], acts_now["dropped"]], ["Total", acts_before["total"], acts_now["total"]]],
+        [
+            ["Children's services", before["children"], now["children"]],
+            ["Adults' services", before["adults"], now["adults"]],
+            ["Total", sum(before.values()), sum(now.values())],
+        ],
+        [
+            ["Green: on track", rag_before["green"], rag_now["green"]],
+            ["Amber: at risk", rag_before["amber"], rag_now["amber"]],
+            ["Red: off track", rag_before["red"], rag_now["red"]],
+            ["No update", rag_before["none"], rag_now["none"]],
+            ["Total", rag_before["total"], rag_now["total"]],
+        ],
+        [
+            ["Done", acts_before["done"], acts_now["done"]],
+            [
+                "Outstanding, not yet due",
+                acts_before["outstanding"] - acts_before["overdue"],
+                acts_now["outstanding"] - acts_now["overdue"],
+            ],
+            ["Outstanding and overdue", acts_before["overdue"], acts_now["overdue"]],
+            ["No longer needed", acts_before["dropped"], acts_now["dropped"]],
+            ["Total", acts_before["total"], acts_now["total"]],
+        ],
     ]
 
 
@@ -48,7 +72,20 @@ def as_text(rows):
 
 def write(tmp_path, fmt, service="all"):
     path = tmp_path / f"report.{fmt}"
-    call_command("annual_report", "--from", "2025-04-01", "--to", "2026-03-31", "--service", service, "--format", fmt, "--output", str(path), stdout=io.StringIO())
+    call_command(
+        "annual_report",
+        "--from",
+        "2025-04-01",
+        "--to",
+        "2026-03-31",
+        "--service",
+        service,
+        "--format",
+        fmt,
+        "--output",
+        str(path),
+        stdout=io.StringIO(),
+    )
     return path.read_bytes()
 
 
@@ -114,13 +151,35 @@ def _streams(content):
 
 def test_a_report_for_one_service_counts_only_that_service(council, tmp_path):
     page = lxml_html.fromstring(write(tmp_path, "html", service="children"))
-    first = [[cell.text_content().strip() for cell in row.xpath("./th|./td")] for row in page.xpath("(//table)[1]//tbody/tr")]
+    first = [
+        [cell.text_content().strip() for cell in row.xpath("./th|./td")] for row in page.xpath("(//table)[1]//tbody/tr")
+    ]
     assert first == [["Children's services", "12", "15"]]
 
 
 def test_the_command_refuses_bad_dates(db, tmp_path):
     with pytest.raises(CommandError, match=re.escape(BAD_DATE.format(option="--from"))):
-        call_command("annual_report", "--from", "1/4/2025", "--to", "2026-03-31", "--format", "html", "--output", str(tmp_path / "x.html"))
+        call_command(
+            "annual_report",
+            "--from",
+            "1/4/2025",
+            "--to",
+            "2026-03-31",
+            "--format",
+            "html",
+            "--output",
+            str(tmp_path / "x.html"),
+        )
     with pytest.raises(CommandError, match=PERIOD_BACKWARDS):
-        call_command("annual_report", "--from", "2026-04-01", "--to", "2026-03-31", "--format", "html", "--output", str(tmp_path / "x.html"))
+        call_command(
+            "annual_report",
+            "--from",
+            "2026-04-01",
+            "--to",
+            "2026-03-31",
+            "--format",
+            "html",
+            "--output",
+            str(tmp_path / "x.html"),
+        )
     assert not (tmp_path / "x.html").exists()

@@ -8,13 +8,18 @@ from django.urls import reverse
 from docx import Document
 
 from pswhub.core.tests.factories import StaffMemberFactory, TeamFactory
-from pswhub.reporting.models import AppendOnlyError, AnnualReport, PublishedReport, ReportExport
-from pswhub.reporting.services import NO_BODY_TAG, NOT_A_WORD_FILE, report_create
+from pswhub.reporting.models import AnnualReport, AppendOnlyError, PublishedReport, ReportExport
 from pswhub.reporting.outputs import default_template
+from pswhub.reporting.services import NO_BODY_TAG, NOT_A_WORD_FILE, report_create
 
 NEW_REPORT = {
-    "period_start-day": "1", "period_start-month": "4", "period_start-year": "2025",
-    "period_end-day": "31", "period_end-month": "3", "period_end-year": "2026", "services": "all",
+    "period_start-day": "1",
+    "period_start-month": "4",
+    "period_start-year": "2025",
+    "period_end-day": "31",
+    "period_end-month": "3",
+    "period_end-year": "2026",
+    "services": "all",
 }
 
 
@@ -36,11 +41,21 @@ def test_the_psw_builds_a_draft_from_the_data(client, psw, council):
 
 def test_the_psw_writes_a_sections_narrative_and_the_reports_text(client, psw, draft):
     client.force_login(psw)
-    client.post(reverse("reporting:narrative_edit", args=[draft.pk, "organisation"]), {"narrative": "Recruitment went well.\n\nThree new starters."})
-    client.post(reverse("reporting:report_edit", args=[draft.pk]), {
-        "title": draft.title, "committee": "Children and Young People's Committee", "recommendations": "That the Committee notes the report.",
-        "meeting_date-day": "7", "meeting_date-month": "3", "meeting_date-year": "2026",
-    })
+    client.post(
+        reverse("reporting:narrative_edit", args=[draft.pk, "organisation"]),
+        {"narrative": "Recruitment went well.\n\nThree new starters."},
+    )
+    client.post(
+        reverse("reporting:report_edit", args=[draft.pk]),
+        {
+            "title": draft.title,
+            "committee": "Children and Young People's Committee",
+            "recommendations": "That the Committee notes the report.",
+            "meeting_date-day": "7",
+            "meeting_date-month": "3",
+            "meeting_date-year": "2026",
+        },
+    )
     page = client.get(reverse("reporting:report_detail", args=[draft.pk])).content.decode()
     assert "Recruitment went well." in page and "Three new starters." in page
     assert "Report to Children and Young People&#39;s Committee, 7 March 2026" in page
@@ -56,7 +71,10 @@ def test_a_published_report_keeps_its_figures_when_the_data_changes(client, psw,
     published = client.get(reverse("reporting:version_detail", args=[version.pk])).content.decode()
     assert "22 staff were in post on 31 March 2026" in published
     client.force_login(psw)
-    assert "32 staff were in post on 31 March 2026" in client.get(reverse("reporting:report_detail", args=[draft.pk])).content.decode()
+    assert (
+        "32 staff were in post on 31 March 2026"
+        in client.get(reverse("reporting:report_detail", args=[draft.pk])).content.decode()
+    )
 
 
 def test_a_published_version_never_changes_and_a_correction_is_a_new_version(client, psw, draft):
@@ -114,9 +132,12 @@ def test_a_word_file_is_made_in_the_background_and_downloaded(client, psw, draft
     page = client.get(response.url).content.decode()
     assert "Ready" in page and "100%" in page
     download = client.get(reverse("reporting:export_download", args=[export.pk]))
-    assert download["Content-Disposition"] == 'attachment; filename="Principal Social Worker annual report 2025-26 DRAFT.docx"'
+    assert (
+        download["Content-Disposition"]
+        == 'attachment; filename="Principal Social Worker annual report 2025-26 DRAFT.docx"'
+    )
     doc = Document(io.BytesIO(download.content))
-    assert any("Staff in post" == p.text for p in doc.paragraphs)
+    assert any(p.text == "Staff in post" for p in doc.paragraphs)
 
 
 def test_a_file_that_is_not_ready_cannot_be_downloaded(client, psw, draft):
@@ -150,7 +171,18 @@ def test_a_council_uploads_its_own_word_template(client, psw, council, tmp_path)
     client.force_login(psw)
     client.post(reverse("reporting:template_manage"), {"file": _template_with("{{p body }}")})
     path = tmp_path / "r.docx"
-    call_command("annual_report", "--from", "2025-04-01", "--to", "2026-03-31", "--format", "docx", "--output", str(path), stdout=io.StringIO())
+    call_command(
+        "annual_report",
+        "--from",
+        "2025-04-01",
+        "--to",
+        "2026-03-31",
+        "--format",
+        "docx",
+        "--output",
+        str(path),
+        stdout=io.StringIO(),
+    )
     doc = Document(str(path))
     assert doc.paragraphs[0].text == "Westshire Council branded template"
     assert "Purpose of the report" in [p.text for p in doc.paragraphs]

@@ -56,7 +56,14 @@ def test_staff_in_post_by_service_on_a_day(council):
 
 def test_the_organisation_section_compares_with_the_year_before(council):
     data = OrganisationSection().build(council, "all")
-    assert data.figures == {"children": 15, "adults": 7, "children_previous": 12, "adults_previous": 8, "total": 22, "total_previous": 20}
+    assert data.figures == {
+        "children": 15,
+        "adults": 7,
+        "children_previous": 12,
+        "adults_previous": 8,
+        "total": 22,
+        "total_previous": 20,
+    }
     assert data.comparison == "22 staff were in post on 31 March 2026, compared with 20 staff in 2024/25."
     assert data.table.rows == [["Children's services", 12, 15], ["Adults' services", 8, 7], ["Total", 20, 22]]
     assert "Adults' services: 8 on 31 March 2025 and 7 on 31 March 2026." in data.chart.description
@@ -67,10 +74,15 @@ def test_the_work_plan_and_actions_sections_use_the_governance_figures(council):
     plan = sections["work_plan"]
     rag = governance_selectors.priority_rag_counts(year_start=2025, on=date(2026, 3, 31))
     assert (plan.figures["green"], plan.figures["total"], plan.figures["green_previous"]) == (rag["green"], 3, 1)
-    assert plan.comparison == "2 of the 3 priorities of the 2025/26 work plan were rated green on 31 March 2026, compared with 1 of 2 in 2024/25."
+    assert (
+        plan.comparison
+        == "2 of the 3 priorities of the 2025/26 work plan were rated green on 31 March 2026, compared with 1 of 2 in 2024/25."
+    )
     actions = sections["committee_actions"]
     assert actions.table.rows[-1] == ["Total", 1, 3]
-    assert actions.comparison.startswith("Committees set 3 actions in 2025/26; on 31 March 2026 1 were done and 2 outstanding, of which 1 overdue")
+    assert actions.comparison.startswith(
+        "Committees set 3 actions in 2025/26; on 31 March 2026 1 were done and 2 outstanding, of which 1 overdue"
+    )
 
 
 def test_section_data_survives_json_exactly(council):
@@ -100,6 +112,6 @@ def test_no_total_in_the_organisation_section_reveals_a_small_count(db, children
     for column in (1, 2):
         cells = [row[column] for row in rows[:-1]]
         total = rows[-1][column]
-        assert not any(isinstance(cell, int) and 0 < cell < 5 for cell in cells + [total])
+        assert not any(isinstance(cell, int) and 0 < cell < 5 for cell in [*cells, total])
         if total != C:
             assert sum(1 for cell in cells if cell == C) != 1
