@@ -3,6 +3,7 @@ all on one fresh database, run with the production settings exactly as docs/depl
 describes. The database is whichever kind DATABASE_URL names: a new PostgreSQL database (dropped
 afterwards) when it points at PostgreSQL, otherwise a temporary SQLite file."""
 
+import json
 import os
 import re
 import secrets
@@ -67,6 +68,10 @@ class Database:
                 return connection.execute(sql.replace("?", "%s"), params).fetchall()
         with sqlite3.connect(self.path) as connection:
             return connection.execute(sql, params).fetchall()
+
+    def json(self, value):
+        """A JSON column's value: psycopg decodes it already, sqlite3 hands back the text."""
+        return value if self.is_postgres else json.loads(value)
 
     def drop(self):
         if self.is_postgres:

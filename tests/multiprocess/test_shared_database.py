@@ -2,7 +2,6 @@
 web process is good on the other, a task queued by a web process is run by the worker, and failed
 sign-ins count against the same limit whichever process receives them."""
 
-import json
 import time
 from html import unescape
 
@@ -101,8 +100,8 @@ def test_the_worker_sends_the_email_for_an_account_made_on_a_web_process(deploym
     assert len(results) == 1
     status, return_value, worker_ids = results[0]
     assert status == "SUCCESSFUL"
-    assert _json(return_value) == "nia.starter@northshire.example"
-    assert len(_json(worker_ids)) == 1
+    assert deployment.database.json(return_value) == "nia.starter@northshire.example"
+    assert len(deployment.database.json(worker_ids)) == 1
 
 
 def test_failed_sign_ins_count_against_one_limit_across_web_processes(deployment):
@@ -126,8 +125,3 @@ def test_failed_sign_ins_count_against_one_limit_across_web_processes(deployment
     for web in (web2, web1):
         response = sam.submit(f"{web}/accounts/login/", {"login": WORKER_USERNAME, "password": WORKER_PASSWORD})
         assert TOO_MANY_FAILED_SIGN_INS in unescape(response.text), web
-
-
-def _json(value):
-    # SQLite hands back JSON columns as text, psycopg as Python values.
-    return json.loads(value) if isinstance(value, str) else value
