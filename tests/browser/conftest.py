@@ -14,8 +14,8 @@ import pytest
 from django.core.cache import cache
 from playwright.sync_api import expect, sync_playwright
 
-from pswhub.core.demo import DEMO_PASSWORD, demo_data_load
 from pswhub.core import roles
+from pswhub.core.demo import DEMO_PASSWORD, demo_data_load
 from pswhub.core.tests.factories import AuthorityFactory, UserFactory, current_totp_code, give_authenticator_app
 
 # Playwright's sync API runs an event loop in the test thread; Django refuses database access from

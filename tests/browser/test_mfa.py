@@ -93,10 +93,9 @@ def test_an_administrator_sets_up_an_authenticator_app_before_anything_else(page
 
 
 def test_an_administrator_who_has_an_app_is_asked_for_its_code(page, admin_with_app):
-    admin, secret = admin_with_app
+    _, secret = admin_with_app
 
     sign_in(page, "admin", password=PASSWORD, totp_secret=secret)
 
     expect(heading(page)).to_have_text("Hello, Ada")
     expect(page.get_by_role("navigation", name="Main").get_by_role("link", name="Users")).to_be_visible()
-

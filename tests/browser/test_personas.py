@@ -11,7 +11,14 @@ from pswhub.core.demo import PERSONAS
 from pswhub.core.models import User
 from pswhub.core.navigation import navigation_for
 
-from .conftest import HOME, assert_no_axe_violations, assert_no_escaped_markup, heading, set_up_authenticator_app, sign_in
+from .conftest import (
+    HOME,
+    assert_no_axe_violations,
+    assert_no_escaped_markup,
+    heading,
+    set_up_authenticator_app,
+    sign_in,
+)
 
 USERNAMES = [username for username, *_ in PERSONAS]
 
