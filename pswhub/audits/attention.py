@@ -16,7 +16,7 @@ def audit_attention_items(user):
                 "Children who may be at risk now",
                 flags,
                 reverse("audits:list") + "?risk=open",
-                "An auditor has flagged a risk to a child. Open the audit and acknowledge the flag once you have acted.",
+                "An auditor has flagged a risk to a child. Open the audit, act, then acknowledge the flag.",
             )
         )
     if user.has_perm("audits.view_unsuppressed_figures"):

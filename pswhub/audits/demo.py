@@ -21,7 +21,10 @@ SEED = 20261124
 YEARS = {-3: (72, 0.52), -2: (84, 0.61), -1: (96, 0.70), 0: (50, 0.74)}
 THEMES_EARLY = ["voice-of-the-child", "chronology", "management-oversight", "smart-planning", "assessment-analysis"]
 THEMES_LATE = ["impact-on-the-child", "family-network", "strengths-based", "multi-agency", "timely-recording"]
-CASE_TYPES = {"children": ["Child in need", "Child protection", "Child in care", "Care leaver"], "adults": ["Care and support", "Safeguarding", "Carer"]}
+CASE_TYPES = {
+    "children": ["Child in need", "Child protection", "Child in care", "Care leaver"],
+    "adults": ["Care and support", "Safeguarding", "Carer"],
+}
 
 
 def _grade(rng, good_share, grades):
@@ -45,7 +48,9 @@ def load_demo_audits(*, rng, authority, today):
     staff = {}
     for person in StaffMember.objects.filter(team__in=teams, left_on__isnull=True, user__isnull=True):
         staff.setdefault(person.team_id, []).append(person)
-    auditors = list(User.objects.filter(roles__code=roles.AUDITOR, username__startswith="demo-").order_by("username")) or [None]
+    auditors = list(
+        User.objects.filter(roles__code=roles.AUDITOR, username__startswith="demo-").order_by("username")
+    ) or [None]
 
     audits, plans = [], []
     current = financial_year_of(today)
@@ -59,7 +64,9 @@ def load_demo_audits(*, rng, authority, today):
             if kind == "adults":
                 tool = tools["adults-case-audit"] if rng.random() < 0.6 else tools["dip-sample"]
             else:
-                tool = rng.choices([tools["full-case-audit"], tools["dip-sample"], tools["impact-on-the-child"]], [50, 35, 15])[0]
+                tool = rng.choices(
+                    [tools["full-case-audit"], tools["dip-sample"], tools["impact-on-the-child"]], [50, 35, 15]
+                )[0]
             completed = start + timedelta(days=rng.randint(0, span))
             grade = _grade(rng, good_share, grades)
             late = (offset + 3) / 3  # 0 in the first year, 1 this year
@@ -82,7 +89,12 @@ def load_demo_audits(*, rng, authority, today):
                     areas_for_development="" if grade.rank == 1 else "Record the child's views in their own words.",
                 )
             )
-            plans.append({"themes": rng.sample(pool, rng.randint(1, 3)), "moderate": grade.code == INADEQUATE or rng.random() < 0.1})
+            plans.append(
+                {
+                    "themes": rng.sample(pool, rng.randint(1, 3)),
+                    "moderate": grade.code == INADEQUATE or rng.random() < 0.1,
+                }
+            )
 
     created = bulk_create_with_history(audits, Audit, batch_size=500)
     if any(audit.pk is None for audit in created):
@@ -99,14 +111,28 @@ def load_demo_audits(*, rng, authority, today):
     for audit, plan in zip(created, plans, strict=True):
         for section in audit.tool_version.sections.all():
             if section.is_graded:
-                results.append(SectionResult(audit=audit, section=section, grade=_near(rng, audit.overall_grade, by_rank), evidence="Seen on the case file."))
+                results.append(
+                    SectionResult(
+                        audit=audit,
+                        section=section,
+                        grade=_near(rng, audit.overall_grade, by_rank),
+                        evidence="Seen on the case file.",
+                    )
+                )
         for _ in range(rng.choice([0, 0, 1, 1, 2])):
             due = audit.completed_on + timedelta(days=rng.randint(20, 90))
             done = due < today and rng.random() < 0.85
             actions.append(
                 AuditAction(
                     audit=audit,
-                    description=rng.choice(["Update the chronology", "Review the plan with the family", "See the child alone", "Hold a multi-agency meeting"]),
+                    description=rng.choice(
+                        [
+                            "Update the chronology",
+                            "Review the plan with the family",
+                            "See the child alone",
+                            "Hold a multi-agency meeting",
+                        ]
+                    ),
                     owner_name="The case's team manager",
                     due_on=due,
                     status=AuditAction.Status.DONE if done else AuditAction.Status.OPEN,
@@ -116,7 +142,11 @@ def load_demo_audits(*, rng, authority, today):
         if plan["moderate"]:
             moderated = audit.overall_grade
             if rng.random() < 0.2:  # about one moderation in five changes the grade by one step
-                step = rng.choice([-1, 1]) if 1 < audit.overall_grade.rank < 4 else (1 if audit.overall_grade.rank == 1 else -1)
+                step = (
+                    rng.choice([-1, 1])
+                    if 1 < audit.overall_grade.rank < 4
+                    else (1 if audit.overall_grade.rank == 1 else -1)
+                )
                 moderated = by_rank[audit.overall_grade.rank + step]
             moderator = next((user for user in moderators if user != audit.auditor), None)
             moderations.append(
@@ -126,8 +156,12 @@ def load_demo_audits(*, rng, authority, today):
                     moderator=moderator,
                     original_grade=audit.overall_grade,
                     moderated_grade=moderated,
-                    comments="Agreed." if moderated == audit.overall_grade else "The evidence supports a different grade.",
-                    moderated_at=timezone.make_aware(datetime.combine(audit.completed_on + timedelta(days=rng.randint(1, 14)), time(10))),
+                    comments="Agreed."
+                    if moderated == audit.overall_grade
+                    else "The evidence supports a different grade.",
+                    moderated_at=timezone.make_aware(
+                        datetime.combine(audit.completed_on + timedelta(days=rng.randint(1, 14)), time(10))
+                    ),
                 )
             )
     bulk_create_with_history(results, SectionResult, batch_size=1000)
@@ -145,11 +179,27 @@ def _work_in_progress(teams, grades):
         return
     full = AuditTool.objects.get(code="full-case-audit")
     dip = AuditTool.objects.get(code="dip-sample")
-    draft = audit_start(tool=full, case_reference="C204517", team=worker.team, worker=worker, started_by=auditor, case_type="Child protection")
-    audit_contribute(audit=draft, author=worker.user, text="The chronology is being updated after last week's strategy meeting.")
+    draft = audit_start(
+        tool=full,
+        case_reference="C204517",
+        team=worker.team,
+        worker=worker,
+        started_by=auditor,
+        case_type="Child protection",
+    )
+    audit_contribute(
+        audit=draft, author=worker.user, text="The chronology is being updated after last week's strategy meeting."
+    )
     risk_flag_raise(audit=draft, raised_by=auditor, description="No record of the child being seen for nine weeks")
     audit_start(tool=dip, case_reference="C209981", team=worker.team, started_by=auditor, case_type="Child in need")
     other = next(team for team in teams if team != worker.team and team.service.kind == "children")
-    awaiting = audit_start(tool=dip, case_reference="C211340", team=other, started_by=auditor, case_type="Child in care")
-    audit_save_draft(audit=awaiting, changed_by=auditor, overall_grade=grades[INADEQUATE], areas_for_development="Plan out of date; visits overdue.")
+    awaiting = audit_start(
+        tool=dip, case_reference="C211340", team=other, started_by=auditor, case_type="Child in care"
+    )
+    audit_save_draft(
+        audit=awaiting,
+        changed_by=auditor,
+        overall_grade=grades[INADEQUATE],
+        areas_for_development="Plan out of date; visits overdue.",
+    )
     audit_submit(audit=awaiting, submitted_by=auditor)

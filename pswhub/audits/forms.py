@@ -36,7 +36,12 @@ class AuditStartForm(forms.Form):
         help_text="The reference in the case management system. Never a name.",
         error_messages={"required": ENTER_CASE_REFERENCE},
     )
-    case_type = forms.CharField(max_length=60, required=False, label="Case type (optional)", help_text="For example, child protection or child in need")
+    case_type = forms.CharField(
+        max_length=60,
+        required=False,
+        label="Case type (optional)",
+        help_text="For example, child protection or child in need",
+    )
     team = forms.ModelChoiceField(
         queryset=Team.objects.filter(is_active=True).select_related("service").order_by("service__kind", "name"),
         label="The case's team",
@@ -108,7 +113,10 @@ class AuditForm(forms.Form):
                     self.fields[name] = _text_area(question.text)
                     initial[name] = answer.text if answer else ""
         self.fields["overall_grade"] = forms.ChoiceField(
-            choices=grades, required=False, widget=forms.RadioSelect, label="Overall grade",
+            choices=grades,
+            required=False,
+            widget=forms.RadioSelect,
+            label="Overall grade",
         )
         self.fields["strengths"] = _text_area("Strengths")
         self.fields["areas_for_development"] = _text_area("Areas for development")
@@ -173,7 +181,9 @@ class ActionForm(forms.Form):
     description = _text_area("Action for the case", required=True)
     description.error_messages = {"required": ENTER_ACTION}
     owner = UserChoiceField(
-        queryset=User.objects.filter(is_active=True, roles__isnull=False).distinct().order_by("first_name", "last_name"),
+        queryset=User.objects.filter(is_active=True, roles__isnull=False)
+        .distinct()
+        .order_by("first_name", "last_name"),
         required=False,
         label="Owner (optional)",
     )
@@ -181,7 +191,9 @@ class ActionForm(forms.Form):
 
 
 class ModerationForm(forms.Form):
-    grade = forms.ChoiceField(widget=forms.RadioSelect, label="Moderated grade", error_messages={"required": CHOOSE_MODERATED_GRADE})
+    grade = forms.ChoiceField(
+        widget=forms.RadioSelect, label="Moderated grade", error_messages={"required": CHOOSE_MODERATED_GRADE}
+    )
     comments = _text_area("Comments for the auditor")
 
     def __init__(self, *args, audit, **kwargs):

@@ -34,8 +34,7 @@ EMPTY_FILE = "The file is empty: it needs a header row with the column names"
 NOT_DECODABLE = "The file is not text in UTF-8 or Windows-1252: save it from your spreadsheet as CSV"
 MISSING_VALUE = "Enter a value"
 BAD_CASE_REFERENCE = (
-    "Enter the case reference from the case management system: letters, numbers and - / _ . only, "
-    "never a name"
+    "Enter the case reference from the case management system: letters, numbers and - / _ . only, never a name"
 )
 BAD_AUDIT_TYPE = "Enter full, dip_sample or themed"
 BAD_DATE = "Enter a date as YYYY-MM-DD, like 2024-06-30"
@@ -106,9 +105,9 @@ def audits_import_plan(raw, *, create_teams=False, today=None):
         themes[theme.name.lower()] = theme
     auditor_keys = {row.get("auditor", "").lower() for row in rows} - {""}
     auditors = {}
-    for user in User.objects.annotate(u=Lower("username"), e=Lower("email")).filter(u__in=auditor_keys) | User.objects.annotate(
-        u=Lower("username"), e=Lower("email")
-    ).filter(e__in=auditor_keys):
+    for user in User.objects.annotate(u=Lower("username"), e=Lower("email")).filter(
+        u__in=auditor_keys
+    ) | User.objects.annotate(u=Lower("username"), e=Lower("email")).filter(e__in=auditor_keys):
         auditors.setdefault(user.username.lower(), user)
         if user.email:
             auditors.setdefault(user.email.lower(), user)

@@ -78,9 +78,7 @@ class AuditTool(models.Model):
     code = models.SlugField(max_length=60, unique=True)
     name = models.CharField(max_length=200)
     audit_type = models.CharField(max_length=20, choices=AuditType.choices)
-    service_kind = models.CharField(
-        max_length=20, blank=True, help_text="children or adults; blank for both"
-    )
+    service_kind = models.CharField(max_length=20, blank=True, help_text="children or adults; blank for both")
     description = models.TextField(blank=True)
     scale = models.ForeignKey(GradeScale, on_delete=models.PROTECT, related_name="tools")
     is_active = models.BooleanField(default=True)
@@ -153,6 +151,9 @@ class AuditImportBatch(models.Model):
     imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True)
     audit_count = models.PositiveIntegerField(default=0)
 
+    def __str__(self):
+        return f"{self.file_name} ({self.audit_count} audits)"
+
 
 class AuditQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -180,7 +181,11 @@ class Audit(models.Model):
         COMPLETED = "completed", "Completed"
 
     tool_version = models.ForeignKey(
-        AuditToolVersion, on_delete=models.PROTECT, null=True, blank=True, related_name="audits",
+        AuditToolVersion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="audits",
         help_text="Blank for historic audits imported from a spreadsheet",
     )
     audit_type = models.CharField(max_length=20, choices=AuditType.choices)
@@ -190,7 +195,11 @@ class Audit(models.Model):
     case_type = models.CharField(max_length=60, blank=True)
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="audits")
     worker = models.ForeignKey(
-        StaffMember, on_delete=models.PROTECT, null=True, blank=True, related_name="audits_of_cases",
+        StaffMember,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="audits_of_cases",
         help_text="The case's social worker",
     )
     auditor = models.ForeignKey(
@@ -206,7 +215,9 @@ class Audit(models.Model):
     strengths = models.TextField(blank=True)
     areas_for_development = models.TextField(blank=True)
     themes = models.ManyToManyField(LearningTheme, blank=True, related_name="audits")
-    import_batch = models.ForeignKey(AuditImportBatch, on_delete=models.PROTECT, null=True, blank=True, related_name="audits")
+    import_batch = models.ForeignKey(
+        AuditImportBatch, on_delete=models.PROTECT, null=True, blank=True, related_name="audits"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords(m2m_fields=[themes])
 
@@ -244,6 +255,9 @@ class SectionResult(models.Model):
         ordering = ["section__order"]
         constraints = [models.UniqueConstraint(fields=["audit", "section"], name="one_result_per_section")]
 
+    def __str__(self):
+        return f"{self.section} in {self.audit}"
+
 
 class Answer(models.Model):
     YES, NO, PARTLY = "yes", "no", "partly"
@@ -258,12 +272,20 @@ class Answer(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["audit", "question"], name="one_answer_per_question")]
 
+    def __str__(self):
+        return f"{self.question} in {self.audit}"
+
 
 class Contribution(models.Model):
     """What the auditor, the case's social worker or their manager adds to a collaborative audit."""
 
     AUDITOR, WORKER, MANAGER, OTHER = "auditor", "worker", "manager", "other"
-    ROLE_CHOICES = [(AUDITOR, "Auditor"), (WORKER, "Social worker"), (MANAGER, "Team manager"), (OTHER, "Quality assurance")]
+    ROLE_CHOICES = [
+        (AUDITOR, "Auditor"),
+        (WORKER, "Social worker"),
+        (MANAGER, "Team manager"),
+        (OTHER, "Quality assurance"),
+    ]
 
     audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="contributions")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -275,6 +297,9 @@ class Contribution(models.Model):
     class Meta:
         ordering = ["created_at", "pk"]
 
+    def __str__(self):
+        return f"{self.get_role_display()} on {self.audit}"
+
 
 class AuditAction(models.Model):
     class Status(models.TextChoices):
@@ -283,7 +308,9 @@ class AuditAction(models.Model):
 
     audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="actions")
     description = models.TextField()
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="audit_actions")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="audit_actions"
+    )
     owner_name = models.CharField(max_length=200, blank=True, help_text="When the owner has no account")
     due_on = models.DateField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
@@ -299,16 +326,21 @@ class AuditAction(models.Model):
             )
         ]
 
+    def __str__(self):
+        return self.description[:60]
+
 
 class RiskFlag(models.Model):
-    """"This child may be at risk now": alerts the team manager and the PSW at once, and stays
+    """ "This child may be at risk now": alerts the team manager and the PSW at once, and stays
     open until one of them acknowledges it."""
 
     audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="risk_flags")
     raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     raised_at = models.DateTimeField(auto_now_add=True)
     description = models.TextField()
-    acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords()
 
@@ -321,6 +353,9 @@ class RiskFlag(models.Model):
                 name="acknowledged_flag_has_who_and_when",
             )
         ]
+
+    def __str__(self):
+        return f"Risk flag on {self.audit}"
 
     @property
     def is_open(self):
@@ -336,7 +371,9 @@ class Moderation(models.Model):
 
     audit = models.OneToOneField(Audit, on_delete=models.CASCADE, related_name="moderation")
     reason = models.CharField(max_length=20, choices=REASON_CHOICES)
-    moderator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="moderations")
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="moderations"
+    )
     original_grade = models.ForeignKey(Grade, on_delete=models.PROTECT, related_name="+")
     moderated_grade = models.ForeignKey(Grade, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     comments = models.TextField(blank=True)
@@ -351,6 +388,9 @@ class Moderation(models.Model):
                 name="moderated_has_grade_and_time",
             )
         ]
+
+    def __str__(self):
+        return f"Moderation of {self.audit}"
 
     @property
     def is_done(self):

@@ -208,14 +208,21 @@ def audit_dashboard(*, user, year, today=None):
 def audit_years():
     """Financial years that have completed audits, newest first, always including this year."""
     years = {financial_year_of(timezone.localdate())}
-    first = Audit.objects.filter(status=Audit.Status.COMPLETED).order_by("completed_on").values_list("completed_on", flat=True).first()
+    first = (
+        Audit.objects.filter(status=Audit.Status.COMPLETED)
+        .order_by("completed_on")
+        .values_list("completed_on", flat=True)
+        .first()
+    )
     if first:
         years |= set(range(financial_year_of(first), financial_year_of(timezone.localdate()) + 1))
     return sorted(years, reverse=True)
 
 
 def audit_list(*, user, status="", grade="", year=None, team=None, risk=False):
-    audits = Audit.objects.visible_to(user).select_related("team", "worker", "auditor", "overall_grade", "tool_version__tool")
+    audits = Audit.objects.visible_to(user).select_related(
+        "team", "worker", "auditor", "overall_grade", "tool_version__tool"
+    )
     if risk:
         audits = audits.filter(pk__in=RiskFlag.objects.filter(acknowledged_at__isnull=True).values("audit_id"))
     if status:
@@ -273,9 +280,11 @@ def open_risk_flags_for(user):
 
 
 def audits_awaiting_moderation(*, user):
-    return Audit.objects.visible_to(user).filter(
-        status=Audit.Status.SUBMITTED, moderation__moderated_at__isnull=True
-    ).exclude(auditor=user)
+    return (
+        Audit.objects.visible_to(user)
+        .filter(status=Audit.Status.SUBMITTED, moderation__moderated_at__isnull=True)
+        .exclude(auditor=user)
+    )
 
 
 def drafts_of(user):

@@ -53,14 +53,24 @@ def audit_start(*, tool, case_reference, team, started_by, auditor=None, worker=
 
 @transaction.atomic
 def audit_save_draft(
-    *, audit, changed_by, sections=None, answers=None, overall_grade=None, strengths="", areas_for_development="", themes=()
+    *,
+    audit,
+    changed_by,
+    sections=None,
+    answers=None,
+    overall_grade=None,
+    strengths="",
+    areas_for_development="",
+    themes=(),
 ):
     """Saves what the auditor has written so far. `sections` maps a Section to (grade, evidence);
     `answers` maps a Question to (value, text)."""
     if not audit.is_draft:
         raise ValueError(NOT_A_DRAFT)
     for section, (grade, evidence) in (sections or {}).items():
-        result = SectionResult.objects.filter(audit=audit, section=section).first() or SectionResult(audit=audit, section=section)
+        result = SectionResult.objects.filter(audit=audit, section=section).first() or SectionResult(
+            audit=audit, section=section
+        )
         result.grade, result.evidence = grade, evidence
         _save(result, changed_by)
     for question, (value, text) in (answers or {}).items():
@@ -164,7 +174,9 @@ def risk_flag_acknowledge(*, flag, acknowledged_by):
 
 @transaction.atomic
 def audit_action_create(*, audit, description, due_on, created_by, owner=None, owner_name=""):
-    return _save(AuditAction(audit=audit, description=description, due_on=due_on, owner=owner, owner_name=owner_name), created_by)
+    return _save(
+        AuditAction(audit=audit, description=description, due_on=due_on, owner=owner, owner_name=owner_name), created_by
+    )
 
 
 @transaction.atomic
@@ -193,8 +205,9 @@ def audit_tool_version_create(*, tool, sections, created_by=None):
 def audits_import_save(*, plan, file_name, imported_by=None):
     """Writes a checked import plan (importing.audits_import_plan): the teams it adds, the audits
     with a history row each, and their learning themes, all in one transaction."""
-    from pswhub.core.models import Team
     from simple_history.utils import bulk_create_with_history
+
+    from pswhub.core.models import Team
 
     from .models import AuditImportBatch
 
@@ -203,7 +216,9 @@ def audits_import_save(*, plan, file_name, imported_by=None):
     created_teams = {}
     for key, (name, service) in plan.new_teams.items():
         created_teams[key] = _save(Team(service=service, name=name), imported_by)
-    batch = _save(AuditImportBatch(file_name=file_name[:300], imported_by=imported_by, audit_count=len(plan.audits)), imported_by)
+    batch = _save(
+        AuditImportBatch(file_name=file_name[:300], imported_by=imported_by, audit_count=len(plan.audits)), imported_by
+    )
     audits = []
     for audit, _, new_team in plan.audits:
         if new_team is not None:

@@ -9,10 +9,30 @@ from pswhub.audits.models import Audit
 from pswhub.audits.tests.factories import AuditFactory, draft_audit, grade
 from pswhub.core.models import StaffMember
 
-PEOPLE = ["psw", "qa_officer", "auditor", "hr_officer", "head_of_service", "councillor", "admin", "north_manager", "north_worker", "south_worker"]
+PEOPLE = [
+    "psw",
+    "qa_officer",
+    "auditor",
+    "hr_officer",
+    "head_of_service",
+    "councillor",
+    "admin",
+    "north_manager",
+    "north_worker",
+    "south_worker",
+]
 
 PAGE_ACCESS = {
-    "audits:dashboard": {"psw", "qa_officer", "auditor", "head_of_service", "councillor", "north_manager", "north_worker", "south_worker"},
+    "audits:dashboard": {
+        "psw",
+        "qa_officer",
+        "auditor",
+        "head_of_service",
+        "councillor",
+        "north_manager",
+        "north_worker",
+        "south_worker",
+    },
     "audits:list": {"psw", "qa_officer", "auditor", "north_manager", "north_worker", "south_worker"},
     "audits:start": {"psw", "qa_officer", "auditor"},
 }
@@ -92,7 +112,9 @@ def test_an_auditor_cannot_see_audits_they_did_not_do(client, auditor, south_tea
 
 
 def test_the_scope_matches_the_pages(everyone, north_audit):
-    visible = {name for name, user in everyone.items() if Audit.objects.visible_to(user).filter(pk=north_audit.pk).exists()}
+    visible = {
+        name for name, user in everyone.items() if Audit.objects.visible_to(user).filter(pk=north_audit.pk).exists()
+    }
     assert visible == NORTH_AUDIT_READERS
 
 
@@ -101,7 +123,9 @@ def test_only_the_auditor_can_change_a_draft(client, everyone, north_team):
     for name, user in everyone.items():
         client.force_login(user)
         response = client.get(reverse("audits:edit", args=[audit.pk]))
-        assert response.status_code == (200 if name == "auditor" else (403 if name in NORTH_AUDIT_READERS else 404)), name
+        assert response.status_code == (200 if name == "auditor" else (403 if name in NORTH_AUDIT_READERS else 404)), (
+            name
+        )
 
 
 def test_nobody_can_change_a_submitted_audit(client, auditor, north_audit):

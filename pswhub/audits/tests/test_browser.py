@@ -20,10 +20,10 @@ from tests.browser.conftest import (  # noqa: F401  (fixtures used by name)
 pytestmark = pytest.mark.browser
 
 
-def assert_no_escaped_markup(page):
+def assert_no_escaped_markup(tab):
     """Fails if a table shows HTML as text, as it does when markup is escaped twice."""
-    text = page.locator("main").inner_text()
-    assert not [fragment for fragment in ("<a ", "</a>", "<span", "&lt;", "&amp;") if fragment in text], page.url
+    text = tab.locator("main").inner_text()
+    assert not [fragment for fragment in ("<a ", "</a>", "<span", "&lt;", "&amp;") if fragment in text], tab.url
 
 
 def test_a_collaborative_audit_from_start_to_moderation(page, demo_council):  # noqa: F811
@@ -67,7 +67,9 @@ def test_a_collaborative_audit_from_start_to_moderation(page, demo_council):  # 
     assert_no_escaped_markup(page)
     assert_no_axe_violations(page)
     page.get_by_role("link", name="C300001").click()
-    page.get_by_label("Add what you see, or respond to the audit").fill("The missed visits were during my leave; cover is now arranged.")
+    page.get_by_label("Add what you see, or respond to the audit").fill(
+        "The missed visits were during my leave; cover is now arranged."
+    )
     page.get_by_role("button", name="Add to the audit").click()
     expect(page.locator("main")).to_contain_text("cover is now arranged")
     expect(page.locator("main")).to_contain_text("(Social worker)")

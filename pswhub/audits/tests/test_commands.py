@@ -200,7 +200,9 @@ def test_audit_figures_for_one_team(north):
     AuditFactory(team=north, overall_grade=grade("good"), completed_on=date(2024, 6, 1))
     AuditFactory(team=south, overall_grade=grade("inadequate"), completed_on=date(2024, 6, 1))
     AuditFactory(team=south, overall_grade=grade("good"), completed_on=date(2024, 6, 1))
-    figures = json.loads(run("audit_figures", "--from", "2024-04-01", "--to", "2025-03-31", "--team", "South", "--json"))
+    figures = json.loads(
+        run("audit_figures", "--from", "2024-04-01", "--to", "2025-03-31", "--team", "South", "--json")
+    )
     # 1 good of 2 = 50.0
     assert (figures["completed"], figures["good_or_better_pct"]) == (2, 50.0)
 

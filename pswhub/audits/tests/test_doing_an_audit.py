@@ -2,8 +2,8 @@
 risk flag raised and acknowledged."""
 
 import pytest
-from markupsafe import escape
 from django.urls import reverse
+from markupsafe import escape
 
 from pswhub.audits import forms, services
 from pswhub.audits.models import Audit, AuditToolVersion, Contribution, RiskFlag
@@ -23,7 +23,12 @@ def test_an_auditor_starts_fills_in_and_submits_an_audit(client, settings, audit
     client.force_login(auditor)
     response = client.post(
         reverse("audits:start"),
-        {"tool": tool("dip-sample").pk, "case_reference": "CR-1001", "team": north_team.pk, "worker": staff_of(north_worker).pk},
+        {
+            "tool": tool("dip-sample").pk,
+            "case_reference": "CR-1001",
+            "team": north_team.pk,
+            "worker": staff_of(north_worker).pk,
+        },
     )
     audit = Audit.objects.get(case_reference="CR-1001")
     assert response.url == reverse("audits:edit", args=[audit.pk])
@@ -65,7 +70,9 @@ def test_an_audit_cannot_be_submitted_without_an_overall_grade(client, auditor, 
 
 def test_a_case_reference_that_looks_like_a_name_is_refused(client, auditor, north_team):
     client.force_login(auditor)
-    response = client.post(reverse("audits:start"), {"tool": tool().pk, "case_reference": "Jane Smith", "team": north_team.pk})
+    response = client.post(
+        reverse("audits:start"), {"tool": tool().pk, "case_reference": "Jane Smith", "team": north_team.pk}
+    )
     assert response.status_code == 200
     assert "never a name" in response.content.decode()
     assert not Audit.objects.exists()
@@ -83,10 +90,14 @@ def test_the_worker_must_be_in_the_cases_team(client, auditor, north_team, south
 def test_the_worker_reads_the_audit_and_responds(client, auditor, north_team, north_worker, north_manager):
     audit = draft_audit(team=north_team, auditor=auditor, worker=staff_of(north_worker))
     client.force_login(north_worker)
-    response = client.post(reverse("audits:contribute", args=[audit.pk]), {"contribution-text": "I agree the chronology needs work"})
+    response = client.post(
+        reverse("audits:contribute", args=[audit.pk]), {"contribution-text": "I agree the chronology needs work"}
+    )
     assert response.status_code == 302
     client.force_login(north_manager)
-    client.post(reverse("audits:contribute", args=[audit.pk]), {"contribution-text": "Supervision is recorded elsewhere"})
+    client.post(
+        reverse("audits:contribute", args=[audit.pk]), {"contribution-text": "Supervision is recorded elsewhere"}
+    )
     roles = list(audit.contributions.values_list("role", flat=True))
     assert roles == [Contribution.WORKER, Contribution.MANAGER]
     page = client.get(reverse("audits:detail", args=[audit.pk])).content.decode()
@@ -109,7 +120,9 @@ def test_a_worker_cannot_respond_to_another_workers_audit(client, auditor, north
     assert not audit.contributions.exists()
 
 
-def test_a_risk_flag_alerts_the_manager_and_the_psw_until_acknowledged(client, auditor, psw, north_team, north_manager, north_worker, south_team):
+def test_a_risk_flag_alerts_the_manager_and_the_psw_until_acknowledged(
+    client, auditor, psw, north_team, north_manager, north_worker, south_team
+):
     audit = draft_audit(team=north_team, auditor=auditor, worker=staff_of(north_worker))
     client.force_login(auditor)
     client.post(reverse("audits:risk_flag_raise", args=[audit.pk]), {"flag-description": "No visit for 8 weeks"})
@@ -135,7 +148,9 @@ def test_a_manager_of_another_team_is_not_alerted(auditor, north_team, south_tea
     assert "Children who may be at risk now" not in {item.title for item in attention_for(north_manager)}
 
 
-def test_every_inadequate_audit_is_moderated_and_both_grades_are_kept(client, settings, auditor, qa_officer, north_team):
+def test_every_inadequate_audit_is_moderated_and_both_grades_are_kept(
+    client, settings, auditor, qa_officer, north_team
+):
     settings.PSWHUB_AUDIT_MODERATION_SHARE = 0
     audit = draft_audit(team=north_team, auditor=auditor)
     services.audit_save_draft(audit=audit, changed_by=auditor, overall_grade=grade("inadequate"))
@@ -144,7 +159,10 @@ def test_every_inadequate_audit_is_moderated_and_both_grades_are_kept(client, se
     assert "Audits awaiting moderation" in {item.title for item in attention_for(qa_officer)}
 
     client.force_login(qa_officer)
-    response = client.post(reverse("audits:moderate", args=[audit.pk]), {"grade": grade("requires_improvement").pk, "comments": "Plan was in place"})
+    response = client.post(
+        reverse("audits:moderate", args=[audit.pk]),
+        {"grade": grade("requires_improvement").pk, "comments": "Plan was in place"},
+    )
     assert response.url == reverse("audits:detail", args=[audit.pk])
     audit.refresh_from_db()
     assert audit.status == Audit.Status.COMPLETED
@@ -188,7 +206,13 @@ def test_a_manager_adds_an_action_and_marks_it_done(client, north_manager, north
     client.force_login(north_manager)
     client.post(
         reverse("audits:action_add", args=[audit.pk]),
-        {"action-description": "Update the chronology", "action-owner": north_manager.pk, "action-due_on-day": "1", "action-due_on-month": "9", "action-due_on-year": "2026"},
+        {
+            "action-description": "Update the chronology",
+            "action-owner": north_manager.pk,
+            "action-due_on-day": "1",
+            "action-due_on-month": "9",
+            "action-due_on-year": "2026",
+        },
     )
     action = audit.actions.get()
     assert (action.owner, str(action.due_on), action.status) == (north_manager, "2026-09-01", "open")
@@ -200,7 +224,10 @@ def test_a_manager_adds_an_action_and_marks_it_done(client, north_manager, north
 def test_a_worker_cannot_add_an_action(client, north_worker, north_team, auditor):
     audit = draft_audit(team=north_team, auditor=auditor, worker=staff_of(north_worker))
     client.force_login(north_worker)
-    response = client.post(reverse("audits:action_add", args=[audit.pk]), {"action-description": "x", "action-due_on-day": "1", "action-due_on-month": "9", "action-due_on-year": "2026"})
+    response = client.post(
+        reverse("audits:action_add", args=[audit.pk]),
+        {"action-description": "x", "action-due_on-day": "1", "action-due_on-month": "9", "action-due_on-year": "2026"},
+    )
     assert response.status_code == 403
 
 
@@ -208,7 +235,9 @@ def test_a_new_tool_version_does_not_change_audits_already_done(auditor, north_t
     full = tool("full-case-audit")
     audit = draft_audit(team=north_team, auditor=auditor, tool_version=full.current_version())
     before = list(audit.tool_version.sections.values_list("title", flat=True))
-    services.audit_tool_version_create(tool=full, sections=[("only", "Only section", [("q", "A question?", "yes_no_partly")])])
+    services.audit_tool_version_create(
+        tool=full, sections=[("only", "Only section", [("q", "A question?", "yes_no_partly")])]
+    )
     audit.refresh_from_db()
     assert list(audit.tool_version.sections.values_list("title", flat=True)) == before
     assert full.current_version().number == 2
@@ -218,9 +247,26 @@ def test_a_new_tool_version_does_not_change_audits_already_done(auditor, north_t
 def test_the_default_tools_and_scale_are_loaded(db):
     from pswhub.audits.models import AuditTool, Grade
 
-    assert set(AuditTool.objects.values_list("code", flat=True)) >= {"full-case-audit", "dip-sample", "impact-on-the-child", "adults-case-audit"}
+    assert set(AuditTool.objects.values_list("code", flat=True)) >= {
+        "full-case-audit",
+        "dip-sample",
+        "impact-on-the-child",
+        "adults-case-audit",
+    }
     full_sections = list(tool("full-case-audit").current_version().sections.values_list("code", flat=True))
-    assert full_sections == ["chronology", "assessment", "planning-review", "voice-of-the-child", "management-oversight", "multi-agency", "recording", "impact"]
+    assert full_sections == [
+        "chronology",
+        "assessment",
+        "planning-review",
+        "voice-of-the-child",
+        "management-oversight",
+        "multi-agency",
+        "recording",
+        "impact",
+    ]
     assert list(Grade.objects.filter(scale__code="ofsted").values_list("name", flat=True)) == [
-        "Outstanding", "Good", "Requires improvement to be good", "Inadequate",
+        "Outstanding",
+        "Good",
+        "Requires improvement to be good",
+        "Inadequate",
     ]

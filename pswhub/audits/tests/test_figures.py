@@ -88,7 +88,9 @@ def test_the_year_before_uses_the_same_dates_a_year_earlier():
 
 
 def test_a_moderated_grade_replaces_the_auditors_in_the_figures(qa_officer, auditor):
-    audit = AuditFactory(status=Audit.Status.DRAFT, completed_on=None, overall_grade=grade("inadequate"), auditor=auditor)
+    audit = AuditFactory(
+        status=Audit.Status.DRAFT, completed_on=None, overall_grade=grade("inadequate"), auditor=auditor
+    )
     services.audit_submit(audit=audit, submitted_by=auditor, today=date(2025, 6, 1))
     # Inadequate always goes to moderation: not completed yet, so not counted.
     assert selectors.audit_figures(date_from=YEAR_START, date_to=YEAR_END)["completed"] == 0
@@ -116,8 +118,12 @@ def test_themes_by_frequency(db):
 
 def test_actions_open_and_overdue(auditor):
     audit = AuditFactory()
-    services.audit_action_create(audit=audit, description="Update the chronology", due_on=date(2025, 7, 1), created_by=auditor)
-    services.audit_action_create(audit=audit, description="Review the plan", due_on=date(2025, 9, 1), created_by=auditor)
+    services.audit_action_create(
+        audit=audit, description="Update the chronology", due_on=date(2025, 7, 1), created_by=auditor
+    )
+    services.audit_action_create(
+        audit=audit, description="Review the plan", due_on=date(2025, 9, 1), created_by=auditor
+    )
     done = services.audit_action_create(audit=audit, description="Visit", due_on=date(2025, 6, 1), created_by=auditor)
     services.audit_action_complete(action=done, changed_by=auditor, today=date(2025, 6, 2))
     # On 1 August: two open, one of them (due 1 July) overdue.
@@ -126,8 +132,15 @@ def test_actions_open_and_overdue(auditor):
 
 def test_moderation_agreement(settings, qa_officer, auditor):
     settings.PSWHUB_AUDIT_MODERATION_SHARE = 100  # moderate every audit
-    for original, moderated in [("good", "good"), ("good", "requires_improvement"), ("inadequate", "inadequate"), ("requires_improvement", "good")]:
-        audit = AuditFactory(status=Audit.Status.DRAFT, completed_on=None, overall_grade=grade(original), auditor=auditor)
+    for original, moderated in [
+        ("good", "good"),
+        ("good", "requires_improvement"),
+        ("inadequate", "inadequate"),
+        ("requires_improvement", "good"),
+    ]:
+        audit = AuditFactory(
+            status=Audit.Status.DRAFT, completed_on=None, overall_grade=grade(original), auditor=auditor
+        )
         services.audit_submit(audit=audit, submitted_by=auditor)
         services.audit_moderate(audit=audit, moderator=qa_officer, grade=grade(moderated))
     today = timezone.localdate()

@@ -13,7 +13,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("path")
-        parser.add_argument("--create-teams", action="store_true", help="Add teams the file names that PSW Hub does not have")
+        parser.add_argument(
+            "--create-teams", action="store_true", help="Add teams the file names that PSW Hub does not have"
+        )
         parser.add_argument("--dry-run", action="store_true", help="Check the file and report, writing nothing")
 
     def handle(self, *args, path, create_teams, dry_run, **options):
@@ -23,17 +25,22 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {path}: {error.strerror}") from None
         plan = importing.audits_import_plan(raw, create_teams=create_teams)
         if plan.errors:
-            raise CommandError(
-                f"{path} was not imported: nothing has been written.\n" + "\n".join(plan.errors)
-            )
+            raise CommandError(f"{path} was not imported: nothing has been written.\n" + "\n".join(plan.errors))
         new_teams = ", ".join(name for name, _ in plan.new_teams.values())
         if dry_run:
-            self.stdout.write(f"{path} is valid: {len(plan.audits)} audits would be imported, {plan.skipped} already held would be skipped.")
+            self.stdout.write(
+                f"{path} is valid: {len(plan.audits)} audits would be imported, "
+                f"{plan.skipped} already held would be skipped."
+            )
             if new_teams:
                 self.stdout.write(f"Teams that would be added: {new_teams}.")
             self.stdout.write("Dry run: nothing has been written.")
             return
         services.audits_import_save(plan=plan, file_name=Path(path).name)
-        self.stdout.write(self.style.SUCCESS(f"Imported {len(plan.audits)} audits from {path}; {plan.skipped} already held were skipped."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Imported {len(plan.audits)} audits from {path}; {plan.skipped} already held were skipped."
+            )
+        )
         if new_teams:
             self.stdout.write(f"Teams added: {new_teams}.")
