@@ -30,9 +30,7 @@ pswhub/static/build/app.css: node_modules/.installed frontend/app.scss frontend/
 
 setup: $(VENV)/.installed pswhub/static/build/app.css ## Install everything and prepare the database (idempotent)
 	@mkdir -p var staticfiles
-	$(MANAGE) migrate --no-input
-	$(MANAGE) createcachetable
-	$(MANAGE) load_demo_data
+	$(MANAGE) prepare_database
 
 run: setup ## Serve PSW Hub with the demo council at http://127.0.0.1:8000/
 	@echo "PSW Hub: http://$(HOST):$(PORT)/  Sign in as demo-psw (or demo-qa, demo-auditor, demo-manager, demo-worker, demo-hr, demo-head, demo-councillor, demo-admin) with the password pswhub-demo"

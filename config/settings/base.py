@@ -174,6 +174,9 @@ ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "reset_password": "5/m/ip,3/m/key",
 }
+# Behind a reverse proxy (nginx, a load balancer), the number of proxies that add themselves to
+# X-Forwarded-For, so that sign-in limits apply per person's address, not the proxy's.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("PSWHUB_TRUSTED_PROXY_COUNT", "0"))
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = os.environ.get("PSWHUB_MFA_ISSUER", "PSW Hub")
 # Roles whose users must set up an authenticator app before they can do anything else.

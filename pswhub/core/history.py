@@ -40,15 +40,38 @@ def _describe(record):
     return str(name or record.id)
 
 
-def _field_changes(record, previous, model):
+def _field_changes(record, previous, model, m2m_values):
     if previous is None or record.history_type != "~":
         return []
-    delta = record.diff_against(previous, foreign_keys_are_objs=False)
+    m2m_names = [field.name for field in getattr(record, "_history_m2m_fields", [])]
+    delta = record.diff_against(previous, foreign_keys_are_objs=False, excluded_fields=m2m_names)
     labels = {field.name: field.verbose_name for field in model._meta.get_fields() if hasattr(field, "verbose_name")}
+    changes = [(change.field, change.old, change.new) for change in delta.changes]
+    for name in m2m_names:
+        old, new = m2m_values[name].get(previous.history_id, set()), m2m_values[name].get(record.history_id, set())
+        if old != new:
+            changes.append((name, ", ".join(sorted(old)), ", ".join(sorted(new))))
     return [
-        {"field": str(labels.get(change.field, change.field)).capitalize(), "old": change.old, "new": change.new}
-        for change in delta.changes
+        {"field": str(labels.get(field, field)).capitalize(), "old": old, "new": new} for field, old, new in changes
     ]
+
+
+def _m2m_values(history_model, rows, previous):
+    """For each many-to-many field kept in history (a user's roles and teams), the names it held
+    at each listed version and the version before: one query per field, not one per row."""
+    history_ids = {row.history_id for row in rows} | {prev.history_id for prev in previous.values() if prev}
+    through_models = {
+        rel.related_model._meta.model_name: rel.related_model for rel in history_model._meta.related_objects
+    }
+    values = {}
+    for field in getattr(history_model, "_history_m2m_fields", []):
+        through = through_models[f"{history_model._meta.model_name}_{field.name}"]
+        target = field.m2m_reverse_field_name()
+        by_version = {}
+        for row in through.objects.filter(history_id__in=history_ids).select_related(target):
+            by_version.setdefault(row.history_id, set()).add(str(getattr(row, target)))
+        values[field.name] = by_version
+    return values
 
 
 def _previous_records(history_model, rows):
@@ -76,6 +99,7 @@ def changes_visible_to(user, *, limit=100, staff_member=None):
             histories = histories.filter(id=staff_member.pk)
         rows = list(histories.select_related("history_user").order_by("-history_date")[:limit])
         previous = _previous_records(histories.model, rows)
+        m2m_values = _m2m_values(histories.model, rows, previous)
         model = histories.model.instance_type
         for row in rows:
             changes.append(
@@ -85,7 +109,7 @@ def changes_visible_to(user, *, limit=100, staff_member=None):
                     kind=CHANGE_TYPES[row.history_type],
                     record_type=label,
                     record=_describe(row),
-                    fields=_field_changes(row, previous.get(row.history_id), model),
+                    fields=_field_changes(row, previous.get(row.history_id), model, m2m_values),
                 )
             )
     changes.sort(key=lambda change: change.when, reverse=True)

@@ -56,3 +56,15 @@ def test_loading_twice_changes_nothing(db):
 def test_settings_that_forbid_demo_accounts_never_create_them(db):
     demo.demo_data_load()
     assert not User.objects.filter(username__startswith="demo-").exists()
+
+
+def test_preparing_the_database_twice_loads_the_demo_council_once(db):
+    import io
+
+    from django.core.management import call_command
+
+    call_command("prepare_database", stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("prepare_database", stdout=out)
+    assert "already loaded" in out.getvalue()
+    assert Authority.objects.count() == 1

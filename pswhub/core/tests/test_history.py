@@ -181,3 +181,20 @@ def test_the_history_page_shows_views_of_records_to_the_psw_only(client, psw, hr
     assert hr_officer.display_name in page and record.full_name in page
     client.force_login(north_manager)
     assert "Views of personal records" not in client.get(reverse("core:history")).content.decode()
+
+
+def test_the_history_page_names_the_roles_an_account_gained(client, admin_user, north_worker):
+    services.user_update(
+        user=north_worker,
+        changed_by=admin_user,
+        first_name=north_worker.first_name,
+        last_name=north_worker.last_name,
+        email="",
+        is_active=True,
+        role_codes=["social_worker", "auditor"],
+        managed_teams=[],
+        staff_member=StaffMember.objects.get(user=north_worker),
+    )
+    client.force_login(admin_user)
+    page = client.get(reverse("core:history")).content.decode()
+    assert "Roles: Social worker to Auditor, Social worker" in page

@@ -21,14 +21,12 @@ PAGES = {
     "users": lambda staff_member: reverse("core:user_list"),
 }
 STAFF_PAGES = ["home", "organisation", "team list", "team detail", "staff list", "staff detail", "history"]
-# Administrators manage accounts and do not see staff records. Their change history is left out:
-# it runs four more queries for every change to an account (the roles and managed teams of each
-# version, fetched one version at a time by diff_against in history._field_changes), as
-# docs/performance.md records. Add it back once those are fetched in bulk.
+# Administrators manage accounts and do not see staff records; their change history lists the
+# accounts' roles and teams at each version.
 PERSON_PAGES = {
     "psw": STAFF_PAGES,
     "north_manager": STAFF_PAGES,
-    "admin_user": ["home", "organisation", "team list", "team detail", "users"],
+    "admin_user": ["home", "organisation", "team list", "team detail", "users", "history"],
 }
 CASES = [(person, page) for person, pages in PERSON_PAGES.items() for page in pages]
 
