@@ -12,7 +12,10 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def manage(*args, **env):
-    environment = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
+    # A clean deployment environment: nothing the test run itself sets (the browser tests allow
+    # synchronous database calls beside Playwright's event loop, which a deployment never should).
+    test_only = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {key: value for key, value in os.environ.items() if key not in test_only}
     environment.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
