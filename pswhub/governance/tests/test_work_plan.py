@@ -79,6 +79,10 @@ def test_a_priority_is_carried_into_the_next_year_once(client, psw):
     client.post(reverse("governance:priority_carry_forward", args=[priority.pk]))
     carried = Priority.objects.get(year_start=2026)
     assert (carried.title, carried.carried_from) == ("Embed strengths-based practice", priority)
+    page = client.get(reverse("governance:priority_detail", args=[carried.pk])).content.decode()
+    assert (
+        f'<a class="govuk-link" href="{reverse("governance:priority_detail", args=[priority.pk])}">2025/26</a>' in page
+    )
     response = client.post(reverse("governance:priority_carry_forward", args=[priority.pk]), follow=True)
     assert ALREADY_CARRIED in response.content.decode()
     assert Priority.objects.count() == 2

@@ -89,6 +89,8 @@ def test_a_published_version_never_changes_and_a_correction_is_a_new_version(cli
     with pytest.raises(AppendOnlyError):
         version.delete()
     client.post(reverse("reporting:report_publish", args=[draft.pk]))
+    page = client.get(reverse("reporting:report_detail", args=[draft.pk])).content.decode()
+    assert "Version 2 was published" in page and '">Read the published report</a>' in page
     assert list(draft.versions.order_by("number").values_list("number", flat=True)) == [1, 2]
 
 
@@ -103,7 +105,8 @@ def test_a_councillor_reads_published_reports_but_never_a_draft(client, psw, cou
     client.post(reverse("reporting:report_publish", args=[draft.pk]))
     client.force_login(councillor)
     version = PublishedReport.objects.get()
-    assert draft.title in client.get(reverse("reporting:report_list")).content.decode()
+    link = f'<a class="govuk-link" href="{reverse("reporting:version_detail", args=[version.pk])}">{draft.title}</a>'
+    assert link in client.get(reverse("reporting:report_list")).content.decode()
     assert client.get(reverse("reporting:version_detail", args=[version.pk])).status_code == 200
     download = client.get(reverse("reporting:version_html", args=[version.pk]))
     assert download["Content-Disposition"].startswith("attachment") and b"22 staff were in post" in download.content
@@ -130,7 +133,7 @@ def test_a_word_file_is_made_in_the_background_and_downloaded(client, psw, draft
     export = ReportExport.objects.get()
     assert response.url == reverse("reporting:export_detail", args=[export.pk])
     page = client.get(response.url).content.decode()
-    assert "Ready" in page and "100%" in page
+    assert "Ready" in page and '<progress max="100" value="100"' in page
     download = client.get(reverse("reporting:export_download", args=[export.pk]))
     assert (
         download["Content-Disposition"]
