@@ -49,12 +49,20 @@ def pytest_collection_modifyitems(config, items):
 # --- Fixtures --------------------------------------------------------------------------------
 
 
+_running = {}
+
+
 @pytest.fixture(scope="session")
 def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    """One Chromium for the whole run. Test modules elsewhere may import this fixture; every copy
+    shares the same browser, as Playwright's sync API allows only one instance per thread."""
+    if "browser" not in _running:
+        _running["playwright"] = sync_playwright().start()
+        _running["browser"] = _running["playwright"].chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield _running["browser"]
+    if "browser" in _running:
+        _running.pop("browser").close()
+        _running.pop("playwright").stop()
 
 
 @pytest.fixture
