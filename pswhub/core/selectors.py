@@ -7,6 +7,25 @@ from django.db.models import Count, Q
 from . import disclosure
 from .models import Authority, PersonalRecordView, Role, Service, StaffMember, Team, User
 
+# A report or figure chooses children's services, adults' services or both.
+SERVICE_KINDS = {"children": ["children"], "adults": ["adults"], "all": ["children", "adults"]}
+
+
+def staff_in_post_by_service(*, on, services="all"):
+    """Staff members in post on a day, by the service of their team: started on or before the day
+    (or start not recorded) and not left by it (a leaver is in post on their last day, `left_on`).
+    Staff with no team belong to no service and are not counted."""
+    kinds = SERVICE_KINDS[services]
+    in_post = StaffMember.objects.filter(
+        Q(started_on__isnull=True) | Q(started_on__lte=on),
+        Q(left_on__isnull=True) | Q(left_on__gte=on),
+        team__service__kind__in=kinds,
+    )
+    counts = dict(
+        in_post.values_list("team__service__kind").annotate(n=Count("pk")).values_list("team__service__kind", "n")
+    )
+    return {kind: counts.get(kind, 0) for kind in kinds}
+
 
 def authority_get():
     return Authority.objects.order_by("pk").first()

@@ -12,7 +12,7 @@ from . import selectors
 
 
 def reminder_days():
-    return getattr(settings, "PSWHUB_ACTION_REMINDER_DAYS", 14)
+    return settings.PSWHUB_ACTION_REMINDER_DAYS
 
 
 def governance_attention_items(user):

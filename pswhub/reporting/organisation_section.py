@@ -15,7 +15,7 @@ class OrganisationSection:
     order = 10
 
     def build(self, period, services):
-        from .selectors import staff_in_post_by_service
+        from pswhub.core.selectors import staff_in_post_by_service
 
         previous = period.previous()
         now = staff_in_post_by_service(on=period.end, services=services)

@@ -1,32 +1,7 @@
-"""Reads for the annual report pages, and the organisation figures the organisation section
-shows.
-
-`staff_in_post_by_service` belongs with the organisation's other figures in
-pswhub.core.selectors; it lives here until it moves there (see docs/reporting.md)."""
-
-from django.db.models import Count, Q
-
-from pswhub.core.models import StaffMember
+"""Reads for the annual report pages. The figures a report shows come from each capability's
+own selectors (staff in post from pswhub.core.selectors)."""
 
 from .models import AnnualReport, PublishedReport, ReportExport, ReportTemplate
-
-SERVICE_KINDS = {"children": ["children"], "adults": ["adults"], "all": ["children", "adults"]}
-
-
-def staff_in_post_by_service(*, on, services="all"):
-    """Staff members in post on a day, by the service of their team: started on or before the day
-    (or start not recorded) and not left by it (a leaver is in post on their last day, `left_on`).
-    Staff with no team belong to no service and are not counted."""
-    kinds = SERVICE_KINDS[services]
-    in_post = StaffMember.objects.filter(
-        Q(started_on__isnull=True) | Q(started_on__lte=on),
-        Q(left_on__isnull=True) | Q(left_on__gte=on),
-        team__service__kind__in=kinds,
-    )
-    counts = dict(
-        in_post.values_list("team__service__kind").annotate(n=Count("pk")).values_list("team__service__kind", "n")
-    )
-    return {kind: counts.get(kind, 0) for kind in kinds}
 
 
 def report_list(*, user):

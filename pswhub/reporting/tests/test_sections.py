@@ -6,10 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pswhub.core import selectors as core_selectors
 from pswhub.core.models import Service, StaffMember
 from pswhub.core.tests.factories import StaffMemberFactory, TeamFactory
 from pswhub.governance import selectors as governance_selectors
-from pswhub.reporting import selectors
 from pswhub.reporting.organisation_section import OrganisationSection
 from pswhub.reporting.sections import Period, SectionData, build_sections, compare, register, registered_sections
 
@@ -49,9 +49,9 @@ def test_comparison_sentences_never_show_a_bare_c():
 
 
 def test_staff_in_post_by_service_on_a_day(council):
-    assert selectors.staff_in_post_by_service(on=date(2025, 3, 31)) == {"children": 12, "adults": 8}
-    assert selectors.staff_in_post_by_service(on=date(2026, 3, 31)) == {"children": 15, "adults": 7}
-    assert selectors.staff_in_post_by_service(on=date(2026, 3, 31), services="adults") == {"adults": 7}
+    assert core_selectors.staff_in_post_by_service(on=date(2025, 3, 31)) == {"children": 12, "adults": 8}
+    assert core_selectors.staff_in_post_by_service(on=date(2026, 3, 31)) == {"children": 15, "adults": 7}
+    assert core_selectors.staff_in_post_by_service(on=date(2026, 3, 31), services="adults") == {"adults": 7}
 
 
 def test_the_organisation_section_compares_with_the_year_before(council):
