@@ -5,6 +5,7 @@ acknowledges a risk flag."""
 import re
 
 import pytest
+from django.db import connections
 from playwright.sync_api import expect
 
 from tests.browser.conftest import (  # noqa: F401  (fixtures used by name)
@@ -20,13 +21,30 @@ from tests.browser.conftest import (  # noqa: F401  (fixtures used by name)
 pytestmark = pytest.mark.browser
 
 
+@pytest.fixture(scope="session")
+def serialized_database(django_db_setup):
+    """The reference data (roles, grade scale, audit tools) as the test database was created."""
+    return getattr(connections["default"], "_test_serialized_contents", None)
+
+
+@pytest.fixture
+def reference_data_restored(serialized_database, browser):  # noqa: F811
+    # Once Playwright's event loop runs, Django hands out a new connection object in its context.
+    # When the test database was created before that (as it is when other tests run first), the
+    # new object has not got the serialized reference data, and serialized rollback would flush
+    # the roles and the audit tools away. Give it the same data.
+    connection = connections["default"]
+    if serialized_database is not None and not hasattr(connection, "_test_serialized_contents"):
+        connection._test_serialized_contents = serialized_database
+
+
 def assert_no_escaped_markup(tab):
     """Fails if a table shows HTML as text, as it does when markup is escaped twice."""
     text = tab.locator("main").inner_text()
     assert not [fragment for fragment in ("<a ", "</a>", "<span", "&lt;", "&amp;") if fragment in text], tab.url
 
 
-def test_a_collaborative_audit_from_start_to_moderation(page, demo_council):  # noqa: F811
+def test_a_collaborative_audit_from_start_to_moderation(reference_data_restored, page, demo_council):  # noqa: F811
     # Given the demo council, when the auditor starts a dip sample of a case in Assessment North
     sign_in(page, "demo-auditor")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Audits").click()
@@ -96,7 +114,7 @@ def test_a_collaborative_audit_from_start_to_moderation(page, demo_council):  # 
     assert_no_axe_violations(page)
 
 
-def test_a_manager_acknowledges_a_risk_flag(page, demo_council):  # noqa: F811
+def test_a_manager_acknowledges_a_risk_flag(reference_data_restored, page, demo_council):  # noqa: F811
     # Given an open risk flag on an audit in the North Locality, the manager sees it at once
     sign_in(page, "demo-manager")
     alert = page.get_by_role("link", name=re.compile("Children who may be at risk now: 1"))
@@ -115,7 +133,7 @@ def test_a_manager_acknowledges_a_risk_flag(page, demo_council):  # noqa: F811
     expect(page.locator("main")).not_to_contain_text("Children who may be at risk now")
 
 
-def test_the_dashboard_for_a_councillor_is_accessible(page, demo_council):  # noqa: F811
+def test_the_dashboard_for_a_councillor_is_accessible(reference_data_restored, page, demo_council):  # noqa: F811
     sign_in(page, "demo-councillor")
     page.goto("/audits/")
     expect(heading(page)).to_have_text("Case file audits")
