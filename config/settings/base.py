@@ -275,6 +275,8 @@ PSWHUB_COUNCIL_NAME = os.environ.get("PSWHUB_COUNCIL_NAME", "")
 # Counts below this are shown as "c" (disclosure control).
 PSWHUB_SUPPRESSION_THRESHOLD = int(os.environ.get("PSWHUB_SUPPRESSION_THRESHOLD", "5"))
 PSWHUB_CREATE_DEMO_ACCOUNTS = False
+# Case audits: the share (per cent) of submitted audits sent to a moderator; every Inadequate goes too.
+PSWHUB_AUDIT_MODERATION_SHARE = int(os.environ.get("PSWHUB_AUDIT_MODERATION_SHARE", "10"))
 # Committee actions: owners are reminded, and see them on their home page, this many days ahead.
 PSWHUB_ACTION_REMINDER_DAYS = int(os.environ.get("PSWHUB_ACTION_REMINDER_DAYS", "14"))
 
