@@ -8,7 +8,10 @@ class WorkforceConfig(AppConfig):
 
     def ready(self):
         from pswhub.core import demo as core_demo
+        from pswhub.reporting.sections import register
 
         from . import demo
+        from .report_section import WorkforceSection
 
         core_demo.register(demo.workforce_demo_load)
+        register(WorkforceSection())

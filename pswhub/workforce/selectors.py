@@ -21,7 +21,7 @@ from pswhub.core.models import Team
 from pswhub.core.presenters import SUPPRESSED
 
 from . import codes
-from .models import CensusWorker, CensusYear
+from .models import CensusWorker, CensusYear, census_reference_date
 
 # Working days in a year for the absence rate. DfE does not publish its denominator; 253 days
 # (365 less weekends and eight bank holidays) reproduces its national rates (inferred).
@@ -290,3 +290,25 @@ def equality_profile(*, census_year):
         "sex": disclosure.suppress_counts(dict(sex.most_common())),
         "ethnicity": disclosure.suppress_counts(dict(ethnicity.most_common())),
     }
+
+
+def census_year_number_in_period(*, start, end):
+    """The collection year whose reference date (30 September) falls between `start` and `end`,
+    both included; the latest if the period holds more than one; None if it holds none."""
+    years = [year for year in range(start.year, end.year + 1) if start <= census_reference_date(year) <= end]
+    return years[-1] if years else None
+
+
+def census_year_in_period(*, authority, start, end):
+    """The census year of `census_year_number_in_period`, or None if PSW Hub holds no return for
+    it. A census year is a snapshot of its return, so the figures of a past period do not change
+    with work done since (a corrected return for that year aside)."""
+    year = census_year_number_in_period(start=start, end=end)
+    if year is None or authority is None:
+        return None
+    return census_year_get(authority=authority, year=year)
+
+
+def census_workers(*, census_year):
+    """The worker lines of one year's return in the order the return lists them."""
+    return list(CensusWorker.objects.filter(census_year=census_year).order_by("swe_number", "line"))
