@@ -8,10 +8,13 @@ class AuditsConfig(AppConfig):
 
     def ready(self):
         from pswhub.core import attention, demo
+        from pswhub.reporting.sections import register
 
         from . import attention as audit_attention
         from . import demo as audit_demo
         from . import rules  # noqa: F401
+        from .report_section import AuditSection
 
         attention.register(audit_attention.audit_attention_items)
         demo.register(audit_demo.load_demo_audits)
+        register(AuditSection())

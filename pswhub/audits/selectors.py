@@ -11,6 +11,7 @@ from django.utils import timezone
 from pswhub.core import disclosure
 from pswhub.core.models import Team
 from pswhub.core.presenters import SUPPRESSED
+from pswhub.core.selectors import SERVICE_KINDS
 
 from .models import Audit, AuditAction, AuditTool, AuditType, Grade, LearningTheme, Moderation, RiskFlag
 from .reference import GRADE_CODES, OFSTED_SCALE
@@ -61,7 +62,7 @@ def good_or_better_codes():
     return set(Grade.objects.filter(good_or_better=True).values_list("code", flat=True))
 
 
-def audit_figures(*, date_from, date_to, team=None):
+def audit_figures(*, date_from, date_to, team=None, services="all", as_at=None):
     """Audits completed between two dates (inclusive), counted by the date they were completed.
 
     - `completed`: audits with status completed (an audit picked for moderation counts once it
@@ -70,10 +71,17 @@ def audit_figures(*, date_from, date_to, team=None):
     - `good_or_better_pct`: outstanding and good as a percentage of all graded completed audits,
       one decimal place, halves rounded up.
     - `by_type`, `by_team`: completed audits by audit type and by team.
-    With `team`, only that team and the teams beneath it."""
-    audits = Audit.objects.completed_between(date_from, date_to)
+    With `team`, only that team and the teams beneath it. With `services` ("children", "adults"
+    or "all"), only audits of cases in teams of those services.
+
+    With `as_at` (a day), the figures as they stood at the end of that day, so that a report for a
+    past year does not change with work done since: an audit moderated after it had not been
+    completed by then and is left out."""
+    audits = Audit.objects.completed_between(date_from, date_to).filter(team__service__kind__in=SERVICE_KINDS[services])
     if team is not None:
         audits = audits.filter(team_id__in=team_and_descendant_ids(team))
+    if as_at is not None:
+        audits = audits.exclude(moderation__moderated_at__date__gt=as_at)
     by_grade = dict.fromkeys(GRADE_CODES, 0)
     for row in with_final_grade(audits).values("final_grade_code").annotate(n=Count("pk")).order_by():
         by_grade[row["final_grade_code"]] = row["n"]
@@ -101,10 +109,19 @@ def audit_figures(*, date_from, date_to, team=None):
     }
 
 
-def audit_figures_with_year_before(*, date_from, date_to, team=None):
+def audit_figures_with_year_before(*, date_from, date_to, team=None, services="all", as_at=None):
+    """The figures for a period and for the same days a year before. With `as_at`, each period's
+    figures stand as they were at its own end (`as_at` is the current period's last day)."""
+    as_at_before = year_before(as_at) if as_at is not None else None
     return {
-        "current": audit_figures(date_from=date_from, date_to=date_to, team=team),
-        "previous": audit_figures(date_from=year_before(date_from), date_to=year_before(date_to), team=team),
+        "current": audit_figures(date_from=date_from, date_to=date_to, team=team, services=services, as_at=as_at),
+        "previous": audit_figures(
+            date_from=year_before(date_from),
+            date_to=year_before(date_to),
+            team=team,
+            services=services,
+            as_at=as_at_before,
+        ),
     }
 
 
@@ -161,16 +178,22 @@ def action_figures(*, today=None, audits=None):
     return {"open": actions.count(), "overdue": actions.filter(due_on__lt=today).count()}
 
 
-def _suppress_figures(figures):
-    """Disclosure control for those who see aggregates only: small grade, type and team counts
-    are `c`, and so is the percentage good or better when any count it is made from is small."""
+def audit_figures_suppressed(figures):
+    """Disclosure control for those who see aggregates only (and for the published report):
+    grade, type and team counts are suppressed with secondary suppression; the number and the
+    percentage good or better are `c` when either side of the split (outstanding and good; requires
+    improvement and inadequate) could not show its own total without revealing a small grade
+    count, or when the graded total is small."""
     shown = dict(figures)
     shown["by_grade"] = disclosure.suppress_counts(figures["by_grade"])
     shown["by_type"] = disclosure.suppress_counts(figures["by_type"])
     shown["by_team"] = disclosure.suppress_counts(figures["by_team"])
-    graded = sum(figures["by_grade"].values())
-    good = figures["good_or_better"]
-    if any(disclosure.is_small(n) for n in (graded, good, graded - good)):
+    counted_good = good_or_better_codes()
+    good_side = {code: n for code, n in figures["by_grade"].items() if code in counted_good}
+    rest_side = {code: n for code, n in figures["by_grade"].items() if code not in counted_good}
+    if any(
+        disclosure.suppress_counts(side)["total"] == SUPPRESSED for side in (good_side, rest_side, figures["by_grade"])
+    ):
         shown["good_or_better_pct"] = SUPPRESSED
         shown["good_or_better"] = SUPPRESSED
     if disclosure.is_small(figures["completed"]):
@@ -185,7 +208,7 @@ def audit_dashboard(*, user, year, today=None):
     figures = audit_figures_with_year_before(date_from=date_from, date_to=date_to)
     aggregate_only = not user.has_perm("audits.view_unsuppressed_figures")
     if aggregate_only:
-        figures = {key: _suppress_figures(value) for key, value in figures.items()}
+        figures = {key: audit_figures_suppressed(value) for key, value in figures.items()}
     themes = audit_theme_frequency(date_from=date_from, date_to=date_to)
     if aggregate_only:
         themes = [(name, SUPPRESSED if disclosure.is_small(n) else n) for name, n in themes]
