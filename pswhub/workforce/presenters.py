@@ -60,3 +60,20 @@ def trend_rows(trend):
 
 def trend_head():
     return [label for _, label, _ in TREND]
+
+
+CHECK_PROBLEM_HEAD = ["SWE number", "Field", "Problem"]
+AUTHORITY_LEVEL = "Authority"
+
+
+def check_problem_rows(problems):
+    """The pre-submission check problems as rows of the error report: worker, field, message. A
+    problem with the year's authority-level answers has no worker."""
+    return [[problem.swe_number or AUTHORITY_LEVEL, problem.field, problem.message] for problem in problems]
+
+
+def csv_cell(value):
+    """A cell a spreadsheet will not run as a formula: SWE numbers come from imported files, and
+    one that fails the checks may start with anything."""
+    text = str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -1,10 +1,19 @@
-from django.shortcuts import render
+import csv
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 
 from pswhub.core import disclosure
 from pswhub.core.selectors import authority_get
 from pswhub.core.views import require
 
-from . import presenters, selectors
+from . import checks, csww, presenters, selectors
+
+RETURN_HAS_PROBLEMS = (
+    "The return can be downloaded once the problems above are put right: a return with them would be "
+    "rejected or give DfE wrong figures."
+)
+NO_SUCH_CENSUS_YEAR = "There is no {year} census year"
 
 
 def dashboard(request):
@@ -31,5 +40,61 @@ def dashboard(request):
             if request.user.has_perm("workforce.view_equality")
             else None,
             "suppression_threshold": disclosure.threshold(),
+            "return_years": [census_year.year for census_year in reversed(years)]
+            if request.user.has_perm("workforce.prepare_census_return")
+            else [],
         }
     return render(request, "workforce/dashboard.html", context)
+
+
+def _census_year(request, year):
+    require(request, "workforce.prepare_census_return")
+    authority = authority_get()
+    census_year = selectors.census_year_get(authority=authority, year=year) if authority else None
+    if census_year is None:
+        raise Http404(NO_SUCH_CENSUS_YEAR.format(year=year))
+    return census_year
+
+
+def census_return(request, year):
+    census_year = _census_year(request, year)
+    workers = selectors.census_workers(census_year=census_year)
+    problems = checks.census_year_check(census_year=census_year, workers=workers)
+    figures = selectors.workforce_figures(census_year=census_year)
+    context = {
+        "census_year": census_year,
+        "layout": csww.layout_for_year(year),
+        "problem_head": presenters.CHECK_PROBLEM_HEAD,
+        "problem_rows": presenters.check_problem_rows(problems),
+        "headlines": presenters.headline_rows(figures, None),
+        "worker_lines": len(workers),
+        "return_has_problems": RETURN_HAS_PROBLEMS,
+    }
+    return render(request, "workforce/census_return.html", context)
+
+
+def census_return_problems_csv(request, year):
+    census_year = _census_year(request, year)
+    problems = checks.census_year_check(
+        census_year=census_year, workers=selectors.census_workers(census_year=census_year)
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="csww-{year}-problems.csv"'
+    writer = csv.writer(response)
+    writer.writerow(presenters.CHECK_PROBLEM_HEAD)
+    for row in presenters.check_problem_rows(problems):
+        writer.writerow([presenters.csv_cell(cell) for cell in row])
+    return response
+
+
+def census_return_xml(request, year):
+    census_year = _census_year(request, year)
+    workers = selectors.census_workers(census_year=census_year)
+    if checks.census_year_check(census_year=census_year, workers=workers):
+        # The page says why there is no download; a stale link is sent back to it.
+        return redirect("workforce:census_return", year=year)
+    response = HttpResponse(
+        csww.census_return_xml(census_year=census_year, workers=workers), content_type="application/xml"
+    )
+    response["Content-Disposition"] = f'attachment; filename="csww-{year}.xml"'
+    return response
