@@ -199,6 +199,7 @@ def set_up_authenticator_app(page, password=DEMO_PASSWORD):
     """Does what a person with a phone would on the way to 'Set up an authenticator app': confirms
     their password if asked, reads the secret key, types in the code their app shows and turns it
     on. Returns the secret."""
+    expect(heading(page)).to_have_text(re.compile("^(Confirm it is you|Set up an authenticator app)$"))
     if heading(page).inner_text().strip() == "Confirm it is you":
         page.fill("#id_password", password)
         page.get_by_role("button", name="Continue").click()

@@ -34,6 +34,7 @@ def test_an_administrator_sets_up_an_authenticator_app_before_anything_else(page
     # then they are not taken home but asked to set up an authenticator app (confirming their
     # password first if PSW Hub asks)
     expect(page).not_to_have_url(HOME)
+    expect(heading(page)).to_have_text(re.compile("^(Confirm it is you|Set up an authenticator app)$"))
     if heading(page).inner_text().strip() == "Confirm it is you":
         assert_no_axe_violations(page)
         page.fill("#id_password", PASSWORD)
