@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import get_template
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from . import attention, disclosure, history, selectors, services
@@ -113,7 +114,17 @@ def staff_create(request):
         staff_member = services.staff_member_create(created_by=request.user, **form.cleaned_data)
         messages.success(request, f"{staff_member.full_name}’s record has been added")
         return redirect("core:staff_detail", pk=staff_member.pk)
-    return render(request, "core/staff_create.html", {"form": form})
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "title": "Add a staff member",
+            "button": "Add staff member",
+            "back": reverse("core:staff_list"),
+            "back_text": "Back to staff",
+        },
+    )
 
 
 def authority_edit(request):
@@ -123,7 +134,17 @@ def authority_edit(request):
         services.authority_save(changed_by=request.user, **form.cleaned_data)
         messages.success(request, "The council’s details have been saved")
         return redirect("core:organisation")
-    return render(request, "core/authority_form.html", {"form": form})
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "title": "The council’s details",
+            "button": "Save",
+            "back": reverse("core:organisation"),
+            "back_text": "Back to the organisation",
+        },
+    )
 
 
 def team_create(request):
@@ -141,7 +162,17 @@ def _team_form(request, *, team):
         saved = services.team_save(changed_by=request.user, team=team, **form.cleaned_data)
         messages.success(request, f"{saved.name} has been saved")
         return redirect("core:team_detail", pk=saved.pk)
-    return render(request, "core/team_form.html", {"form": form, "team": team})
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "title": f"Change {team.name}" if team else "Add a team",
+            "button": "Save team",
+            "back": reverse("core:team_list"),
+            "back_text": "Back to teams",
+        },
+    )
 
 
 def change_history(request):

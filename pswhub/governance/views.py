@@ -42,7 +42,7 @@ def _post(request):
 def _form_page(request, form, *, title, button, back, caption=""):
     return render(
         request,
-        "governance/form.html",
+        "form_page.html",
         {"form": form, "title": title, "button": button, "back": back, "caption": caption},
     )
 

@@ -42,7 +42,7 @@ def report_create(request):
         return redirect("reporting:report_detail", pk=report.pk)
     return render(
         request,
-        "reporting/form.html",
+        "form_page.html",
         {
             "form": form,
             "title": "Start an annual report",
@@ -79,7 +79,7 @@ def report_edit(request, pk):
         return redirect("reporting:report_detail", pk=report.pk)
     return render(
         request,
-        "reporting/form.html",
+        "form_page.html",
         {
             "form": form,
             "title": "Change the report’s text",
@@ -105,7 +105,7 @@ def narrative_edit(request, pk, key):
         return redirect(reverse("reporting:report_detail", args=[report.pk]) + f"#section-{key}")
     return render(
         request,
-        "reporting/form.html",
+        "form_page.html",
         {
             "form": form,
             "title": section.title,
