@@ -133,3 +133,13 @@ LA_PAY_ITEMS = [
 
 def label(choices, code):
     return dict(choices).get(code, code)
+
+
+# Contract types an HR extract gives (docs/workforce.md, "HR extracts"). Agency workers are not
+# employed by the council but appear in many HR systems' extracts; bank staff are on call.
+CONTRACT_TYPE = [
+    ("permanent", "Permanent"),
+    ("fixed_term", "Fixed term"),
+    ("agency", "Agency"),
+    ("bank", "Bank"),
+]

@@ -7,6 +7,7 @@ editing one year never touches another, so last year's published figures stay as
 
 from datetime import date
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -214,3 +215,73 @@ class CensusWorker(models.Model):
     def fte_at_reference(self):
         """FTE at 30 September: FTE30 where the return gives it, otherwise FTE."""
         return self.fte_30 if self.fte_30 is not None else self.fte
+
+
+class Employment(models.Model):
+    """A staff member's current contract as the last HR extract gave it: its type and FTE. One row
+    per staff member, kept simple on purpose; earlier values live in its history."""
+
+    staff_member = models.OneToOneField(StaffMember, on_delete=models.CASCADE, related_name="employment")
+    contract_type = models.CharField(max_length=20, choices=codes.CONTRACT_TYPE, blank=True)
+    fte = models.DecimalField("FTE", **FTE_FIELD)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(fte__gte=0, fte__lte=1) | Q(fte__isnull=True), name="employment_fte_0_to_1"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.staff_member}: {self.get_contract_type_display() or 'contract not recorded'}"
+
+
+class ColumnMapping(models.Model):
+    """A council's own column headers for HR extracts: `columns` maps a header in the council's
+    file to a column of the PSW Hub template (`hr_import.TEMPLATE_COLUMNS`)."""
+
+    name = models.CharField(max_length=100, unique=True)
+    columns = models.JSONField(default=dict)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ImportBatch(models.Model):
+    """One HR extract: who uploaded it and when, the file, the mapping used, and what it changed.
+
+    The file's bytes are kept so that confirming imports exactly what was previewed."""
+
+    PREVIEWED = "previewed"
+    IMPORTED = "imported"
+    REFUSED = "refused"
+    STATUS_CHOICES = [(PREVIEWED, "Previewed"), (IMPORTED, "Imported"), (REFUSED, "Refused")]
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    imported_at = models.DateTimeField(null=True, blank=True)
+    file_name = models.CharField(max_length=255)
+    content = models.BinaryField()
+    mapping = models.ForeignKey(ColumnMapping, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    mapping_name = models.CharField(max_length=100, blank=True)
+    mapping_columns = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=10, choices=STATUS_CHOICES, default=PREVIEWED)
+    rows = models.PositiveIntegerField(default=0)
+    added = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    problems = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        verbose_name_plural = "import batches"
+
+    def __str__(self):
+        return f"{self.file_name} ({self.get_status_display()})"

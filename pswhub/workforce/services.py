@@ -1,14 +1,15 @@
 """Writes for the workforce area. History is kept for every row, bulk imports included."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from pswhub.core.models import Authority, StaffMember
 from pswhub.core.services import staff_members_bulk_save
 
-from .models import CensusWorker, CensusYear, StaffProfile
+from .models import CensusWorker, CensusYear, Employment, ImportBatch, StaffProfile
 
 WRONG_AUTHORITY = "This return is for local authority {found}, but PSW Hub holds {name} ({expected})"
 NO_AUTHORITY_CODE = (
@@ -193,3 +194,187 @@ def _staff_for(workers, changed_by):
     bulk_create_with_history(profiles, StaffProfile, default_user=changed_by)
     staff_by_swe.update({swe: created[CENSUS_EMPLOYEE_PREFIX + swe] for swe in missing})
     return staff_by_swe, len(to_create)
+
+
+# HR extracts (docs/workforce.md, "HR extracts") -------------------------------------------------
+
+EXTRACT_HAS_PROBLEMS = "The extract has problems and nothing was imported"
+BATCH_NOT_PREVIEWED = "This upload has already been {status}"
+
+STAFF_FIELDS = ["first_name", "last_name", "email", "job_title", "team", "started_on", "left_on"]
+
+
+@dataclass
+class ExtractImportResult:
+    rows: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    dry_run: bool = False
+    added_numbers: list = field(default_factory=list)
+    updated_numbers: list = field(default_factory=list)
+
+
+class ExtractImportError(Exception):
+    def __init__(self, problems):
+        super().__init__(EXTRACT_HAS_PROBLEMS)
+        self.problems = problems
+
+
+def hr_extract_import(*, extract, changed_by=None, dry_run=False):
+    """Upserts a checked extract on the employee number, all or nothing.
+
+    New employee numbers become staff members; a staff member whose row differs is updated; one
+    whose row matches is not touched, so importing the same file again changes nothing (no rows,
+    no history). With `dry_run` the result says what would change and nothing is written."""
+    if not extract.is_valid:
+        raise ExtractImportError(extract.problems)
+    try:
+        with transaction.atomic():
+            result = _extract_upsert(extract, changed_by)
+            if dry_run:
+                raise _DryRun(result)
+    except _DryRun as rolled_back:
+        result = rolled_back.args[0]
+        result.dry_run = True
+    return result
+
+
+def _extract_upsert(extract, changed_by):
+    result = ExtractImportResult(rows=len(extract.rows))
+    numbers = [row["employee_number"] for row in extract.rows]
+    existing = {staff.employee_number: staff for staff in StaffMember.objects.filter(employee_number__in=numbers)}
+    new, changed, changed_numbers = [], [], set()
+    for row in extract.rows:
+        staff = existing.get(row["employee_number"])
+        if staff is None:
+            new.append(
+                StaffMember(employee_number=row["employee_number"], **{name: row[name] for name in STAFF_FIELDS})
+            )
+        elif any(getattr(staff, name) != row[name] for name in STAFF_FIELDS):
+            for name in STAFF_FIELDS:
+                setattr(staff, name, row[name])
+            changed.append(staff)
+            changed_numbers.add(staff.employee_number)
+    staff_members_bulk_save(new=new, changed=changed, changed_fields=STAFF_FIELDS, changed_by=changed_by)
+    staff_by_number = {
+        staff.employee_number: staff for staff in StaffMember.objects.filter(employee_number__in=numbers)
+    }
+    changed_numbers |= _employments_upsert(extract.rows, staff_by_number, changed_by)
+    if "swe_number" in extract.headers:
+        changed_numbers |= _profiles_upsert(extract.rows, staff_by_number, changed_by)
+    new_numbers = {staff.employee_number for staff in new}
+    result.added_numbers = sorted(new_numbers)
+    result.updated_numbers = sorted(changed_numbers - new_numbers)
+    result.added, result.updated = len(result.added_numbers), len(result.updated_numbers)
+    result.unchanged = result.rows - result.added - result.updated
+    return result
+
+
+def _employments_upsert(rows, staff_by_number, changed_by):
+    """An employment for each row giving an FTE or a contract type; returns the employee numbers changed."""
+    existing = {
+        employment.staff_member_id: employment
+        for employment in Employment.objects.filter(staff_member__in=staff_by_number.values())
+    }
+    new, changed, numbers = [], [], set()
+    for row in rows:
+        staff = staff_by_number[row["employee_number"]]
+        employment = existing.get(staff.pk)
+        if employment is None:
+            if row["fte"] is None and not row["contract_type"]:
+                continue
+            new.append(Employment(staff_member=staff, fte=row["fte"], contract_type=row["contract_type"]))
+        elif employment.fte != row["fte"] or employment.contract_type != row["contract_type"]:
+            employment.fte, employment.contract_type = row["fte"], row["contract_type"]
+            changed.append(employment)
+        else:
+            continue
+        numbers.add(staff.employee_number)
+    if new:
+        bulk_create_with_history(new, Employment, default_user=changed_by)
+    if changed:
+        bulk_update_with_history(changed, Employment, ["fte", "contract_type"], default_user=changed_by)
+    return numbers
+
+
+def _profiles_upsert(rows, staff_by_number, changed_by):
+    """The SWE number of each row; returns the employee numbers changed. Numbers given up by one
+    person are cleared before they are given to another, so the unique constraint holds."""
+    existing = {
+        profile.staff_member_id: profile
+        for profile in StaffProfile.objects.filter(staff_member__in=staff_by_number.values())
+    }
+    new, changed, numbers = [], [], set()
+    for row in rows:
+        staff = staff_by_number[row["employee_number"]]
+        profile = existing.get(staff.pk)
+        if profile is None:
+            if row["swe_number"] is None:
+                continue
+            new.append(StaffProfile(staff_member=staff, swe_number=row["swe_number"]))
+        elif profile.swe_number != row["swe_number"]:
+            profile.swe_number = row["swe_number"]
+            changed.append(profile)
+        else:
+            continue
+        numbers.add(staff.employee_number)
+    if changed:
+        wanted = {profile.pk: profile.swe_number for profile in changed}
+        for profile in changed:
+            profile.swe_number = None
+        StaffProfile.objects.filter(pk__in=wanted).update(swe_number=None)
+        for profile in changed:
+            profile.swe_number = wanted[profile.pk]
+        bulk_update_with_history(changed, StaffProfile, ["swe_number"], default_user=changed_by)
+    if new:
+        bulk_create_with_history(new, StaffProfile, default_user=changed_by)
+    return numbers
+
+
+def import_batch_create(*, file_name, content, mapping=None, uploaded_by=None, extract):
+    """Keeps an upload that read without problems, so that confirming imports exactly it."""
+    preview = hr_extract_import(extract=extract, dry_run=True)
+    return ImportBatch.objects.create(
+        file_name=file_name[:255],
+        content=content,
+        mapping=mapping,
+        mapping_name=mapping.name if mapping else "",
+        mapping_columns=mapping.columns if mapping else {},
+        uploaded_by=uploaded_by,
+        rows=preview.rows,
+        added=preview.added,
+        updated=preview.updated,
+        unchanged=preview.unchanged,
+    )
+
+
+def import_batch_confirm(*, batch, confirmed_by=None):
+    """Reads the stored upload again (teams or staff may have changed since the preview) and
+    imports it, all or nothing. A batch with problems now is marked refused, with its problems."""
+    from .hr_import import extract_read
+
+    with transaction.atomic():
+        batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+        if batch.status != ImportBatch.PREVIEWED:
+            raise ExtractImportError([BATCH_NOT_PREVIEWED.format(status=batch.get_status_display().lower())])
+        extract = extract_read(content=bytes(batch.content), file_name=batch.file_name, mapping=batch.mapping_columns)
+        if not extract.is_valid:
+            batch.status = ImportBatch.REFUSED
+            batch.problems = [
+                {"row": problem.row, "column": problem.column, "message": problem.message}
+                for problem in extract.problems
+            ]
+            batch.save(update_fields=["status", "problems"])
+            return batch
+        result = hr_extract_import(extract=extract, changed_by=confirmed_by)
+        batch.status = ImportBatch.IMPORTED
+        batch.imported_at = timezone.now()
+        batch.rows, batch.added, batch.updated, batch.unchanged = (
+            result.rows,
+            result.added,
+            result.updated,
+            result.unchanged,
+        )
+        batch.save()
+    return batch

@@ -1,0 +1,371 @@
+"""Reading HR extracts (docs/workforce.md, "HR extracts"): a CSV or XLSX file becomes rows of
+strings under the PSW Hub template's columns, and each row is checked before anything is written.
+
+Reading never writes. `extract_read` returns an `Extract` whose `problems` name the row and column
+of every fault; `services.hr_extract_import` refuses an extract with any problem."""
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+
+from pswhub.core.models import StaffMember, Team
+
+from . import codes
+from .models import SWE_NUMBER_PATTERN, StaffProfile
+
+# (column, required, what it holds, example)
+TEMPLATE = [
+    ("employee_number", True, "The employee number in the HR system. Rows are matched on it.", "E1001"),
+    ("first_name", True, "First name.", "Amina"),
+    ("last_name", True, "Last name.", "Khan"),
+    ("email", False, "Work e-mail address.", "amina.khan@example.gov.uk"),
+    ("job_title", False, "Job title as the HR system holds it.", "Senior social worker"),
+    ("team", False, "The team's name exactly as PSW Hub shows it. Blank for no team.", "North locality"),
+    ("started_on", False, "Start date: 2024-09-02, 02/09/2024 or an Excel date.", "2024-09-02"),
+    ("left_on", False, "Leaving date, blank while in post. Not before the start date.", ""),
+    ("fte", False, "Full-time equivalent from 0 to 1, such as 0.6.", "1"),
+    (
+        "contract_type",
+        False,
+        "One of: " + ", ".join(code for code, _label in codes.CONTRACT_TYPE) + ".",
+        "permanent",
+    ),
+    (
+        "swe_number",
+        False,
+        "Social Work England number, SW and up to 10 digits. The column may be left out.",
+        "SW123456",
+    ),
+]
+TEMPLATE_COLUMNS = [column for column, *_ in TEMPLATE]
+REQUIRED_COLUMNS = [column for column, required, *_ in TEMPLATE if required]
+# Columns a file may leave out altogether; what PSW Hub holds for them is then left as it is.
+OPTIONAL_HEADERS = {"swe_number"}
+
+NOT_A_TABLE = "The file could not be read as CSV or XLSX: {detail}"
+EMPTY_FILE = "The file has no header row"
+NO_ROWS = "The file has a header row but no rows"
+MISSING_COLUMN = "The file has no {column} column"
+REPEATED_HEADER = "The column {header} appears more than once"
+MAPPING_UNKNOWN_COLUMN = "The mapping sends {header} to {column}, which is not a template column"
+REQUIRED = "Enter the {column}"
+DUPLICATE_EMPLOYEE = "Employee number {number} is also on row {row}"
+DUPLICATE_SWE = "SWE number {number} is also on row {row}"
+SWE_HELD_BY_OTHER = "SWE number {number} belongs to employee {other} in PSW Hub"
+BAD_DATE = "Enter a date such as 2024-09-02 or 02/09/2024, not {value}"
+BAD_FTE = "Enter the FTE as a number from 0 to 1, such as 0.6, not {value}"
+FTE_OUT_OF_RANGE = "FTE must be from 0 to 1, not {value}"
+END_BEFORE_START = "The leaving date {left_on} is before the start date {started_on}"
+UNKNOWN_CONTRACT = "The contract type must be one of {allowed}, not {value}"
+UNKNOWN_TEAM = "There is no team called {value} in PSW Hub"
+AMBIGUOUS_TEAM = "More than one team is called {value}; rename one in PSW Hub first"
+BAD_EMAIL = "Enter an e-mail address such as name@example.gov.uk, not {value}"
+BAD_SWE = "Enter a Social Work England number: SW and up to 10 digits, not {value}"
+TOO_LONG = "Use at most {limit} characters"
+
+# Excel counts days from 1899-12-30 (its 1900 leap-year bug folded in); serials 1 to 2958465
+# are 1899-12-31 to 9999-12-31. Anything else in a date column is not a serial.
+EXCEL_EPOCH = date(1899, 12, 30)
+EXCEL_SERIAL_MAX = 2958465
+FTE_PLACES = 6
+
+_SERIAL = re.compile(r"^\d{1,7}(\.0+)?$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int | None  # the row in the file, the header being row 1; None for the file as a whole
+    column: str
+    message: str
+
+
+@dataclass
+class Extract:
+    rows: list = field(default_factory=list)  # cleaned values, keyed by template column
+    problems: list = field(default_factory=list)
+    headers: list = field(default_factory=list)  # the template columns the file gives
+
+    @property
+    def is_valid(self):
+        return not self.problems
+
+
+class TableError(Exception):
+    pass
+
+
+def table_read(*, content, file_name):
+    """The file's cells as strings: a header row and the rows under it. XLSX when the name or
+    the bytes say so; otherwise CSV, read as UTF-8 (with or without a byte-order mark) and
+    then as Windows-1252, which is what Excel on Windows saves."""
+    if file_name.lower().endswith((".xlsx", ".xlsm", ".xls", ".ods")) or content[:4] == b"PK\x03\x04":
+        table = _xlsx_read(content)
+    else:
+        table = _csv_read(content)
+    table = [row for row in table if any(cell.strip() for cell in row)]
+    if not table:
+        raise TableError(EMPTY_FILE)
+    return table[0], table[1:]
+
+
+def _csv_read(content):
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = content.decode("cp1252")
+        except UnicodeDecodeError as error:
+            raise TableError(NOT_A_TABLE.format(detail="its text is neither UTF-8 nor Windows-1252")) from error
+    if "\x00" in text:
+        raise TableError(NOT_A_TABLE.format(detail="it holds binary data"))
+    try:
+        return [[cell for cell in row] for row in csv.reader(io.StringIO(text, newline=""), strict=True)]
+    except csv.Error as error:
+        raise TableError(NOT_A_TABLE.format(detail=str(error))) from error
+
+
+def _xlsx_read(content):
+    from python_calamine import CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(content))
+        rows = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
+    except Exception as error:  # calamine raises its own error types for every kind of damage
+        raise TableError(NOT_A_TABLE.format(detail="the workbook is damaged or not a spreadsheet")) from error
+    return [[cell_text(cell) for cell in row] for row in rows]
+
+
+def cell_text(cell):
+    """A spreadsheet cell as the string a CSV would hold: dates as ISO dates, whole numbers
+    without a decimal point."""
+    if cell is None:
+        return ""
+    if isinstance(cell, datetime):
+        return cell.date().isoformat()
+    if isinstance(cell, date):
+        return cell.isoformat()
+    if isinstance(cell, bool):
+        return "TRUE" if cell else "FALSE"
+    if isinstance(cell, float):
+        return str(int(cell)) if cell.is_integer() else repr(cell)
+    return str(cell)
+
+
+def date_parse(value):
+    """A date from an ISO date, a day-first UK date (02/09/2024) or an Excel serial number.
+    Raises ValueError for anything else."""
+    value = value.strip()
+    if _SERIAL.match(value):
+        serial = int(value.split(".")[0])
+        if not 1 <= serial <= EXCEL_SERIAL_MAX:
+            raise ValueError(value)
+        return EXCEL_EPOCH + timedelta(days=serial)
+    match = _DAY_FIRST.match(value)
+    if match:
+        day, month, year = (int(part) for part in match.groups())
+        return date(year, month, day)
+    if len(value) == 19 and value[10] in " T":  # a date and midnight, as some systems write dates
+        value = value[:10]
+    return date.fromisoformat(value)
+
+
+def fte_parse(value):
+    """An FTE from 0 to 1 with at most six decimal places. Raises ValueError otherwise, with the
+    message to show."""
+    try:
+        fte = Decimal(value.strip())
+    except InvalidOperation as error:
+        raise ValueError(BAD_FTE.format(value=value)) from error
+    if not fte.is_finite():
+        raise ValueError(BAD_FTE.format(value=value))
+    if fte < 0 or fte > 1:
+        raise ValueError(FTE_OUT_OF_RANGE.format(value=value))
+    rounded = fte.quantize(Decimal(1).scaleb(-FTE_PLACES))
+    if rounded != fte:
+        raise ValueError(BAD_FTE.format(value=value))
+    return rounded.normalize() if rounded != 0 else Decimal("0")
+
+
+def headers_map(*, header, mapping):
+    """The template column each header stands for. `mapping` maps a council's header to a
+    template column; headers the mapping does not name are read as template columns themselves.
+    Headers matching neither are ignored. Returns (columns by position, problems)."""
+    problems = []
+    normalised_mapping = {source.strip().casefold(): column for source, column in (mapping or {}).items()}
+    for source, column in (mapping or {}).items():
+        if column not in TEMPLATE_COLUMNS:
+            problems.append(Problem(None, source, MAPPING_UNKNOWN_COLUMN.format(header=source, column=column)))
+    positions, seen = {}, {}
+    for position, text in enumerate(header):
+        key = text.strip().casefold()
+        column = normalised_mapping.get(key, key if key in TEMPLATE_COLUMNS else None)
+        if column not in TEMPLATE_COLUMNS:
+            continue
+        if column in seen:
+            problems.append(Problem(None, text.strip(), REPEATED_HEADER.format(header=text.strip())))
+            continue
+        seen[column] = text.strip()
+        positions[position] = column
+    for column in TEMPLATE_COLUMNS:
+        if column not in seen and column not in OPTIONAL_HEADERS:
+            problems.append(Problem(None, column, MISSING_COLUMN.format(column=column)))
+    return positions, seen, problems
+
+
+def extract_read(*, content, file_name, mapping=None):
+    """Reads and checks a whole extract. Every problem is collected, not just the first."""
+    try:
+        header, body = table_read(content=content, file_name=file_name)
+    except TableError as error:
+        return Extract(problems=[Problem(None, "", str(error))])
+    positions, sources, problems = headers_map(header=header, mapping=mapping)
+    if problems:
+        return Extract(problems=problems)
+    if not body:
+        return Extract(problems=[Problem(None, "", NO_ROWS)])
+    extract = Extract(headers=list(sources))
+    raw_rows = []
+    for index, cells in enumerate(body, start=2):
+        raw = {column: "" for column in sources}
+        for position, column in positions.items():
+            raw[column] = cells[position].strip() if position < len(cells) else ""
+        raw_rows.append((index, raw))
+    context = _Context.build(raw_rows)
+    for row_number, raw in raw_rows:
+        values, row_problems = row_clean(raw, context=context, row_number=row_number)
+        extract.problems += [
+            Problem(row_number, sources.get(column, column), message) for column, message in row_problems
+        ]
+        values["row"] = row_number
+        extract.rows.append(values)
+    if extract.problems:
+        extract.rows = []
+    return extract
+
+
+@dataclass
+class _Context:
+    """What checking a row needs from the rest of the file and from the database."""
+
+    teams: dict
+    first_row_of_employee: dict
+    first_row_of_swe: dict
+    swe_holders: dict
+    swe_in_file: dict  # employee number to the SWE number the file gives them
+
+    @classmethod
+    def build(cls, raw_rows):
+        teams = {}
+        for team in Team.objects.all():
+            teams.setdefault(team.name.strip().casefold(), []).append(team)
+        first_row_of_employee, first_row_of_swe, swe_in_file = {}, {}, {}
+        for row_number, raw in raw_rows:
+            first_row_of_employee.setdefault(raw["employee_number"], row_number)
+            if "swe_number" in raw:
+                swe_in_file.setdefault(raw["employee_number"], _swe_normalise(raw["swe_number"]))
+            if raw.get("swe_number"):
+                first_row_of_swe.setdefault(_swe_normalise(raw["swe_number"]), row_number)
+        swe_holders = dict(
+            StaffProfile.objects.filter(swe_number__in=first_row_of_swe).values_list(
+                "swe_number", "staff_member__employee_number"
+            )
+        )
+        # A number held by someone whose own row gives it up may pass to another in the same file.
+        swe_holders = {
+            swe: holder
+            for swe, holder in swe_holders.items()
+            if holder not in swe_in_file or swe_in_file[holder] == swe
+        }
+        return cls(teams, first_row_of_employee, first_row_of_swe, swe_holders, swe_in_file)
+
+
+def row_clean(raw, *, context, row_number):
+    """One row's values ready to store, and its problems as (column, message)."""
+    problems, values = [], {}
+    limits = {name: StaffMember._meta.get_field(name).max_length for name in TEMPLATE_COLUMNS[:6] if name != "team"}
+    for column in ("employee_number", "first_name", "last_name", "email", "job_title"):
+        value = raw[column]
+        if column in REQUIRED_COLUMNS and not value:
+            problems.append((column, REQUIRED.format(column=column.replace("_", " "))))
+        elif len(value) > limits[column]:
+            problems.append((column, TOO_LONG.format(limit=limits[column])))
+        values[column] = value
+
+    number = raw["employee_number"]
+    first = context.first_row_of_employee.get(number)
+    if number and first != row_number:
+        problems.append(("employee_number", DUPLICATE_EMPLOYEE.format(number=number, row=first)))
+
+    if raw["email"]:
+        try:
+            validate_email(raw["email"])
+        except ValidationError:
+            problems.append(("email", BAD_EMAIL.format(value=raw["email"])))
+
+    values["team"] = None
+    if raw["team"]:
+        matches = context.teams.get(raw["team"].casefold(), [])
+        if not matches:
+            problems.append(("team", UNKNOWN_TEAM.format(value=raw["team"])))
+        elif len(matches) > 1:
+            problems.append(("team", AMBIGUOUS_TEAM.format(value=raw["team"])))
+        else:
+            values["team"] = matches[0]
+
+    for column in ("started_on", "left_on"):
+        values[column] = None
+        if raw[column]:
+            try:
+                values[column] = date_parse(raw[column])
+            except ValueError:
+                problems.append((column, BAD_DATE.format(value=raw[column])))
+    if values["started_on"] and values["left_on"] and values["left_on"] < values["started_on"]:
+        problems.append(
+            ("left_on", END_BEFORE_START.format(left_on=values["left_on"], started_on=values["started_on"]))
+        )
+
+    values["fte"] = None
+    if raw["fte"]:
+        try:
+            values["fte"] = fte_parse(raw["fte"])
+        except ValueError as error:
+            problems.append(("fte", str(error)))
+
+    allowed = [code for code, _label in codes.CONTRACT_TYPE]
+    values["contract_type"] = raw["contract_type"].strip().lower().replace(" ", "_").replace("-", "_")
+    if values["contract_type"] and values["contract_type"] not in allowed:
+        problems.append(
+            ("contract_type", UNKNOWN_CONTRACT.format(allowed=", ".join(allowed), value=raw["contract_type"]))
+        )
+
+    if "swe_number" in raw:
+        swe = _swe_normalise(raw["swe_number"])
+        values["swe_number"] = swe or None
+        if swe:
+            if not re.match(SWE_NUMBER_PATTERN, swe):
+                problems.append(("swe_number", BAD_SWE.format(value=raw["swe_number"])))
+            elif context.first_row_of_swe.get(swe, row_number) != row_number:
+                problems.append(("swe_number", DUPLICATE_SWE.format(number=swe, row=context.first_row_of_swe[swe])))
+            elif context.swe_holders.get(swe, number) != number:
+                problems.append(("swe_number", SWE_HELD_BY_OTHER.format(number=swe, other=context.swe_holders[swe])))
+    return values, problems
+
+
+def _swe_normalise(value):
+    return value.upper().replace(" ", "")
+
+
+def template_csv():
+    """The documented template: the header row and one example row."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(TEMPLATE_COLUMNS)
+    writer.writerow([example for *_rest, example in TEMPLATE])
+    return out.getvalue()
