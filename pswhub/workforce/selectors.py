@@ -21,7 +21,7 @@ from pswhub.core.models import Team
 from pswhub.core.presenters import SUPPRESSED
 
 from . import codes
-from .models import CensusWorker, CensusYear, census_reference_date
+from .models import CensusWorker, CensusYear, ImportBatch, census_reference_date
 
 # Working days in a year for the absence rate. DfE does not publish its denominator; 253 days
 # (365 less weekends and eight bank holidays) reproduces its national rates (inferred).
@@ -312,3 +312,12 @@ def census_year_in_period(*, authority, start, end):
 def census_workers(*, census_year):
     """The worker lines of one year's return in the order the return lists them."""
     return list(CensusWorker.objects.filter(census_year=census_year).order_by("swe_number", "line"))
+
+
+def import_batches():
+    """HR extract uploads, newest first, without their files."""
+    return ImportBatch.objects.defer("content").select_related("uploaded_by")
+
+
+def import_batch_get(*, pk):
+    return ImportBatch.objects.select_related("uploaded_by").filter(pk=pk).first()

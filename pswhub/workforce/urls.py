@@ -9,4 +9,10 @@ urlpatterns = [
     path("census/<int:year>/", views.census_return, name="census_return"),
     path("census/<int:year>/problems.csv", views.census_return_problems_csv, name="census_return_problems_csv"),
     path("census/<int:year>/return.xml", views.census_return_xml, name="census_return_xml"),
+    path("imports/", views.imports, name="imports"),
+    path("imports/upload/", views.import_upload, name="import_upload"),
+    path("imports/template.csv", views.import_template_csv, name="import_template_csv"),
+    path("imports/columns/", views.import_columns, name="import_columns"),
+    path("imports/<int:pk>/", views.import_detail, name="import_detail"),
+    path("imports/<int:pk>/confirm/", views.import_confirm, name="import_confirm"),
 ]
