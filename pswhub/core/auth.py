@@ -1,7 +1,12 @@
 """Sign-in rules: no self-service sign-up for local accounts; people who sign in with the
 council's Microsoft Entra ID get an account whose roles follow their Entra app roles."""
 
+import time
+
+from allauth.account import app_settings as allauth_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import get_authentication_records
+from allauth.core import context
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.conf import settings
 
@@ -18,6 +23,17 @@ def entra_role_codes(claims, role_map=None):
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         return False
+
+    def is_reauthentication_required(self, *, app, **kwargs):
+        """Someone who signed in moments ago is not asked for their password again, so an
+        administrator can set up the authenticator app their role needs straight after signing in.
+        Later sensitive changes still ask them to confirm it is them."""
+        request = context.request
+        if request is not None and request.user.is_authenticated:
+            records = get_authentication_records(request, request.user)
+            if records and time.time() - records[-1]["at"] < allauth_settings.REAUTHENTICATION_TIMEOUT:
+                return False
+        return super().is_reauthentication_required(app=app, **kwargs)
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):

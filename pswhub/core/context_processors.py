@@ -13,7 +13,9 @@ def layout(request):
     return {
         "council_name": council,
         "service_name": "PSW Hub",
-        "navigation": navigation_for(user, request.path) if user is not None else [],
+        "navigation": navigation_for(user, request.path)
+        if user is not None and not getattr(request, "mfa_setup_required", False)
+        else [],
         "entra_enabled": bool(settings.ENTRA_CLIENT_ID),
         "idle_minutes": settings.SESSION_COOKIE_AGE // 60,
         # GOV.UK Frontend's page template reads the nonce under this name.

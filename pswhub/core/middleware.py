@@ -13,12 +13,13 @@ class RequireMultiFactorMiddleware:
 
     def __call__(self, request):
         user = request.user
-        if (
+        # Remembered on the request so that pages can leave out links that would only bounce.
+        request.mfa_setup_required = (
             user.is_authenticated
             and (user.is_superuser or user.has_role(*settings.PSWHUB_MFA_REQUIRED_ROLES))
-            and not self._is_exempt(request.path)
             and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-        ):
+        )
+        if request.mfa_setup_required and not self._is_exempt(request.path):
             return redirect(f"{reverse('mfa_activate_totp')}?required=1")
         return self.get_response(request)
 

@@ -13,7 +13,7 @@ from .conftest import PASSWORD, assert_no_axe_violations, heading, sign_in
 EMPTY_PAGES = [
     ("Organisation", "Newshire Council", "No services have been set up yet."),
     ("Teams", "Teams", "There are no teams for you to see."),
-    ("Staff", "Staff", "No staff match your search."),
+    ("Staff", "Staff", "There are no staff records yet."),
     ("Change history", "Change history", "No changes have been recorded yet."),
 ]
 

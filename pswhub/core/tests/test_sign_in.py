@@ -133,3 +133,20 @@ def test_a_forgotten_password_is_reset_by_an_emailed_link(client, psw, mailoutbo
 def test_account_pages_are_in_the_service_design(client, psw, page):
     client.force_login(psw)
     assert 'class="govuk-template' in client.get(reverse(page)).content.decode()
+
+
+def test_while_setting_up_the_app_an_administrator_is_offered_no_links_that_would_bounce(client, db):
+    UserFactory(username="newadmin", roles=[roles.ADMIN])
+    sign_in(client, "newadmin")
+    page = client.get(reverse("mfa_activate_totp") + "?required=1").content.decode()
+    assert "Set up an authenticator app" in page
+    assert 'href="/users/"' not in page and 'href="/organisation/"' not in page
+
+
+def test_sensitive_account_changes_ask_again_once_the_sign_in_is_not_recent(client, db):
+    UserFactory(username="newadmin", roles=[roles.ADMIN])
+    with time_machine.travel(datetime.datetime(2026, 11, 23, 9, 0, tzinfo=datetime.UTC), tick=False) as clock:
+        sign_in(client, "newadmin")
+        assert client.get(reverse("mfa_activate_totp")).status_code == 200
+        clock.shift(datetime.timedelta(minutes=10))
+        assert client.get(reverse("mfa_activate_totp")).url.startswith(reverse("account_reauthenticate"))
