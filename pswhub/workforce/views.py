@@ -27,7 +27,12 @@ def dashboard(request):
     trend = selectors.workforce_trend(authority=authority) if latest else []
     if not unsuppressed:
         trend = [selectors.workforce_figures_for_publication(figures) for figures in trend]
-    context = {"latest": latest, "previous": previous, "unsuppressed": unsuppressed}
+    context = {
+        "latest": latest,
+        "previous": previous,
+        "unsuppressed": unsuppressed,
+        "may_import": request.user.has_perm("workforce.import_staff"),
+    }
     if latest:
         by_year = {figures["year"]: figures for figures in trend}
         leavers = selectors.leavers_by_reason(census_year=latest)

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 import xlsxwriter
 from django.core.management import CommandError, call_command
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from pswhub.core.models import StaffMember
@@ -20,6 +20,7 @@ from pswhub.workforce.hr_import import (
     DUPLICATE_EMPLOYEE,
     END_BEFORE_START,
     FTE_OUT_OF_RANGE,
+    MAPPING_UNKNOWN_COLUMN,
     MISSING_COLUMN,
     NOT_A_TABLE,
     REQUIRED,
@@ -367,3 +368,38 @@ def test_the_command_cannot_read_a_missing_file(db, tmp_path):
 def test_a_date_serial_in_a_csv_counts_from_excels_epoch(north):
     import_file(csv_bytes(row(started_on="45537")))
     assert StaffMember.objects.get().started_on == date(1899, 12, 30) + timedelta(days=45537) == date(2024, 9, 2)
+
+
+def test_a_mapping_to_a_column_the_template_does_not_have_is_named(db):
+    problems = problems_of(csv_bytes(row()), mapping={"Grade": "salary_grade"})
+    assert Problem(None, "Grade", MAPPING_UNKNOWN_COLUMN.format(header="Grade", column="salary_grade")) in problems
+
+
+def _is_utf8(content):
+    try:
+        content.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+CP1252_TEXT = st.text(
+    alphabet=st.characters(codec="cp1252", exclude_characters='\r\n",\x00', exclude_categories=["Cc"]), max_size=30
+)
+
+
+@given(st.lists(st.lists(CP1252_TEXT, min_size=3, max_size=3), min_size=1, max_size=5))
+def test_any_windows_1252_text_reads_back_as_written(rows):
+    """Windows-1252 bytes that also happen to be valid UTF-8 (such as "Â" then a non-breaking
+    space) are read as UTF-8, as a file saved as UTF-8 is far likelier; those are left out."""
+    header = ["employee_number", "first_name", "last_name"]
+    content = csv_bytes(*rows, header=header, encoding="cp1252")
+    assume(content.isascii() or not _is_utf8(content))
+    read_header, body = hr_import.table_read(content=content, file_name="staff.csv")
+    assert read_header == header
+    assert body == [cells for cells in rows if any(cell.strip() for cell in cells)]
+
+
+@given(st.lists(st.one_of(st.none(), st.integers(-(10**9), 10**9), st.text(max_size=10), st.dates()), max_size=6))
+def test_every_spreadsheet_cell_becomes_text(cells):
+    assert all(isinstance(hr_import.cell_text(cell), str) for cell in cells)

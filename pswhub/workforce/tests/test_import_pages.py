@@ -141,3 +141,10 @@ def test_the_columns_page_documents_every_column(client, psw):
 def test_a_batch_not_held_cannot_be_opened(client, hr_officer):
     client.force_login(hr_officer)
     assert client.get(reverse("workforce:import_detail", kwargs={"pk": 999})).status_code == 404
+
+
+@pytest.mark.parametrize("person", ["psw", "hr_officer", "head_of_service", "councillor"])
+def test_the_dashboard_links_to_hr_imports_only_for_those_who_may_import(client, everyone, person):
+    client.force_login(everyone[person])
+    page = client.get(reverse("workforce:dashboard")).content.decode()
+    assert (reverse("workforce:imports") in page) == (person in MAY_IMPORT)
