@@ -1,0 +1,235 @@
+"""Browser journey through the annual report, with axe checking every page on the way: the PSW
+starts a report for 2025/26, writes its text and a section's narrative, makes the Word, PDF and
+HTML files, downloads each one and publishes; then a councillor reads the published version and
+never sees a draft.
+
+The tests run tasks with the immediate backend, so a file is made while the request that asks for
+it runs, and its page says it is ready at once."""
+
+import io
+import re
+import zipfile
+
+import pytest
+from django.db import connections
+from playwright.sync_api import expect
+
+from pswhub.reporting.forms import PERIOD_BACKWARDS
+from tests.browser.conftest import (  # noqa: F401  (fixtures used by name)
+    assert_no_axe_violations,
+    assert_no_escaped_markup,
+    browser,
+    demo_council,
+    error_summary,
+    heading,
+    page,
+    sign_in,
+    sign_out,
+)
+
+pytestmark = pytest.mark.browser
+
+TITLE = "Principal Social Worker annual report 2025/26"
+OWN_TEXT = "Northshire's social workers kept practice steady through a year of change."
+NARRATIVE = "Turnover fell in both services.\n\nAgency use is now the lowest in five years."
+SECTIONS = [
+    "Social work workforce",
+    "Case file audits",
+    "Progress against the work plan",
+    "Actions set by committees",
+]
+
+
+@pytest.fixture(scope="session")
+def serialized_database(django_db_setup):
+    """The reference data (roles, grade scale, audit tools) as the test database was created."""
+    return getattr(connections["default"], "_test_serialized_contents", None)
+
+
+@pytest.fixture
+def reference_data_restored(serialized_database, browser):  # noqa: F811
+    # As in pswhub/audits/tests/test_browser.py: the connection Django hands out once Playwright's
+    # loop runs may lack the serialized reference data, and serialized rollback would then flush
+    # the roles away. Give it the same data.
+    connection = connections["default"]
+    if serialized_database is not None and not hasattr(connection, "_test_serialized_contents"):
+        connection._test_serialized_contents = serialized_database
+
+
+def open_annual_reports(tab):
+    tab.get_by_role("navigation", name="Main").get_by_role("link", name="Annual report").click()
+    expect(heading(tab)).to_have_text("Annual reports to committee")
+
+
+def fill_date(tab, legend, day, month, year):
+    group = tab.get_by_role("group", name=legend)
+    group.get_by_label("Day").fill(day)
+    group.get_by_label("Month").fill(month)
+    group.get_by_label("Year").fill(year)
+
+
+def download(tab, control):
+    """Follows a download link or button and returns (suggested file name, bytes)."""
+    with tab.expect_download() as waiting:
+        control.click()
+    file = waiting.value
+    assert file.failure() is None, file.failure()
+    with open(file.path(), "rb") as handle:
+        return file.suggested_filename, handle.read()
+
+
+def make_file(tab, button):
+    """Asks for a file from the report's page and returns its bytes, once its page offers it."""
+    tab.get_by_role("button", name=button).click()
+    expect(heading(tab)).to_have_text(re.compile(r"^(Word|PDF|HTML page) file$"))
+    main = tab.locator("main")
+    expect(main).to_contain_text("Ready")
+    expect(tab.locator("progress")).to_have_attribute("value", "100")
+    assert_no_axe_violations(tab)
+    name, content = download(tab, tab.get_by_role("button", name=re.compile(r"^Download ")))
+    assert content, f"{name} is empty"
+    tab.get_by_role("link", name="Back to the report").click()
+    return name, content
+
+
+def test_the_psw_writes_and_publishes_the_annual_report(reference_data_restored, page, demo_council):  # noqa: F811
+    # Given the demo council and no reports yet, the PSW opens "Annual report"
+    sign_in(page, "demo-psw")
+    open_annual_reports(page)
+    main = page.locator("main")
+    expect(main).to_contain_text("No report has been published yet.")
+    expect(main).to_contain_text("There are no drafts.")
+    assert_no_axe_violations(page)
+
+    # When they start a report with nothing in the dates, the form says what is missing
+    page.get_by_role("button", name="Start an annual report").click()
+    expect(heading(page)).to_have_text("Start an annual report")
+    assert_no_axe_violations(page)
+    for legend in ("First day of the period", "Last day of the period"):
+        fill_date(page, legend, "", "", "")
+    page.get_by_role("button", name="Make the draft").click()
+    expect(error_summary(page)).to_contain_text("Enter the first day of the period")
+    expect(error_summary(page)).to_contain_text("Enter the last day of the period")
+    assert_no_axe_violations(page)
+
+    # and when the end is before the start, it says so
+    fill_date(page, "First day of the period", "1", "4", "2025")
+    fill_date(page, "Last day of the period", "31", "3", "2025")
+    page.get_by_role("button", name="Make the draft").click()
+    expect(error_summary(page)).to_contain_text(PERIOD_BACKWARDS)
+    assert_no_axe_violations(page)
+
+    # When they ask for the financial year 2025/26 for both services
+    fill_date(page, "First day of the period", "1", "4", "2025")
+    fill_date(page, "Last day of the period", "31", "3", "2026")
+    page.get_by_role("group", name="Services").get_by_label("Children's and adults' services").check()
+    page.get_by_role("button", name="Make the draft").click()
+
+    # then the draft is made from the data
+    expect(heading(page)).to_have_text(TITLE)
+    expect(main).to_contain_text("Draft: not yet published.")
+    expect(main).to_contain_text("Children's and adults' services, 2025/26")
+    draft_address = page.url
+    assert_no_axe_violations(page)
+
+    # When they change the report's text and save it
+    page.get_by_role("button", name="Change the report’s text").click()
+    expect(heading(page)).to_have_text("Change the report’s text")
+    assert_no_axe_violations(page)
+    page.get_by_label("Committee").fill("Children and Young People's Committee")
+    page.get_by_label("Introduction").fill(OWN_TEXT)
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("The report’s text has been saved")
+    expect(main).to_contain_text("Report to Children and Young People's Committee")
+
+    # and write the workforce section's narrative
+    page.get_by_role("link", name=re.compile(r"^Write the narrative of\s*: Social work workforce$")).click()
+    expect(heading(page)).to_have_text("Social work workforce")
+    assert_no_axe_violations(page)
+    page.get_by_label("Narrative").fill(NARRATIVE)
+    page.get_by_role("button", name="Save narrative").click()
+
+    # then the draft shows their words as numbered paragraphs among the sections built from data
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(
+        "The narrative of “Social work workforce” has been saved"
+    )
+    numbered = page.locator("main .app-numbered")
+    expect(numbered.filter(has_text=OWN_TEXT)).to_have_count(1)
+    expect(numbered.filter(has_text="Turnover fell in both services.")).to_have_count(1)
+    expect(numbered.filter(has_text="Agency use is now the lowest in five years.")).to_have_count(1)
+    numbers = [int(text.rstrip(".")) for text in page.locator("main .app-numbered__number").all_inner_texts()]
+    assert numbers == list(range(1, len(numbers) + 1)), numbers
+    for title in SECTIONS:
+        expect(page.get_by_role("heading", level=3, name=title)).to_be_visible()
+    expect(main).to_contain_text("Social work workforce (written)")
+    assert_no_escaped_markup(page)
+    assert_no_axe_violations(page)
+
+    # When they ask for each file, each one is ready at once and downloads
+    name, docx = make_file(page, "Make a Word file")
+    assert name == "Principal Social Worker annual report 2025-26 DRAFT.docx"
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        document_xml = archive.read("word/document.xml").decode()
+    assert "Turnover fell in both services." in document_xml
+    expect(heading(page)).to_have_text(TITLE)
+
+    name, pdf = make_file(page, "Make a PDF")
+    assert name.endswith(" DRAFT.pdf") and pdf.startswith(b"%PDF-")
+
+    name, html = make_file(page, "Make an HTML file")
+    assert name.endswith(" DRAFT.html")
+    html = html.decode()
+    assert html.lstrip().lower().startswith("<!doctype html>")
+    assert "Agency use is now the lowest in five years." in html
+
+    # and the draft lists the three files, each ready
+    files = page.locator("main ul.govuk-list").last
+    expect(files.get_by_role("listitem")).to_have_count(3)
+    for kind in ("Word", "PDF", "HTML page"):
+        expect(files.get_by_role("listitem").filter(has_text=f"{kind} file requested")).to_contain_text(": ready")
+    assert_no_axe_violations(page)
+
+    # When they publish the report
+    page.get_by_role("button", name="Publish this report").click()
+    expect(heading(page)).to_have_text("Publish the report")
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Publish the report").click()
+
+    # then they see the published version, with their words and no draft marking
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Version 1 has been published")
+    expect(heading(page)).to_have_text(TITLE)
+    expect(main).to_contain_text("Published ")
+    expect(main).not_to_contain_text("Draft: not yet published")
+    expect(main).to_contain_text("Turnover fell in both services.")
+    assert_no_axe_violations(page)
+    name, published_html = download(page, page.get_by_role("link", name="Download this report as an HTML file"))
+    assert name == "Principal Social Worker annual report 2025-26.html"
+    assert b"Agency use is now the lowest in five years." in published_html
+
+    # and the list shows the published report beside the draft
+    open_annual_reports(page)
+    expect(page.get_by_role("table").get_by_role("link", name=TITLE)).to_be_visible()
+    expect(main).not_to_contain_text("There are no drafts.")
+    assert_no_axe_violations(page)
+    sign_out(page)
+
+    # When a councillor opens "Annual report"
+    sign_in(page, "demo-councillor")
+    open_annual_reports(page)
+
+    # then they see the published version and no drafts
+    expect(page.get_by_role("heading", name="Drafts")).to_have_count(0)
+    expect(page.get_by_role("button", name="Start an annual report")).to_have_count(0)
+    assert_no_axe_violations(page)
+    page.get_by_role("table").get_by_role("link", name=TITLE).click()
+    expect(heading(page)).to_have_text(TITLE)
+    expect(main).to_contain_text("Turnover fell in both services.")
+    expect(main).not_to_contain_text("Draft")
+    for title in SECTIONS:
+        expect(page.get_by_role("heading", level=3, name=title)).to_be_visible()
+    assert_no_axe_violations(page)
+
+    # and the draft itself stays closed to them
+    assert page.goto(draft_address).status == 403
+    expect(page.locator("main")).not_to_contain_text(OWN_TEXT)
+    assert_no_axe_violations(page)
