@@ -21,7 +21,7 @@ from pswhub.core.models import Team
 from pswhub.core.presenters import SUPPRESSED
 
 from . import codes
-from .models import CensusWorker, CensusYear, ImportBatch, census_reference_date
+from .models import CensusWorker, CensusYear, ColumnMapping, ImportBatch, census_reference_date
 
 # Working days in a year for the absence rate. DfE does not publish its denominator; 253 days
 # (365 less weekends and eight bank holidays) reproduces its national rates (inferred).
@@ -321,3 +321,11 @@ def import_batches():
 
 def import_batch_get(*, pk):
     return ImportBatch.objects.select_related("uploaded_by").filter(pk=pk).first()
+
+
+def column_mappings():
+    return ColumnMapping.objects.all()
+
+
+def column_mapping_get(*, pk):
+    return ColumnMapping.objects.filter(pk=pk).first()

@@ -9,7 +9,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from pswhub.core.models import Authority, StaffMember
 from pswhub.core.services import staff_members_bulk_save
 
-from .models import CensusWorker, CensusYear, Employment, ImportBatch, StaffProfile
+from .models import CensusWorker, CensusYear, ColumnMapping, Employment, ImportBatch, StaffProfile
 
 WRONG_AUTHORITY = "This return is for local authority {found}, but PSW Hub holds {name} ({expected})"
 NO_AUTHORITY_CODE = (
@@ -378,3 +378,13 @@ def import_batch_confirm(*, batch, confirmed_by=None):
         )
         batch.save()
     return batch
+
+
+def column_mapping_save(*, mapping=None, name, columns, changed_by=None):
+    """Creates a column mapping, or changes `mapping`; returns it. Batches keep the columns they
+    were read with, so changing a mapping never changes what a past batch records."""
+    mapping = mapping or ColumnMapping()
+    mapping.name, mapping.columns = name, columns
+    mapping._history_user = changed_by
+    mapping.save()
+    return mapping

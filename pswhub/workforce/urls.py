@@ -13,6 +13,9 @@ urlpatterns = [
     path("imports/upload/", views.import_upload, name="import_upload"),
     path("imports/template.csv", views.import_template_csv, name="import_template_csv"),
     path("imports/columns/", views.import_columns, name="import_columns"),
+    path("imports/mappings/", views.column_mappings, name="column_mappings"),
+    path("imports/mappings/new/", views.column_mapping_edit, name="column_mapping_create"),
+    path("imports/mappings/<int:pk>/", views.column_mapping_edit, name="column_mapping_edit"),
     path("imports/<int:pk>/", views.import_detail, name="import_detail"),
     path("imports/<int:pk>/confirm/", views.import_confirm, name="import_confirm"),
 ]

@@ -9,7 +9,7 @@ from pswhub.core.selectors import authority_get
 from pswhub.core.views import require
 
 from . import checks, csww, hr_import, presenters, selectors, services
-from .forms import ExtractUploadForm
+from .forms import ColumnMappingForm, ExtractUploadForm
 
 RETURN_HAS_PROBLEMS = (
     "The return can be downloaded once the problems above are put right: a return with them would be "
@@ -174,3 +174,26 @@ def import_template_csv(request):
 def import_columns(request):
     require(request, "workforce.import_staff")
     return render(request, "workforce/import_columns.html", {"template": hr_import.TEMPLATE})
+
+
+NO_SUCH_MAPPING = "There is no column mapping {pk}"
+
+
+def column_mappings(request):
+    require(request, "workforce.import_staff")
+    return render(request, "workforce/mapping_list.html", {"mappings": selectors.column_mappings()})
+
+
+def column_mapping_edit(request, pk=None):
+    require(request, "workforce.import_staff")
+    mapping = None
+    if pk is not None:
+        mapping = selectors.column_mapping_get(pk=pk)
+        if mapping is None:
+            raise Http404(NO_SUCH_MAPPING.format(pk=pk))
+    form = ColumnMappingForm(request.POST if request.method == "POST" else None, mapping=mapping)
+    if request.method == "POST" and form.is_valid():
+        services.column_mapping_save(mapping=mapping, changed_by=request.user, **form.cleaned_data)
+        return redirect("workforce:column_mappings")
+    context = {"form": form, "mapping": mapping, "template_columns": hr_import.TEMPLATE_COLUMNS}
+    return render(request, "workforce/mapping_form.html", context)

@@ -7,7 +7,12 @@ from django.urls import reverse
 
 from pswhub.core.models import StaffMember, Team
 from pswhub.workforce import hr_import
-from pswhub.workforce.forms import CHOOSE_FILE
+from pswhub.workforce.forms import (
+    CHOOSE_FILE,
+    MAPPING_LINE_FORMAT,
+    MAPPING_NAME_TAKEN,
+    MAPPING_UNKNOWN_TEMPLATE_COLUMN,
+)
 from pswhub.workforce.hr_import import FTE_OUT_OF_RANGE, UNKNOWN_TEAM
 from pswhub.workforce.models import ColumnMapping, ImportBatch
 
@@ -148,3 +153,57 @@ def test_the_dashboard_links_to_hr_imports_only_for_those_who_may_import(client,
     client.force_login(everyone[person])
     page = client.get(reverse("workforce:dashboard")).content.decode()
     assert (reverse("workforce:imports") in page) == (person in MAY_IMPORT)
+
+
+MAPPING_PAGES = ["workforce:column_mappings", "workforce:column_mapping_create"]
+
+
+@pytest.mark.parametrize("page", MAPPING_PAGES)
+@pytest.mark.parametrize("person", PEOPLE)
+def test_only_the_psw_and_hr_officers_open_the_mapping_pages(client, everyone, person, page):
+    client.force_login(everyone[person])
+    assert client.get(reverse(page)).status_code == (200 if person in MAY_IMPORT else 403), (person, page)
+
+
+@pytest.mark.parametrize("person", ["head_of_service", "councillor", "north_manager"])
+def test_others_cannot_add_a_mapping(client, everyone, person):
+    client.force_login(everyone[person])
+    url = reverse("workforce:column_mapping_create")
+    assert client.post(url, {"name": "X", "columns": "A = first_name"}).status_code == 403
+    assert ColumnMapping.objects.count() == 0
+
+
+def test_the_hr_officer_adds_and_changes_a_mapping_with_history(client, hr_officer):
+    client.force_login(hr_officer)
+    client.post(
+        reverse("workforce:column_mapping_create"),
+        {"name": "Northshire iTrent", "columns": "Payroll No = employee_number\n\nForename = first_name"},
+    )
+    mapping = ColumnMapping.objects.get()
+    assert mapping.columns == {"Payroll No": "employee_number", "Forename": "first_name"}
+    edit = reverse("workforce:column_mapping_edit", kwargs={"pk": mapping.pk})
+    assert "Payroll No = employee_number" in client.get(edit).content.decode()
+    client.post(edit, {"name": "Northshire iTrent", "columns": "Surname = last_name"})
+    mapping.refresh_from_db()
+    assert mapping.columns == {"Surname": "last_name"}
+    assert mapping.history.count() == 2 and mapping.history.first().history_user == hr_officer
+
+
+@pytest.mark.parametrize(
+    "columns, message",
+    [
+        ("Payroll No employee_number", MAPPING_LINE_FORMAT.format(line=1)),
+        ("Payroll No = payroll", MAPPING_UNKNOWN_TEMPLATE_COLUMN.format(line=1, column="payroll")),
+    ],
+)
+def test_a_mapping_cannot_name_a_column_the_template_does_not_have(client, psw, columns, message):
+    client.force_login(psw)
+    response = client.post(reverse("workforce:column_mapping_create"), {"name": "iTrent", "columns": columns})
+    assert message in response.content.decode() and ColumnMapping.objects.count() == 0
+
+
+def test_two_mappings_cannot_share_a_name(client, psw):
+    ColumnMapping.objects.create(name="iTrent", columns={})
+    client.force_login(psw)
+    response = client.post(reverse("workforce:column_mapping_create"), {"name": "iTrent", "columns": "A = first_name"})
+    assert MAPPING_NAME_TAKEN.format(name="iTrent") in response.content.decode()
