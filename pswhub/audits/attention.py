@@ -1,6 +1,7 @@
 """What needs a person's attention about audits, for their home page."""
 
 from django.urls import reverse
+from django.utils import timezone
 
 from pswhub.core.attention import AttentionItem
 
@@ -25,6 +26,17 @@ def audit_attention_items(user):
             items.append(
                 AttentionItem("Audits awaiting moderation", awaiting, reverse("audits:list") + "?status=submitted")
             )
+    assigned = selectors.assignments_of(user)
+    if assigned:
+        overdue = sum(planned.is_overdue(timezone.localdate()) for planned in assigned)
+        items.append(
+            AttentionItem(
+                "Audits assigned to you",
+                len(assigned),
+                reverse("audits:assignments"),
+                f"{overdue} past the due date." if overdue else "Start each one from the list.",
+            )
+        )
     drafts = selectors.drafts_of(user).count()
     if drafts:
         items.append(AttentionItem("Your audits in draft", drafts, reverse("audits:list") + "?status=draft"))

@@ -1,7 +1,7 @@
 from django import forms
 
 from pswhub.core.forms_render import GovukDateField
-from pswhub.core.models import StaffMember, Team, User
+from pswhub.core.models import Service, StaffMember, Team, User
 
 from .importing import BAD_CASE_REFERENCE, CASE_REFERENCE
 from .models import Answer, AuditTool, Grade, LearningTheme, Question
@@ -203,3 +203,94 @@ class ModerationForm(forms.Form):
 
     def clean_grade(self):
         return Grade.objects.get(scale=self.scale, pk=self.cleaned_data["grade"])
+
+
+# The audit programme.
+
+CHOOSE_CASE_FILE = "Choose the case list CSV file"
+ENTER_PERIOD_START = "Enter the plan's first day"
+ENTER_PERIOD_END = "Enter the plan's last day"
+PERIOD_END_BEFORE_START = "The last day must be the same as or after the first day"
+CHOOSE_SERVICE = "Choose the service"
+TEAM_NOT_IN_SERVICE = "Choose a team in the plan's service, or leave it blank"
+ENTER_SAMPLE_SIZE = "Enter how many cases to sample, 1 or more"
+ENTER_SKIP_MONTHS = "Enter a number of months, 0 or more"
+CHOOSE_AUDITOR = "Choose the auditor"
+ENTER_ASSIGNMENT_DUE_DATE = "Enter the date the audit is due"
+
+
+class CaseImportForm(forms.Form):
+    file = forms.FileField(
+        label="Case list (CSV)",
+        help_text="Columns: case_reference, team, worker (optional), case_type, opened_on (YYYY-MM-DD)",
+        error_messages={"required": CHOOSE_CASE_FILE},
+    )
+
+
+class ServiceChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, service):
+        return service.name
+
+
+class AuditPlanForm(forms.Form):
+    period_start = GovukDateField(
+        label="First day", help_text="For example, 1 4 2026", error_messages={"required": ENTER_PERIOD_START}
+    )
+    period_end = GovukDateField(
+        label="Last day", help_text="The end of the month or quarter", error_messages={"required": ENTER_PERIOD_END}
+    )
+    service = ServiceChoiceField(
+        queryset=Service.objects.order_by("kind"), label="Service", error_messages={"required": CHOOSE_SERVICE}
+    )
+    team = forms.ModelChoiceField(
+        queryset=Team.objects.filter(is_active=True).select_related("service").order_by("service__kind", "name"),
+        required=False,
+        label="Team (optional)",
+        help_text="Leave blank to sample from the whole service. A team includes the teams beneath it.",
+    )
+    tool = ToolChoiceField(
+        queryset=AuditTool.objects.filter(is_active=True).order_by("name"),
+        widget=forms.RadioSelect,
+        label="Audit tool",
+        error_messages={"required": CHOOSE_TOOL},
+    )
+    sample_size = forms.IntegerField(
+        min_value=1,
+        max_value=1000,
+        label="Number of cases to sample",
+        error_messages={"required": ENTER_SAMPLE_SIZE, "min_value": ENTER_SAMPLE_SIZE, "invalid": ENTER_SAMPLE_SIZE},
+    )
+    skip_months = forms.IntegerField(
+        min_value=0,
+        max_value=120,
+        initial=6,
+        label="Leave out cases audited within this many months",
+        error_messages={"required": ENTER_SKIP_MONTHS, "min_value": ENTER_SKIP_MONTHS, "invalid": ENTER_SKIP_MONTHS},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", PERIOD_END_BEFORE_START)
+        service, team = cleaned.get("service"), cleaned.get("team")
+        if service and team and team.service_id != service.pk:
+            self.add_error("team", TEAM_NOT_IN_SERVICE)
+        return cleaned
+
+
+class SampleForm(forms.Form):
+    stratify = forms.BooleanField(
+        required=False, label="Stratify by team: each team's share in proportion to its cases"
+    )
+
+
+class AssignmentForm(forms.Form):
+    auditor = UserChoiceField(
+        queryset=User.objects.none(), label="Auditor", error_messages={"required": CHOOSE_AUDITOR}
+    )
+    due_on = GovukDateField(label="Due date", error_messages={"required": ENTER_ASSIGNMENT_DUE_DATE})
+
+    def __init__(self, *args, auditors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["auditor"].queryset = auditors

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from pswhub.core.models import Service, StaffMember, Team, User
 
-from .models import Audit, AuditType, Grade, LearningTheme
+from .models import Audit, AuditType, Case, CaseType, Grade, LearningTheme
 from .reference import OFSTED_SCALE
 
 REQUIRED_COLUMNS = ["case_reference", "audit_type", "team", "completed_on", "overall_grade"]
@@ -207,4 +207,122 @@ def audits_import_plan(raw, *, create_teams=False, today=None):
             areas_for_development=row.get("areas_for_development", ""),
         )
         plan.audits.append((audit, sorted(set(theme_ids)), None if team else team_name.lower()))
+    return plan
+
+
+# The case list from the case management system, for the audit programme. Same rules as above:
+# every row checked first, one bad row refuses the file, errors as "Row N, field: message".
+# A case reference already held is updated (team, worker, type, open date), so the monthly
+# extract can be loaded again and again.
+
+CASE_REQUIRED_COLUMNS = ["case_reference", "team", "case_type", "opened_on"]
+CASE_OPTIONAL_COLUMNS = ["worker"]
+BAD_CASE_TYPE = "Enter one of " + ", ".join(CaseType.values)
+UNKNOWN_CASE_TEAM = "No team is called {name}: check the name against the teams in PSW Hub"
+REPEATED_CASE = "This case repeats row {row}"
+
+
+@dataclass
+class CaseImportPlan:
+    new: list = field(default_factory=list)  # unsaved Case objects
+    changed: list = field(default_factory=list)  # Case objects already held, with new values set
+    unchanged: int = 0
+    errors: list = field(default_factory=list)
+
+    def error(self, row, column, message):
+        self.errors.append(f"Row {row}, {column}: {message}")
+
+
+def _read_rows(raw, plan, required):
+    text = decode(raw)
+    if text is None:
+        plan.error(1, "file", NOT_DECODABLE)
+        return None
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames:
+        plan.error(1, "file", EMPTY_FILE)
+        return None
+    reader.fieldnames = [name.strip().lower() for name in reader.fieldnames]
+    for column in required:
+        if column not in reader.fieldnames:
+            plan.error(1, column, MISSING_COLUMN.format(column=column))
+    if plan.errors:
+        return None
+    return [{key: (value or "").strip() for key, value in row.items() if key} for row in reader]
+
+
+def _parse_date(value):
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError
+    return date.fromisoformat(value)
+
+
+def cases_import_plan(raw, *, today=None):
+    """Checks every row of a case list (CSV bytes) and returns the cases to add and to update, or
+    the errors."""
+    today = today or timezone.localdate()
+    plan = CaseImportPlan()
+    rows = _read_rows(raw, plan, CASE_REQUIRED_COLUMNS)
+    if rows is None:
+        return plan
+    teams = {}
+    for team in Team.objects.all():
+        teams.setdefault(team.name.lower(), []).append(team)
+    workers = {
+        staff.employee_number.lower(): staff
+        for staff in StaffMember.objects.filter(employee_number__in={row.get("worker", "") for row in rows} - {""})
+    }
+    held = {
+        case.case_reference: case
+        for case in Case.objects.filter(case_reference__in={r["case_reference"] for r in rows})
+    }
+    seen = {}
+    for number, row in enumerate(rows, start=2):
+        errors_before = len(plan.errors)
+        for column in CASE_REQUIRED_COLUMNS:
+            if not row.get(column):
+                plan.error(number, column, MISSING_VALUE)
+        reference = row.get("case_reference", "")
+        if reference and not CASE_REFERENCE.match(reference):
+            plan.error(number, "case_reference", BAD_CASE_REFERENCE)
+        elif reference in seen:
+            plan.error(number, "case_reference", REPEATED_CASE.format(row=seen[reference]))
+        seen.setdefault(reference, number)
+        team, team_name = None, row.get("team", "")
+        matches = teams.get(team_name.lower(), [])
+        if len(matches) > 1:
+            plan.error(number, "team", AMBIGUOUS_TEAM.format(name=team_name))
+        elif matches:
+            team = matches[0]
+        elif team_name:
+            plan.error(number, "team", UNKNOWN_CASE_TEAM.format(name=team_name))
+        worker = None
+        if row.get("worker"):
+            worker = workers.get(row["worker"].lower())
+            if worker is None:
+                plan.error(number, "worker", UNKNOWN_WORKER.format(value=row["worker"]))
+        case_type = row.get("case_type", "").lower()
+        if case_type and case_type not in CaseType.values:
+            plan.error(number, "case_type", BAD_CASE_TYPE)
+        opened_on = None
+        if row.get("opened_on"):
+            try:
+                opened_on = _parse_date(row["opened_on"])
+            except ValueError:
+                plan.error(number, "opened_on", BAD_DATE)
+            else:
+                if opened_on > today:
+                    plan.error(number, "opened_on", FUTURE_DATE)
+        if len(plan.errors) > errors_before:
+            continue
+        values = {"team": team, "worker": worker, "case_type": case_type, "opened_on": opened_on}
+        case = held.get(reference)
+        if case is None:
+            plan.new.append(Case(case_reference=reference, **values))
+        elif any(getattr(case, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(case, name, value)
+            plan.changed.append(case)
+        else:
+            plan.unchanged += 1
     return plan

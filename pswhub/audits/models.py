@@ -431,7 +431,12 @@ class Case(models.Model):
     case_reference = models.CharField(max_length=40, unique=True)
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="cases")
     worker = models.ForeignKey(
-        StaffMember, on_delete=models.SET_NULL, null=True, blank=True, related_name="cases", help_text="The case's worker"
+        StaffMember,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cases",
+        help_text="The case's worker",
     )
     case_type = models.CharField(max_length=40, choices=CaseType.choices)
     opened_on = models.DateField()
@@ -463,11 +468,18 @@ class AuditPlan(models.Model):
     period_end = models.DateField()
     service = models.ForeignKey("core.Service", on_delete=models.PROTECT, related_name="audit_plans")
     team = models.ForeignKey(
-        Team, on_delete=models.PROTECT, null=True, blank=True, related_name="audit_plans", help_text="Blank for the whole service"
+        Team,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="audit_plans",
+        help_text="Blank for the whole service",
     )
     tool = models.ForeignKey(AuditTool, on_delete=models.PROTECT, related_name="plans")
     sample_size = models.PositiveSmallIntegerField()
-    skip_months = models.PositiveSmallIntegerField(default=6, help_text="Leave out cases audited within this many months")
+    skip_months = models.PositiveSmallIntegerField(
+        default=6, help_text="Leave out cases audited within this many months"
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()

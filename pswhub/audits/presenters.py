@@ -1,6 +1,6 @@
 """Display rules for audits: status tags and grade tags, so templates stay dumb."""
 
-from .models import Audit
+from .models import Audit, PlannedAudit
 from .reference import GOOD, INADEQUATE, OUTSTANDING, REQUIRES_IMPROVEMENT
 
 STATUS_CLASSES = {
@@ -27,4 +27,19 @@ def grade_tag(grade):
     return {"text": grade.name, "classes": GRADE_CLASSES.get(grade.code, "govuk-tag--blue")}
 
 
-HELPERS = {"status_tag": status_tag, "grade_tag": grade_tag}
+PLANNED_CLASSES = {
+    PlannedAudit.Status.UNASSIGNED: "govuk-tag--grey",
+    PlannedAudit.Status.ASSIGNED: "govuk-tag--blue",
+    PlannedAudit.Status.IN_PROGRESS: "govuk-tag--yellow",
+    PlannedAudit.Status.SUBMITTED: "govuk-tag--green",
+}
+
+
+def planned_status_tag(planned, today):
+    """A planned audit's status; past its due date and not submitted, it reads "Overdue"."""
+    if planned.is_overdue(today):
+        return {"text": "Overdue", "classes": "govuk-tag--red"}
+    return {"text": PlannedAudit.Status(planned.status).label, "classes": PLANNED_CLASSES[planned.status]}
+
+
+HELPERS = {"status_tag": status_tag, "grade_tag": grade_tag, "planned_status_tag": planned_status_tag}

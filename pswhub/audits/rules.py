@@ -61,3 +61,16 @@ rules.add_perm("audits.add_audit_action", can_see_audit & (is_psw_or_qa | manage
 rules.add_perm("audits.moderate_audit", is_psw_or_qa & awaiting_moderation_by_someone_else)
 rules.add_perm("audits.complete_audit_action", can_see_audit & (is_psw_or_qa | manages_audit_team | is_the_auditor))
 rules.add_perm("audits.import_audits", is_psw_or_qa)
+
+
+@rules.predicate
+def is_assigned_and_not_started(user, planned_audit):
+    return planned_audit is not None and planned_audit.auditor_id == user.pk and planned_audit.audit_id is None
+
+
+# The audit programme: plans, the case list and assignments are run by the PSW and QA officers;
+# auditors (and the PSW and QA when they audit) see and start what is assigned to them.
+rules.add_perm("audits.manage_audit_programme", is_psw_or_qa)
+rules.add_perm("audits.import_cases", is_psw_or_qa)
+rules.add_perm("audits.view_assignments", is_psw_or_qa | is_auditor)
+rules.add_perm("audits.start_planned_audit", (is_psw_or_qa | is_auditor) & is_assigned_and_not_started)

@@ -1,6 +1,9 @@
 """Writes for audits: starting, filling in, submitting and moderating an audit, what the worker
 and manager add, risk flags and actions. Every write keeps history."""
 
+import random
+from fractions import Fraction
+
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -239,3 +242,125 @@ def audits_import_save(*, plan, file_name, imported_by=None):
         batch_size=1000,
     )
     return batch
+
+
+# The audit programme.
+
+NOTHING_TO_SAMPLE = "No case in the plan's scope is left to sample: every one is in the plan or was audited recently"
+ALREADY_STARTED = "The audit of this case has already been started"
+NOT_YOUR_ASSIGNMENT = "This case is assigned to someone else"
+NOT_ASSIGNED = "Assign this case to an auditor before the audit is started"
+
+
+@transaction.atomic
+def cases_import_save(*, plan, imported_by=None):
+    """Writes a checked case list (importing.cases_import_plan): new cases and changed ones, each
+    with a history row. Returns (added, updated)."""
+    if plan.errors:
+        raise ValueError("An import with errors cannot be saved")
+    for case in [*plan.new, *plan.changed]:
+        _save(case, imported_by)
+    return len(plan.new), len(plan.changed)
+
+
+@transaction.atomic
+def audit_plan_create(*, period_start, period_end, service, tool, sample_size, created_by, team=None, skip_months=6):
+    from .models import AuditPlan
+
+    plan = AuditPlan(
+        period_start=period_start,
+        period_end=period_end,
+        service=service,
+        team=team,
+        tool=tool,
+        sample_size=sample_size,
+        skip_months=skip_months,
+        created_by=created_by,
+    )
+    return _save(plan, created_by)
+
+
+def proportional_allocation(sizes, total):
+    """Shares `total` among strata in proportion to their `sizes` (a dict), by largest remainder:
+    each stratum gets the whole part of its share, and what is left goes one each to the strata
+    with the largest fractions (ties to the first key in order)."""
+    population = sum(sizes.values())
+    if not population:
+        return dict.fromkeys(sizes, 0)
+    exact = {key: Fraction(total * size, population) for key, size in sizes.items()}
+    quotas = {key: int(share) for key, share in exact.items()}
+    left = total - sum(quotas.values())
+    by_fraction = sorted(sizes, key=lambda key: -(exact[key] - quotas[key]))
+    for key in by_fraction[:left]:
+        quotas[key] += 1
+    return quotas
+
+
+@transaction.atomic
+def plan_sample(*, plan, seed=None, stratify=False, sampled_by=None):
+    """Draws cases for a plan until it holds its sample size, from the cases in its scope that
+    are not in it already and have no audit completed within its skip window
+    (selectors.cases_eligible_for_plan). Random by default; with `stratify`, each team gets a share
+    in proportion to its eligible cases. The same seed draws the same cases. Returns the planned
+    audits added."""
+    from . import selectors
+    from .models import PlannedAudit
+
+    wanted = plan.sample_size - plan.planned_audits.count()
+    eligible = list(selectors.cases_eligible_for_plan(plan).order_by("case_reference"))
+    if wanted <= 0:
+        return []
+    if not eligible:
+        raise ValueError(NOTHING_TO_SAMPLE)
+    wanted = min(wanted, len(eligible))
+    rng = random.Random(seed)
+    if stratify:
+        strata = {}
+        for case in sorted(eligible, key=lambda case: (case.team.name, case.team_id, case.case_reference)):
+            strata.setdefault(case.team_id, []).append(case)
+        quotas = proportional_allocation({team: len(cases) for team, cases in strata.items()}, wanted)
+        chosen = [case for team, cases in strata.items() for case in rng.sample(cases, quotas[team])]
+    else:
+        chosen = rng.sample(eligible, wanted)
+    return [_save(PlannedAudit(plan=plan, case=case), sampled_by) for case in chosen]
+
+
+@transaction.atomic
+def planned_audit_assign(*, planned_audit, auditor, due_on, assigned_by):
+    """Assigns a planned case (or reassigns it) until its audit has been started."""
+    from .models import PlannedAudit
+
+    planned_audit = PlannedAudit.objects.select_for_update().get(pk=planned_audit.pk)
+    if planned_audit.audit_id is not None:
+        raise ValueError(ALREADY_STARTED)
+    planned_audit.auditor = auditor
+    planned_audit.due_on = due_on
+    return _save(planned_audit, assigned_by)
+
+
+@transaction.atomic
+def planned_audit_start(*, planned_audit, started_by):
+    """Starts the audit of a planned case with the plan's tool, the case's reference, team, worker
+    and type, and the assignment's due date; the assigned auditor conducts it."""
+    from .models import PlannedAudit
+
+    planned_audit = (
+        PlannedAudit.objects.select_for_update().select_related("plan__tool", "case").get(pk=planned_audit.pk)
+    )
+    if planned_audit.audit_id is not None:
+        raise ValueError(ALREADY_STARTED)
+    if planned_audit.auditor_id is None:
+        raise ValueError(NOT_ASSIGNED)
+    if planned_audit.auditor_id != started_by.pk:
+        raise ValueError(NOT_YOUR_ASSIGNMENT)
+    case = planned_audit.case
+    planned_audit.audit = audit_start(
+        tool=planned_audit.plan.tool,
+        case_reference=case.case_reference,
+        team=case.team,
+        worker=case.worker,
+        case_type=case.get_case_type_display(),
+        due_on=planned_audit.due_on,
+        started_by=started_by,
+    )
+    return _save(planned_audit, started_by)

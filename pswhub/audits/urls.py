@@ -17,4 +17,12 @@ urlpatterns = [
     path("<int:pk>/actions/", views.action_add, name="action_add"),
     path("<int:pk>/actions/<int:action_pk>/done/", views.action_complete, name="action_complete"),
     path("<int:pk>/moderate/", views.audit_moderate, name="moderate"),
+    path("cases/import/", views.case_import, name="case_import"),
+    path("plans/", views.plan_list, name="plan_list"),
+    path("plans/new/", views.plan_create, name="plan_create"),
+    path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
+    path("plans/<int:pk>/sample/", views.plan_sample, name="plan_sample"),
+    path("plans/<int:pk>/cases/<int:planned_pk>/assign/", views.planned_audit_assign, name="planned_audit_assign"),
+    path("assignments/", views.assignments, name="assignments"),
+    path("assignments/<int:planned_pk>/start/", views.planned_audit_start, name="planned_audit_start"),
 ]

@@ -7,8 +7,20 @@ from django.views.decorators.http import require_POST
 from pswhub.core.views import require
 
 from . import presenters, selectors, services
-from .forms import ActionForm, AuditForm, AuditStartForm, ContributionForm, ModerationForm, RiskFlagForm
-from .models import Audit, AuditAction, RiskFlag
+from .forms import (
+    ActionForm,
+    AssignmentForm,
+    AuditForm,
+    AuditPlanForm,
+    AuditStartForm,
+    CaseImportForm,
+    ContributionForm,
+    ModerationForm,
+    RiskFlagForm,
+    SampleForm,
+)
+from .importing import cases_import_plan
+from .models import Audit, AuditAction, CaseType, RiskFlag
 
 
 def _audit(request, pk):
@@ -172,3 +184,103 @@ def audit_moderate(request, pk):
         messages.success(request, f"The audit of case {audit.case_reference} has been moderated")
         return redirect("audits:detail", pk=audit.pk)
     return render(request, "audits/audit_moderate.html", {"audit": audit, "form": form})
+
+
+# The audit programme.
+
+
+def case_import(request):
+    require(request, "audits.import_cases")
+    form = CaseImportForm(request.POST or None, request.FILES or None)
+    errors, result = [], None
+    if request.method == "POST" and form.is_valid():
+        plan = cases_import_plan(form.cleaned_data["file"].read())
+        errors = plan.errors
+        if not errors:
+            added, updated = services.cases_import_save(plan=plan, imported_by=request.user)
+            result = {"added": added, "updated": updated, "unchanged": plan.unchanged}
+    context = {"form": form, "errors": errors, "result": result, "case_types": CaseType.values}
+    return render(request, "audits/case_import.html", context, status=400 if errors else 200)
+
+
+def plan_list(request):
+    require(request, "audits.manage_audit_programme")
+    plans = selectors.audit_plan_list(user=request.user)
+    return render(request, "audits/plan_list.html", {"plans": plans})
+
+
+def plan_create(request):
+    require(request, "audits.manage_audit_programme")
+    form = AuditPlanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        plan = services.audit_plan_create(created_by=request.user, **form.cleaned_data)
+        messages.success(request, "The plan has been created. Now draw its sample of cases")
+        return redirect("audits:plan_detail", pk=plan.pk)
+    return render(request, "audits/plan_create.html", {"form": form})
+
+
+def _plan(request, pk):
+    return get_object_or_404(selectors.audit_plan_list(user=request.user), pk=pk)
+
+
+def plan_detail(request, pk, sample_form=None, error=None):
+    require(request, "audits.manage_audit_programme")
+    plan = _plan(request, pk)
+    context = {
+        "plan": plan,
+        "counts": selectors.plan_status_counts(plan),
+        "planned": selectors.planned_audits_of(plan),
+        "skip_from": selectors.plan_skip_from(plan),
+        "sample_form": sample_form or SampleForm(),
+        "error": error,
+        "today": timezone.localdate(),
+        **presenters.HELPERS,
+    }
+    return render(request, "audits/plan_detail.html", context, status=400 if error else 200)
+
+
+@require_POST
+def plan_sample(request, pk):
+    require(request, "audits.manage_audit_programme")
+    plan = _plan(request, pk)
+    form = SampleForm(request.POST)
+    form.is_valid()
+    try:
+        added = services.plan_sample(
+            plan=plan, stratify=form.cleaned_data.get("stratify", False), sampled_by=request.user
+        )
+    except ValueError as problem:
+        return plan_detail(request, pk, sample_form=form, error=str(problem))
+    messages.success(request, f"{len(added)} cases have been added to the plan")
+    return redirect("audits:plan_detail", pk=plan.pk)
+
+
+def planned_audit_assign(request, pk, planned_pk):
+    require(request, "audits.manage_audit_programme")
+    plan = _plan(request, pk)
+    planned = get_object_or_404(selectors.planned_audits_of(plan), pk=planned_pk, audit__isnull=True)
+    initial = {"auditor": planned.auditor, "due_on": planned.due_on or plan.period_end}
+    form = AssignmentForm(request.POST or None, initial=initial, auditors=selectors.auditors_to_assign())
+    if request.method == "POST" and form.is_valid():
+        services.planned_audit_assign(planned_audit=planned, assigned_by=request.user, **form.cleaned_data)
+        messages.success(request, f"Case {planned.case.case_reference} has been assigned")
+        return redirect("audits:plan_detail", pk=plan.pk)
+    return render(request, "audits/planned_audit_assign.html", {"plan": plan, "planned": planned, "form": form})
+
+
+def assignments(request):
+    require(request, "audits.view_assignments")
+    planned = selectors.assignments_of(request.user, include_submitted=True)
+    context = {"planned": planned, "today": timezone.localdate(), **presenters.HELPERS}
+    return render(request, "audits/assignments.html", context)
+
+
+@require_POST
+def planned_audit_start(request, planned_pk):
+    planned = get_object_or_404(selectors.assignments_of(request.user), pk=planned_pk)
+    if planned.audit_id is not None:  # started already, from another tab say
+        return redirect("audits:edit", pk=planned.audit_id)
+    require(request, "audits.start_planned_audit", planned)
+    planned = services.planned_audit_start(planned_audit=planned, started_by=request.user)
+    messages.success(request, f"You have started an audit of case {planned.case.case_reference}")
+    return redirect("audits:edit", pk=planned.audit_id)

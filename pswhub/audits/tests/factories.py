@@ -3,9 +3,9 @@ from datetime import date
 import factory
 from factory.django import DjangoModelFactory
 
-from pswhub.audits.models import Audit, AuditTool, Grade
+from pswhub.audits.models import Audit, AuditPlan, AuditTool, Case, CaseType, Grade
 from pswhub.audits.reference import OFSTED_SCALE
-from pswhub.core.tests.factories import TeamFactory
+from pswhub.core.tests.factories import TeamFactory, UserFactory
 
 
 def grade(code):
@@ -39,3 +39,28 @@ class AuditFactory(DjangoModelFactory):
 def draft_audit(**kwargs):
     kwargs.setdefault("tool_version", tool().current_version())
     return AuditFactory(status=Audit.Status.DRAFT, completed_on=None, overall_grade=None, **kwargs)
+
+
+class CaseFactory(DjangoModelFactory):
+    class Meta:
+        model = Case
+
+    case_reference = factory.Sequence(lambda n: f"CASE{n:05d}")
+    team = factory.SubFactory(TeamFactory)
+    case_type = CaseType.CHILD_IN_NEED
+    opened_on = date(2025, 1, 6)
+
+
+class AuditPlanFactory(DjangoModelFactory):
+    """A plan for April 2026 of the first team's service, sampling 4 cases with the full tool."""
+
+    class Meta:
+        model = AuditPlan
+
+    period_start = date(2026, 4, 1)
+    period_end = date(2026, 4, 30)
+    service = factory.LazyAttribute(lambda plan: plan.team.service if plan.team else TeamFactory().service)
+    team = None
+    tool = factory.LazyFunction(tool)
+    sample_size = 4
+    created_by = factory.SubFactory(UserFactory)
