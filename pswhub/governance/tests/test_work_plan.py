@@ -115,4 +115,5 @@ def test_the_dashboard_shows_the_years_priorities_with_their_status_in_words(cli
     client.force_login(head_of_service)
     page = client.get(reverse("governance:dashboard"), {"year": "2024"}).content.decode()
     assert "Work plan 2024/25" in page and "Raise quality" in page and "Red: off track" in page
+    assert "30 September 2024" in page, "the date of the latest update"
     assert "Add a priority" not in page
