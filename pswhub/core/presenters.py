@@ -36,6 +36,9 @@ def number(value, places=None):
         return ""
     if value == SUPPRESSED:
         return SUPPRESSED
+    if isinstance(value, str):
+        # Already written out with its own places, like a rate to one decimal place.
+        return value
     if places is None:
         return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
     return f"{value:,.{places}f}"

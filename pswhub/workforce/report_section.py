@@ -53,6 +53,14 @@ DEFINITIONS = (
 )
 
 
+def _cell(value, kind):
+    """Table cells as DfE publishes them: FTE, rates and caseloads to one decimal place (10.0,
+    not 10), headcounts whole. Written out here so the published JSON keeps the places."""
+    if kind == "count" or value is None or value == "c":
+        return value
+    return f"{value:,.1f}"
+
+
 def plain(value):
     """Decimals become floats so that the section keeps as JSON; `c` and None stay as they are."""
     return float(value) if isinstance(value, Decimal) else value
@@ -130,7 +138,7 @@ class WorkforceSection:
 
         held = [(str(year - 1), before)] if before else []
         held.append((str(year), now))
-        rows = [[label, *(figures[name] for _, figures in held)] for name, label, _ in FIGURES]
+        rows = [[label, *(_cell(figures[name], kind) for _, figures in held)] for name, label, kind in FIGURES]
         series = [{"name": name, "values": [figures[key] for key, _ in CHART_FIGURES]} for name, figures in held]
         years_shown = " and ".join(name for name, _ in held)
         description = f"Bar chart of the workforce rates at 30 September, in per cent, {years_shown}. "

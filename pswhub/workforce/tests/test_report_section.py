@@ -21,7 +21,6 @@ from pswhub.workforce.report_section import (
     NO_CENSUS_DATE,
     NO_RETURN,
     WorkforceSection,
-    plain,
 )
 
 from .factories import CensusWorkerFactory, CensusYearFactory
@@ -90,14 +89,15 @@ def test_the_sections_figures_are_the_selectors_figures(two_census_years):
 def test_the_table_and_chart_hold_the_same_figures_and_the_alt_text_says_every_value(two_census_years):
     data = WorkforceSection().build(YEAR_2025_26, "children")
     assert data.table.head == ["Figure", "2024", "2025"]
+    # FTE, rates and caseloads to one decimal place as DfE publishes them (25.0, not 25).
     assert data.table.rows == [
-        ["Social workers in post (FTE)", 16.0, 20.0],
+        ["Social workers in post (FTE)", "16.0", "20.0"],
         ["Social workers in post (headcount)", 16, 20],
-        ["Turnover rate (%)", 37.5, 25.0],
-        ["Vacancy rate (%)", 20.0, 11.1],
-        ["Agency worker rate (%)", "c", 20.0],
-        ["Average caseload per case-holding FTE", 18.0, 14.4],
-        ["Absence rate (%)", 3.2, 1.6],
+        ["Turnover rate (%)", "37.5", "25.0"],
+        ["Vacancy rate (%)", "20.0", "11.1"],
+        ["Agency worker rate (%)", "c", "20.0"],
+        ["Average caseload per case-holding FTE", "18.0", "14.4"],
+        ["Absence rate (%)", "3.2", "1.6"],
     ]
     assert data.chart.series == [
         {"name": "2024", "values": [37.5, 20.0, "c", 3.2]},
@@ -163,8 +163,14 @@ def test_the_annual_report_for_the_demo_council_shows_the_workforce_figures(db, 
         )
         for year in (2025, 2024)
     )
+
     # The outputs write each number as `number` does: at most two places, no trailing zeros.
-    assert rows == [[label, number(plain(before[name])), number(plain(now[name]))] for name, label, _ in FIGURES]
+    def as_published(value, kind):
+        return number(value) if kind == "count" or value == "c" else f"{float(value):.1f}"
+
+    assert rows == [
+        [label, as_published(before[name], kind), as_published(now[name], kind)] for name, label, kind in FIGURES
+    ]
     text = " ".join(page.text_content().split())
     assert (
         f"The turnover rate was {now['turnover_rate']}% at 30 September 2025, "
