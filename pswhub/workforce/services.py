@@ -69,9 +69,15 @@ def census_return_import(*, census_return, changed_by=None, dry_run=False):
     out and rolled back, and the result says what would have changed."""
     if not census_return.is_valid:
         raise CensusImportError(RETURN_HAS_PROBLEMS)
+    return _write_or_rehearse(lambda: _import(census_return, changed_by), dry_run=dry_run)
+
+
+def _write_or_rehearse(write, *, dry_run):
+    """Runs `write` in one transaction. A dry run does every write, reports what it did, then
+    rolls it all back, so its report is exactly what a real import would do."""
     try:
         with transaction.atomic():
-            result = _import(census_return, changed_by)
+            result = write()
             if dry_run:
                 raise _DryRun(result)
     except _DryRun as rolled_back:
@@ -229,15 +235,7 @@ def hr_extract_import(*, extract, changed_by=None, dry_run=False):
     no history). With `dry_run` the result says what would change and nothing is written."""
     if not extract.is_valid:
         raise ExtractImportError(extract.problems)
-    try:
-        with transaction.atomic():
-            result = _extract_upsert(extract, changed_by)
-            if dry_run:
-                raise _DryRun(result)
-    except _DryRun as rolled_back:
-        result = rolled_back.args[0]
-        result.dry_run = True
-    return result
+    return _write_or_rehearse(lambda: _extract_upsert(extract, changed_by), dry_run=dry_run)
 
 
 def _extract_upsert(extract, changed_by):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.db import connections
 from playwright.sync_api import expect, sync_playwright
 
 from pswhub.core import roles
@@ -63,6 +64,23 @@ def browser():
     if "browser" in _running:
         _running.pop("browser").close()
         _running.pop("playwright").stop()
+
+
+@pytest.fixture(scope="session")
+def serialized_database(django_db_setup):
+    """The reference data (roles, grade scale, audit tools) as the test database was created."""
+    return getattr(connections["default"], "_test_serialized_contents", None)
+
+
+@pytest.fixture
+def reference_data_restored(serialized_database, browser):
+    # Once Playwright's event loop runs, Django hands out a new connection object in its context.
+    # When the test database was created before that (as it is when other tests run first), the
+    # new object has not got the serialized reference data, and serialized rollback would flush
+    # the roles and the audit tools away. Give it the same data.
+    connection = connections["default"]
+    if serialized_database is not None and not hasattr(connection, "_test_serialized_contents"):
+        connection._test_serialized_contents = serialized_database
 
 
 @pytest.fixture

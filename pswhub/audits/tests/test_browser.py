@@ -5,7 +5,6 @@ acknowledges a risk flag."""
 import re
 
 import pytest
-from django.db import connections
 from playwright.sync_api import expect
 
 from tests.browser.conftest import (  # noqa: F401  (fixtures used by name)
@@ -14,28 +13,13 @@ from tests.browser.conftest import (  # noqa: F401  (fixtures used by name)
     demo_council,
     heading,
     page,
+    reference_data_restored,
+    serialized_database,
     sign_in,
     sign_out,
 )
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="session")
-def serialized_database(django_db_setup):
-    """The reference data (roles, grade scale, audit tools) as the test database was created."""
-    return getattr(connections["default"], "_test_serialized_contents", None)
-
-
-@pytest.fixture
-def reference_data_restored(serialized_database, browser):  # noqa: F811
-    # Once Playwright's event loop runs, Django hands out a new connection object in its context.
-    # When the test database was created before that (as it is when other tests run first), the
-    # new object has not got the serialized reference data, and serialized rollback would flush
-    # the roles and the audit tools away. Give it the same data.
-    connection = connections["default"]
-    if serialized_database is not None and not hasattr(connection, "_test_serialized_contents"):
-        connection._test_serialized_contents = serialized_database
 
 
 def assert_no_escaped_markup(tab):

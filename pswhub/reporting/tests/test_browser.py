@@ -11,7 +11,6 @@ import re
 import zipfile
 
 import pytest
-from django.db import connections
 from playwright.sync_api import expect
 
 from pswhub.reporting.forms import PERIOD_BACKWARDS
@@ -23,6 +22,8 @@ from tests.browser.conftest import (  # noqa: F401  (fixtures used by name)
     error_summary,
     heading,
     page,
+    reference_data_restored,
+    serialized_database,
     sign_in,
     sign_out,
 )
@@ -38,22 +39,6 @@ SECTIONS = [
     "Progress against the work plan",
     "Actions set by committees",
 ]
-
-
-@pytest.fixture(scope="session")
-def serialized_database(django_db_setup):
-    """The reference data (roles, grade scale, audit tools) as the test database was created."""
-    return getattr(connections["default"], "_test_serialized_contents", None)
-
-
-@pytest.fixture
-def reference_data_restored(serialized_database, browser):  # noqa: F811
-    # As in pswhub/audits/tests/test_browser.py: the connection Django hands out once Playwright's
-    # loop runs may lack the serialized reference data, and serialized rollback would then flush
-    # the roles away. Give it the same data.
-    connection = connections["default"]
-    if serialized_database is not None and not hasattr(connection, "_test_serialized_contents"):
-        connection._test_serialized_contents = serialized_database
 
 
 def open_annual_reports(tab):
