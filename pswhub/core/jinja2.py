@@ -5,8 +5,10 @@ from django.contrib.messages import get_messages
 from django.templatetags.static import static
 from django.urls import reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
+from markupsafe import Markup
 
 from . import presenters
+from .charts import chart_svg, chart_table
 from .forms_render import field_component, form_error_list
 
 
@@ -16,6 +18,11 @@ def url(name, *args, **kwargs):
 
 def can(user, permission, obj=None):
     return user.has_perm(permission, obj)
+
+
+def chart(data, element_id):
+    # chart_svg escapes every text it draws from the data.
+    return Markup(chart_svg(data, element_id=element_id))  # noqa: S704
 
 
 def environment(**options):
@@ -35,6 +42,8 @@ def environment(**options):
         get_messages=get_messages,
         field_component=field_component,
         form_error_list=form_error_list,
+        chart=chart,
+        chart_table=chart_table,
     )
     env.filters.update(presenters.FILTERS)
     return env

@@ -10,7 +10,7 @@ import logging
 from django.template.loader import render_to_string
 from markupsafe import Markup
 
-from .charts import chart_png, chart_svg
+from pswhub.core.charts import chart_png, chart_svg
 
 CONTENT_TYPES = {
     "html": "text/html; charset=utf-8",

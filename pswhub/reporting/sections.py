@@ -80,6 +80,7 @@ class Chart:
     categories: list
     series: list  # [{"name": str, "values": [int | float | "c"]}]
     unit: str = ""
+    places: int | None = None  # decimal places of the bar labels, as in the table
 
 
 @dataclass

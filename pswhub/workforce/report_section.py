@@ -161,6 +161,7 @@ class WorkforceSection:
                 categories=[label for _, label in CHART_FIGURES],
                 series=series,
                 unit="%",
+                places=1,
             ),
             table=Table(
                 caption=f"Children's social work workforce at 30 September, {years_shown}",

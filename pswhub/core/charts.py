@@ -1,6 +1,11 @@
-"""Bar charts drawn on the server from one layout: SVG for the HTML page and the PDF, PNG for
-Word. Colours come from the Analysis Function palette; every bar is labelled with its series and
-value, so no reader depends on colour. A suppressed value draws no bar and says so."""
+"""Bar charts drawn on the server from one layout: SVG for pages and the PDF, PNG for Word.
+Colours come from the Analysis Function palette; every bar is labelled with its series and
+value, so no reader depends on colour. A suppressed value draws no bar and says so.
+
+A chart is a mapping: `title`, `description` (its alt text), `categories`, `series`
+(`[{"name": str, "values": [number | "c" | None]}]`) and optionally `unit` and `places` (decimal
+places for the labels, so a rate of 10.0 reads "10.0"). Pages show a chart with a table of the same
+data through `includes/chart.html`."""
 
 import io
 from html import escape
@@ -23,6 +28,31 @@ def _numeric(value):
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def _label(value, chart):
+    if value == SUPPRESSED:
+        return "c (too small to show)"
+    if value is None:
+        return "no figure"
+    return _shown(value, chart.get("places"))
+
+
+def _shown(value, places):
+    return number(value, places) if places is not None and _numeric(value) else number(value)
+
+
+def chart_table(chart):
+    """The chart's data as rows for a table: one row per category, one column per series."""
+    head = ["", *[series["name"] for series in chart["series"]]]
+    rows = []
+    for index, category in enumerate(chart["categories"]):
+        cells = []
+        for series in chart["series"]:
+            value = series["values"][index]
+            cells.append(_shown(value, chart.get("places")))
+        rows.append([str(category), *cells])
+    return {"head": head, "rows": rows}
+
+
 def layout(chart):
     """Rectangles and labels in pixels, shared by the SVG and the PNG."""
     values = [value for series in chart["series"] for value in series["values"] if _numeric(value)]
@@ -36,7 +66,7 @@ def layout(chart):
             colour = PALETTE[position % len(PALETTE)]
             length = max(value * scale, 1 if value else 0) if _numeric(value) else 0
             bars.append({"x": LABEL_WIDTH, "y": y, "width": length, "height": BAR_HEIGHT, "colour": colour})
-            shown = "c (too small to show)" if value == SUPPRESSED else number(value)
+            shown = _label(value, chart)
             labels.append(
                 {
                     "x": LABEL_WIDTH + length + 6,
