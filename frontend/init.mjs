@@ -1,3 +1,32 @@
 import { initAll } from "./govuk-frontend.min.js";
 
 initAll();
+
+// A region marked `data-app-poll` shows the progress of background work. Without JavaScript the
+// page has a "Check progress" button; with it, the region refreshes itself from the same page
+// every few seconds until the work is finished (the refreshed region no longer carries
+// `data-app-poll`). The region is a polite live region, so screen readers hear the new status.
+const POLL_SECONDS = 2;
+
+function poll(region) {
+  const url = region.dataset.appPoll;
+  window.setTimeout(async () => {
+    try {
+      const response = await fetch(url, { headers: { Accept: "text/html" }, credentials: "same-origin" });
+      if (!response.ok) return;
+      const page = new DOMParser().parseFromString(await response.text(), "text/html");
+      const fresh = page.getElementById(region.id);
+      if (!fresh) return;
+      region.innerHTML = fresh.innerHTML;
+      if (fresh.dataset.appPoll) {
+        poll(region);
+      } else {
+        delete region.dataset.appPoll;
+      }
+    } catch {
+      // Offline or signed out: the "Check progress" button still works.
+    }
+  }, POLL_SECONDS * 1000);
+}
+
+document.querySelectorAll("[data-app-poll][id]").forEach(poll);

@@ -9,11 +9,16 @@ it runs, and its page says it is ready at once."""
 import io
 import re
 import zipfile
+from datetime import date
 
 import pytest
 from playwright.sync_api import expect
 
+from pswhub.core import roles
+from pswhub.core.tests.factories import UserFactory
+from pswhub.reporting import services
 from pswhub.reporting.forms import PERIOD_BACKWARDS
+from pswhub.reporting.models import ExportStatus, ReportExport
 from tests.browser.conftest import (  # noqa: F401  (fixtures used by name)
     assert_no_axe_violations,
     assert_no_escaped_markup,
@@ -128,7 +133,7 @@ def test_the_psw_writes_and_publishes_the_annual_report(reference_data_restored,
     expect(main).to_contain_text("Report to Children and Young People's Committee")
 
     # and write the workforce section's narrative
-    page.get_by_role("link", name=re.compile(r"^Write the narrative of\s*: Social work workforce$")).click()
+    page.get_by_role("link", name="Write the narrative for Social work workforce").click()
     expect(heading(page)).to_have_text("Social work workforce")
     assert_no_axe_violations(page)
     page.get_by_label("Narrative").fill(NARRATIVE)
@@ -217,4 +222,33 @@ def test_the_psw_writes_and_publishes_the_annual_report(reference_data_restored,
     # and the draft itself stays closed to them
     assert page.goto(draft_address).status == 403
     expect(page.locator("main")).not_to_contain_text(OWN_TEXT)
+    assert_no_axe_violations(page)
+
+
+def test_the_file_page_shows_the_file_when_it_is_ready_without_being_reloaded(
+    reference_data_restored,  # noqa: F811
+    page,  # noqa: F811
+    council,
+):
+    # Given a Word file that the worker has not made yet
+    psw = UserFactory(username="psw", roles=[roles.PSW])
+    report = services.report_create(
+        user=psw, period_start=date(2025, 4, 1), period_end=date(2026, 3, 31), services="all"
+    )
+    export = ReportExport.objects.create(report=report, format="docx", requested_by=psw)
+    sign_in(page, "psw", password="correct-horse-battery")
+
+    # When the PSW opens the file's page, it says the file is waiting, with a button to check again
+    page.goto(f"/reports/files/{export.pk}/")
+    expect(heading(page)).to_have_text("Word file")
+    expect(page.get_by_role("button", name="Check progress")).to_be_visible()
+    assert_no_axe_violations(page)
+
+    # and when the worker finishes the file, the page offers it by itself
+    ReportExport.objects.filter(pk=export.pk).update(
+        status=ExportStatus.DONE, progress=100, stage="Done", filename="report.docx", content=b"PK"
+    )
+    expect(page.get_by_role("button", name="Download report.docx")).to_be_visible(timeout=10_000)
+    expect(page.get_by_role("button", name="Check progress")).to_have_count(0)
+    expect(page.locator("progress")).to_have_attribute("value", "100")
     assert_no_axe_violations(page)
