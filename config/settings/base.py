@@ -281,6 +281,13 @@ PSWHUB_CREATE_DEMO_ACCOUNTS = False
 PSWHUB_AUDIT_MODERATION_SHARE = int(os.environ.get("PSWHUB_AUDIT_MODERATION_SHARE", "10"))
 # Committee actions: owners are reminded, and see them on their home page, this many days ahead.
 PSWHUB_ACTION_REMINDER_DAYS = int(os.environ.get("PSWHUB_ACTION_REMINDER_DAYS", "14"))
+# The retention schedule (pswhub/core/retention.py): PSWHUB_RETENTION_<RULE>_DAYS overrides how many
+# days a rule keeps its records, e.g. PSWHUB_RETENTION_RECORD_VIEWS_DAYS=2555.
+PSWHUB_RETENTION = {
+    name.removeprefix("PSWHUB_RETENTION_").removesuffix("_DAYS").lower(): int(value)
+    for name, value in os.environ.items()
+    if name.startswith("PSWHUB_RETENTION_") and name.endswith("_DAYS")
+}
 
 LOGGING = {
     "version": 1,

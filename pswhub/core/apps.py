@@ -7,6 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Organisation"
 
     def ready(self):
-        from . import attention
+        from . import attention, retention  # noqa: F401  (retention registers the core rules)
 
         attention.register(attention.core_attention_items)

@@ -205,6 +205,10 @@ class AppendOnlyQuerySet(models.QuerySet):
     def delete(self):
         raise AppendOnlyError("The log of record views is append-only")
 
+    def purge_before(self, when):
+        """The one way rows leave the log: the retention schedule (core.retention)."""
+        return models.QuerySet.delete(self.filter(viewed_at__lt=when))
+
 
 class PersonalRecordView(models.Model):
     """Who opened which staff member's personal record, and when. Rows are only ever added."""
@@ -229,6 +233,22 @@ class PersonalRecordView(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("The log of record views is append-only")
+
+
+class RetentionPurge(models.Model):
+    """One application of a retention rule that removed records: which rule, the cut-off and how
+    many went. It holds no personal data, so it is kept."""
+
+    rule = models.CharField(max_length=50)
+    before = models.DateTimeField()
+    removed = models.PositiveIntegerField()
+    run_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-run_at", "rule"]
+
+    def __str__(self):
+        return f"{self.rule}: {self.removed} removed before {self.before:%Y-%m-%d}"
 
 
 # Authenticator apps are allauth's records: keep their history too (who set one up or removed it),

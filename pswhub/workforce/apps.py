@@ -10,8 +10,9 @@ class WorkforceConfig(AppConfig):
         from pswhub.core import demo as core_demo
         from pswhub.reporting.sections import register
 
-        from . import demo
+        from . import demo, retention
         from .report_section import WorkforceSection
 
         core_demo.register(demo.workforce_demo_load)
         register(WorkforceSection())
+        retention.register_rules()
