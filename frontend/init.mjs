@@ -30,3 +30,35 @@ function poll(region) {
 }
 
 document.querySelectorAll("[data-app-poll][id]").forEach(poll);
+
+// Wide tables scroll sideways inside their own region on small screens instead of widening the
+// page. A region that scrolls can take keyboard focus and is named after the table's caption, so
+// keyboard and screen reader users can reach and scroll it too.
+function scrollable(table) {
+  let region = table.closest(".app-table-scroll");
+  if (!region) {
+    region = document.createElement("div");
+    region.className = "app-table-scroll";
+    table.parentNode.insertBefore(region, table);
+    region.appendChild(table);
+  }
+  return region;
+}
+
+function labelIfScrolling(region) {
+  const table = region.querySelector("table");
+  if (region.scrollWidth > region.clientWidth) {
+    region.tabIndex = 0;
+    region.setAttribute("role", "region");
+    const caption = table && table.caption ? table.caption.textContent.trim() : "";
+    region.setAttribute("aria-label", caption ? `${caption} (scrolls sideways)` : "Table (scrolls sideways)");
+  } else if (region.getAttribute("role") === "region") {
+    region.removeAttribute("tabindex");
+    region.removeAttribute("role");
+    region.removeAttribute("aria-label");
+  }
+}
+
+const regions = [...document.querySelectorAll("main table.govuk-table")].map(scrollable);
+regions.forEach(labelIfScrolling);
+window.addEventListener("resize", () => regions.forEach(labelIfScrolling));
