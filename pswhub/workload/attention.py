@@ -1,0 +1,2 @@
+def workload_attention_items(user):
+    return []

@@ -1,0 +1,2 @@
+def workload_demo_load(*, rng, authority, today):
+    pass
