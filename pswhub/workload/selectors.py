@@ -152,7 +152,9 @@ def worker_lines(*, staff_members, on):
 def team_members_on(*, team, on):
     """Staff of the team in post on the date: started by then (or no start recorded), not left by then."""
     return (
-        team.staff.filter(Q(started_on__isnull=True) | Q(started_on__lte=on), Q(left_on__isnull=True) | Q(left_on__gt=on))
+        team.staff.filter(
+            Q(started_on__isnull=True) | Q(started_on__lte=on), Q(left_on__isnull=True) | Q(left_on__gt=on)
+        )
         .select_related("team")
         .order_by("last_name", "first_name")
     )

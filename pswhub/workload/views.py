@@ -32,5 +32,3 @@ def import_detail(request, **kw):
 
 def import_confirm(request, **kw):
     pass
-
-

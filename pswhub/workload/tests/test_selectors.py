@@ -37,7 +37,9 @@ POINTS = {
 
 def _snapshot(staff, on, counts):
     for (case_type, complexity), count in counts.items():
-        CaseloadSnapshotFactory(staff_member=staff, date=on, case_type_id=case_type, complexity_id=complexity, count=count)
+        CaseloadSnapshotFactory(
+            staff_member=staff, date=on, case_type_id=case_type, complexity_id=complexity, count=count
+        )
 
 
 @pytest.fixture
