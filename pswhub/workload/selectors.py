@@ -273,8 +273,9 @@ def managed_teams_over_capacity(user, *, on):
     return over
 
 
-def case_types_for(kind):
-    return CaseType.objects.filter(service_kind=kind)
+def case_types_for(kind=None):
+    """The case types of a kind of service, or all of them."""
+    return CaseType.objects.filter(service_kind=kind) if kind else CaseType.objects.all()
 
 
 def caseload_imports():
