@@ -5,7 +5,8 @@ from pswhub.core.presenters import govuk_date, number, percent
 OVER_CAPACITY = {"text": "Over capacity", "classes": "govuk-tag--red"}
 WITHIN_CAPACITY = {"text": "Within capacity", "classes": "govuk-tag--green"}
 NO_SCHEME = "No weighting scheme"
-ASSUMED_FULL_TIME = "1 (no FTE recorded: counted as full time)"
+ASSUMED_FULL_TIME = "1 (assumed)"
+ASSUMED_FULL_TIME_NOTE = "FTE 1 (assumed): no FTE is recorded for them, so they are counted as full time."
 
 
 def case_type_columns(lines, case_types):

@@ -48,6 +48,7 @@ def team_workload(request):
         "columns": columns,
         "lines": [presenters.worker_cells(line, columns) for line in workload.lines],
         "figures": presenters.team_figures(workload),
+        "assumed_note": presenters.ASSUMED_FULL_TIME_NOTE,
         "chart": presenters.trend_chart(
             team=team, trend=selectors.team_caseload_trend(team=team, until=on), target=workload.target_caseload
         ),
