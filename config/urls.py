@@ -6,6 +6,7 @@ urlpatterns = [
     path("audits/", include("pswhub.audits.urls")),
     path("governance/", include("pswhub.governance.urls")),
     path("reports/", include("pswhub.reporting.urls")),
+    path("workload/", include("pswhub.workload.urls")),
     path("", include("pswhub.core.urls")),
 ]
 

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "pswhub.audits",
     "pswhub.governance",
     "pswhub.reporting",
+    "pswhub.workload",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,7 @@ ENTRIES = [
     ("Staff", "core:staff_list", "core.view_staff_list"),
     ("Audits", "audits:dashboard", "audits.view_dashboard"),
     ("Workforce", "workforce:dashboard", "workforce.view_dashboard"),
+    ("Workload", "workload:team", "workload.view_workload"),
     ("Work plan", "governance:dashboard", "governance.view_work_plan"),
     ("Annual report", "reporting:report_list", "reporting.view_reports"),
     ("Change history", "core:history", "core.view_history"),

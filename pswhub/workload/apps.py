@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class WorkloadConfig(AppConfig):
+    name = "pswhub.workload"
+    label = "workload"
+    verbose_name = "Workload"
+
+    def ready(self):
+        from pswhub.core import attention, demo
+
+        from . import demo as workload_demo
+        from . import rules  # noqa: F401
+        from .attention import workload_attention_items
+
+        attention.register(workload_attention_items)
+        demo.register(workload_demo.workload_demo_load)

@@ -1,0 +1,286 @@
+"""Every workload figure, computed once (definitions in docs/figures.md, "Workload").
+
+A worker's caseload at a date is their latest snapshot on or before that date: every row they
+have for that snapshot date. Weighted points, capacity and the team figures follow from it."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Q
+
+from pswhub.core import roles
+from pswhub.core.models import Team
+from pswhub.workforce.selectors import ONE_PLACE, rate
+
+from .models import CaseloadImport, CaseloadSnapshot, CaseType, EarlyCareerYear, WeightingScheme
+
+FULL_TIME = Decimal(1)
+TREND_POINTS = 24
+
+
+def ftes_on(*, staff_members, on):
+    """Each staff member's FTE on a date, by primary key; None where none is recorded.
+
+    The one place workload reads FTE. Today it is the FTE of the staff member's current
+    employment (the last HR extract); `on` is there for employment history."""
+    from pswhub.workforce.models import Employment
+
+    ids = [staff.pk for staff in staff_members]
+    recorded = dict(Employment.objects.filter(staff_member_id__in=ids).values_list("staff_member_id", "fte"))
+    return {pk: recorded.get(pk) for pk in ids}
+
+
+def fte_on(staff_member, on):
+    return ftes_on(staff_members=[staff_member], on=on)[staff_member.pk]
+
+
+def early_career_on(*, staff_members, on):
+    """The primary keys of those in their early-career year on the date (start and end included)."""
+    return set(
+        EarlyCareerYear.objects.filter(
+            staff_member__in=[staff.pk for staff in staff_members], starts_on__lte=on, ends_on__gte=on
+        ).values_list("staff_member_id", flat=True)
+    )
+
+
+def caseloads_on(*, staff_members, on):
+    """Each staff member's latest snapshot on or before `on`: {pk: (snapshot date, {(case type,
+    complexity): count})}. Staff with no snapshot by then are left out."""
+    rows = CaseloadSnapshot.objects.filter(staff_member__in=[staff.pk for staff in staff_members], date__lte=on)
+    latest = {}
+    for staff_id, snapshot_date, case_type, complexity, count in rows.order_by("staff_member_id", "-date").values_list(
+        "staff_member_id", "date", "case_type_id", "complexity_id", "count"
+    ):
+        held = latest.setdefault(staff_id, (snapshot_date, {}))
+        if held[0] == snapshot_date:
+            held[1][(case_type, complexity)] = count
+    return latest
+
+
+@dataclass
+class Scheme:
+    """A weighting scheme read once, with its points by (case type, complexity)."""
+
+    scheme: WeightingScheme
+    points: dict
+
+    def points_for(self, counts):
+        """Sum of count x points, plus the non-case allowance. A type and level the scheme has no
+        points for counts 0 points."""
+        case_points = sum((count * self.points.get(key, Decimal(0)) for key, count in counts.items()), Decimal(0))
+        return case_points + self.scheme.non_case_points
+
+    def capacity(self, *, fte, early_career):
+        full = self.scheme.early_career_capacity_points if early_career else self.scheme.capacity_points
+        return full * fte
+
+
+def scheme_get(*, service):
+    scheme = WeightingScheme.objects.filter(service=service).first()
+    if scheme is None:
+        return None
+    points = {(weight.case_type_id, weight.complexity_id): weight.points for weight in scheme.weights.all()}
+    return Scheme(scheme, points)
+
+
+@dataclass
+class WorkerLine:
+    staff_member: object
+    snapshot_date: date
+    counts: dict  # (case type, complexity) -> count
+    fte: Decimal  # the FTE used: the recorded one, or full time when none is recorded
+    fte_recorded: bool
+    early_career: bool
+    weighted_points: Decimal | None = None
+    capacity: Decimal | None = None
+
+    @property
+    def cases(self):
+        return sum(self.counts.values())
+
+    @property
+    def by_type(self):
+        totals = defaultdict(int)
+        for (case_type, _complexity), count in self.counts.items():
+            totals[case_type] += count
+        return dict(totals)
+
+    @property
+    def percent_of_capacity(self):
+        return rate(self.weighted_points, self.capacity) if self.capacity else None
+
+    @property
+    def over_capacity(self):
+        return self.capacity is not None and self.weighted_points > self.capacity
+
+
+def worker_lines(*, staff_members, on):
+    """One line for each staff member with a snapshot on or before `on`, weighted by the scheme of
+    their team's service (no scheme: no points or capacity)."""
+    staff_members = list(staff_members)
+    caseloads = caseloads_on(staff_members=staff_members, on=on)
+    ftes = ftes_on(staff_members=staff_members, on=on)
+    early = early_career_on(staff_members=staff_members, on=on)
+    schemes = {}
+    lines = []
+    for staff in staff_members:
+        if staff.pk not in caseloads:
+            continue
+        snapshot_date, counts = caseloads[staff.pk]
+        recorded = ftes.get(staff.pk)
+        line = WorkerLine(
+            staff_member=staff,
+            snapshot_date=snapshot_date,
+            counts=counts,
+            fte=recorded if recorded is not None else FULL_TIME,
+            fte_recorded=recorded is not None,
+            early_career=staff.pk in early,
+        )
+        service_id = staff.team.service_id if staff.team_id else None
+        if service_id not in schemes:
+            schemes[service_id] = scheme_get(service=service_id) if service_id else None
+        scheme = schemes[service_id]
+        if scheme is not None:
+            line.weighted_points = scheme.points_for(counts)
+            line.capacity = scheme.capacity(fte=line.fte, early_career=line.early_career)
+        lines.append(line)
+    return lines
+
+
+def team_members_on(*, team, on):
+    """Staff of the team in post on the date: started by then (or no start recorded), not left by then."""
+    return (
+        team.staff.filter(
+            Q(started_on__isnull=True) | Q(started_on__lte=on), Q(left_on__isnull=True) | Q(left_on__gt=on)
+        )
+        .select_related("team")
+        .order_by("last_name", "first_name")
+    )
+
+
+@dataclass
+class TeamWorkload:
+    team: Team
+    on: date
+    lines: list
+    target_caseload: Decimal | None
+    over: list = field(default_factory=list)
+
+    @property
+    def case_holders(self):
+        return [line for line in self.lines if line.cases >= 1]
+
+    @property
+    def cases(self):
+        return sum(line.cases for line in self.case_holders)
+
+    @property
+    def case_holder_fte(self):
+        return sum((line.fte for line in self.case_holders), Decimal(0))
+
+    @property
+    def average_caseload(self):
+        """Cases ÷ FTE of the workers holding at least one case, to one decimal place (as DfE)."""
+        return average_caseload(self.cases, self.case_holder_fte)
+
+    @property
+    def weighted_points(self):
+        weighted = [line.weighted_points for line in self.lines if line.weighted_points is not None]
+        return sum(weighted, Decimal(0)) if weighted else None
+
+    @property
+    def capacity(self):
+        capacities = [line.capacity for line in self.lines if line.capacity is not None]
+        return sum(capacities, Decimal(0)) if capacities else None
+
+    @property
+    def percent_of_capacity(self):
+        return rate(self.weighted_points, self.capacity) if self.capacity else None
+
+
+def average_caseload(cases, case_holder_fte):
+    if not case_holder_fte:
+        return None
+    return (Decimal(cases) / case_holder_fte).quantize(ONE_PLACE, rounding=ROUND_HALF_UP)
+
+
+def team_workload(*, team, on):
+    lines = worker_lines(staff_members=team_members_on(team=team, on=on), on=on)
+    scheme = WeightingScheme.objects.filter(service_id=team.service_id).first()
+    workload = TeamWorkload(team, on, lines, scheme.target_caseload if scheme else None)
+    workload.over = [line for line in lines if line.over_capacity]
+    return workload
+
+
+def snapshot_dates(*, staff_members, until=None):
+    """The distinct snapshot dates of these staff, oldest first."""
+    rows = CaseloadSnapshot.objects.filter(staff_member__in=[staff.pk for staff in staff_members])
+    if until is not None:
+        rows = rows.filter(date__lte=until)
+    return sorted(set(rows.values_list("date", flat=True)))
+
+
+def team_caseload_trend(*, team, until=None, points=TREND_POINTS):
+    """The team's average caseload at each of its last `points` snapshot dates: [(date, average)].
+    Each date counts the staff in post in the team then, with their caseload then."""
+    staff = list(team.staff.all())
+    trend = []
+    for on in snapshot_dates(staff_members=staff, until=until)[-points:]:
+        workload = team_workload(team=team, on=on)
+        trend.append((on, workload.average_caseload))
+    return trend
+
+
+def latest_snapshot_date(*, teams):
+    return (
+        CaseloadSnapshot.objects.filter(staff_member__team__in=teams)
+        .order_by("-date")
+        .values_list("date", flat=True)
+        .first()
+    )
+
+
+def workload_teams(user):
+    """The teams whose workload the user may see in full: every team for those who read across the
+    organisation, the teams they manage (and those beneath) for a team manager."""
+    teams = Team.objects.select_related("service").order_by("service__kind", "name")
+    if user.role_codes & roles.ORGANISATION_WIDE_STAFF_ROLES:
+        return teams
+    if user.has_role(roles.TEAM_MANAGER):
+        return teams.filter(pk__in=user.managed_team_ids())
+    return teams.none()
+
+
+def own_line(*, user, on):
+    staff = getattr(user, "staff_member", None)
+    if staff is None:
+        return None
+    lines = worker_lines(staff_members=[staff], on=on)
+    return lines[0] if lines else None
+
+
+def managed_teams_over_capacity(user, *, on):
+    """For a team manager: each managed team's workers over capacity at `on`, {team: [line]}."""
+    if not user.has_role(roles.TEAM_MANAGER):
+        return {}
+    over = {}
+    for team in Team.objects.filter(pk__in=user.managed_team_ids()).select_related("service"):
+        workload = team_workload(team=team, on=on)
+        if workload.over:
+            over[team] = workload.over
+    return over
+
+
+def case_types_for(kind=None):
+    """The case types of a kind of service, or all of them."""
+    return CaseType.objects.filter(service_kind=kind) if kind else CaseType.objects.all()
+
+
+def caseload_imports():
+    return CaseloadImport.objects.select_related("uploaded_by")[:20]
+
+
+def caseload_import_get(*, pk):
+    return CaseloadImport.objects.filter(pk=pk).select_related("uploaded_by").first()

@@ -1,0 +1,88 @@
+"""Browser journeys through workload, with axe checking every page on the way: a team manager
+opens their team's workload; the PSW imports a caseload file through the pages."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import (  # noqa: F401  (fixtures used by name)
+    assert_no_axe_violations,
+    browser,
+    demo_council,
+    heading,
+    page,
+    reference_data_restored,
+    serialized_database,
+    sign_in,
+    sign_out,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_manager_sees_their_teams_workload_and_the_psw_imports_caseloads(
+    reference_data_restored,  # noqa: F811
+    page,  # noqa: F811
+    demo_council,  # noqa: F811
+    tmp_path,
+):
+    # Given the demo council, when the team manager opens Workload
+    sign_in(page, "demo-manager")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Workload").click()
+    expect(heading(page)).to_have_text("North Locality")
+    assert_no_axe_violations(page)
+
+    # and chooses Assessment North, they see each worker against capacity, with the trend chart
+    page.get_by_label("Team").select_option(label="Assessment North (Children's Social Care)")
+    page.get_by_role("button", name="Show workload").click()
+    expect(heading(page)).to_have_text("Assessment North")
+    main = page.locator("main")
+    expect(main).to_contain_text("Average caseload")
+    expect(main).to_contain_text("Over capacity")
+    expect(page.locator("#caseload-trend svg")).to_be_visible()
+    assert_no_axe_violations(page)
+    sign_out(page)
+
+    # When the PSW uploads a caseload file for Wendy Okafor (demo-worker)
+    sign_in(page, "demo-psw")
+    page.goto("/workload/imports/")
+    expect(heading(page)).to_have_text("Import caseloads")
+    assert_no_axe_violations(page)
+    from pswhub.core.models import StaffMember
+
+    number = StaffMember.objects.get(user__username="demo-worker").employee_number
+    bad = tmp_path / "bad.csv"
+    bad.write_text(f"worker,date,case_type,count\n{number},2026-10-31,child_in_need,-3\n")
+    page.get_by_label("Caseload file (CSV)").set_input_files(str(bad))
+    page.get_by_role("button", name="Check the file").click()
+    # then a bad row is named by row and column
+    expect(page.locator("#problems")).to_contain_text("Enter the count as a whole number of 0 or more, not -3")
+    assert_no_axe_violations(page)
+
+    good = tmp_path / "caseloads.csv"
+    good.write_text(
+        f"worker,date,case_type,count,complexity\n{number},2026-10-31,child_in_need,9,\n"
+        f"{number},2026-10-31,child_protection,4,complex\n"
+    )
+    page.get_by_label("Caseload file (CSV)").set_input_files(str(good))
+    page.get_by_role("button", name="Check the file").click()
+    expect(heading(page)).to_have_text("caseloads.csv")
+    expect(main).to_contain_text("Previewed")
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Confirm and import").click()
+    expect(main).to_contain_text("Imported")
+    assert_no_axe_violations(page)
+
+    # and the team view shows her new count
+    page.goto("/workload/")
+    page.get_by_label("Team").select_option(label="Assessment North (Children's Social Care)")
+    page.get_by_role("button", name="Show workload").click()
+    row = page.get_by_role("row").filter(has_text="Wendy Okafor")
+    expect(row).to_contain_text("13")
+    assert_no_axe_violations(page)
+
+    # and the weighting scheme page is clean too
+    page.goto("/workload/schemes/")
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Change the scheme for Children's Social Care").click()
+    expect(heading(page)).to_have_text("Weighting scheme")
+    assert_no_axe_violations(page)

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "workload"
+
+urlpatterns = [
+    path("", views.team_workload, name="team"),
+    path("schemes/", views.scheme_list, name="scheme_list"),
+    path("schemes/<int:service_pk>/", views.scheme_edit, name="scheme_edit"),
+    path("early-career/", views.early_career_list, name="early_career_list"),
+    path("early-career/add/", views.early_career_edit, name="early_career_add"),
+    path("early-career/<int:pk>/", views.early_career_edit, name="early_career_edit"),
+    path("imports/", views.import_upload, name="import_upload"),
+    path("imports/template.csv", views.import_template_csv, name="import_template"),
+    path("imports/<int:pk>/", views.import_detail, name="import_detail"),
+    path("imports/<int:pk>/confirm/", views.import_confirm, name="import_confirm"),
+]
