@@ -3,12 +3,13 @@
 A worker's caseload at a date is their latest snapshot on or before that date: every row they
 have for that snapshot date. Weighted points, capacity and the team figures follow from it."""
 
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery, Sum
 
 from pswhub.core import roles
 from pswhub.core.models import Team
@@ -48,14 +49,19 @@ def early_career_on(*, staff_members, on):
 def caseloads_on(*, staff_members, on):
     """Each staff member's latest snapshot on or before `on`: {pk: (snapshot date, {(case type,
     complexity): count})}. Staff with no snapshot by then are left out."""
-    rows = CaseloadSnapshot.objects.filter(staff_member__in=[staff.pk for staff in staff_members], date__lte=on)
+    latest_date = (
+        CaseloadSnapshot.objects.filter(staff_member=OuterRef("staff_member"), date__lte=on)
+        .order_by("-date")
+        .values("date")[:1]
+    )
+    rows = CaseloadSnapshot.objects.filter(
+        staff_member__in=[staff.pk for staff in staff_members], date=Subquery(latest_date)
+    )
     latest = {}
-    for staff_id, snapshot_date, case_type, complexity, count in rows.order_by("staff_member_id", "-date").values_list(
+    for staff_id, snapshot_date, case_type, complexity, count in rows.values_list(
         "staff_member_id", "date", "case_type_id", "complexity_id", "count"
     ):
-        held = latest.setdefault(staff_id, (snapshot_date, {}))
-        if held[0] == snapshot_date:
-            held[1][(case_type, complexity)] = count
+        latest.setdefault(staff_id, (snapshot_date, {}))[1][(case_type, complexity)] = count
     return latest
 
 
@@ -226,11 +232,39 @@ def team_caseload_trend(*, team, until=None, points=TREND_POINTS):
     """The team's average caseload at each of its last `points` snapshot dates: [(date, average)].
     Each date counts the staff in post in the team then, with their caseload then."""
     staff = list(team.staff.all())
+    dates = snapshot_dates(staff_members=staff, until=until)[-points:]
+    if not dates:
+        return []
+    # Each worker's total cases at each of their snapshot dates, read once for the whole trend.
+    held = defaultdict(dict)
+    totals = (
+        CaseloadSnapshot.objects.filter(staff_member__in=[member.pk for member in staff], date__lte=dates[-1])
+        .values_list("staff_member_id", "date")
+        .annotate(cases=Sum("count"))
+    )
+    for staff_id, snapshot_date, cases in totals:
+        held[staff_id][snapshot_date] = cases
+    ftes = ftes_on(staff_members=staff, on=dates[-1])
     trend = []
-    for on in snapshot_dates(staff_members=staff, until=until)[-points:]:
-        workload = team_workload(team=team, on=on)
-        trend.append((on, workload.average_caseload))
+    for on in dates:
+        cases, fte = 0, Decimal(0)
+        for member in staff:
+            if not _in_post(member, on) or member.pk not in held:
+                continue
+            own_dates = sorted(held[member.pk])
+            position = bisect_right(own_dates, on)
+            member_cases = held[member.pk][own_dates[position - 1]] if position else 0
+            if member_cases >= 1:
+                cases += member_cases
+                recorded = ftes.get(member.pk)
+                fte += recorded if recorded is not None else FULL_TIME
+        trend.append((on, average_caseload(cases, fte)))
     return trend
+
+
+def _in_post(member, on):
+    """As `team_members_on`: started by the date (or no start recorded), not left by then."""
+    return (member.started_on is None or member.started_on <= on) and (member.left_on is None or member.left_on > on)
 
 
 def latest_snapshot_date(*, teams):

@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -238,3 +240,24 @@ def test_the_navigation_shows_workload_to_those_who_may_open_it(client, everyone
     page = client.get(reverse("core:home")).content.decode()
     allowed = SEE_EVERY_TEAM | SEE_OWN_LINE | {"north_manager"}
     assert (f'href="{reverse("workload:team")}"' in page) == (person in allowed), person
+
+
+def test_the_team_page_runs_as_many_queries_for_a_long_history_and_a_big_team(client, north_manager, caseloads):
+    north = caseloads["olly"].team
+
+    def grow(weeks):
+        for _ in range(3):
+            member = StaffMemberFactory(team=north)
+            for week in range(1, weeks + 1):
+                CaseloadSnapshotFactory(staff_member=member, date=ON - timedelta(weeks=week), count=week)
+
+    def queries():
+        _team_page(client, north_manager, north)
+        with CaptureQueriesContext(connection) as captured:
+            assert _team_page(client, north_manager, north).status_code == 200
+        return len(captured)
+
+    grow(2)
+    small = queries()
+    grow(30)
+    assert queries() == small
