@@ -224,7 +224,7 @@ def figures_from(data, *, whole_authority=True, group=None):
 
 # Which count each figure is derived from, so that suppressing a small count also hides what it
 # would reveal.
-_DERIVED_FROM = {
+DERIVED_FROM = {
     "headcount_in_post": ["fte_in_post", "working_days_lost", "absence_rate"],
     "leavers_headcount": ["leavers_fte", "turnover_rate"],
     "agency_headcount": ["agency_fte", "agency_rate", "agency_cover_rate"],
@@ -236,7 +236,7 @@ def workforce_figures_for_publication(figures):
     """The same figures with disclosure control: a headcount below the threshold, and every figure
     derived from it, shown as `c`. Zero is shown (it reveals no one)."""
     shown = dict(figures)
-    for count, derived in _DERIVED_FROM.items():
+    for count, derived in DERIVED_FROM.items():
         if disclosure.is_small(figures[count]):
             for name in [count, *derived]:
                 shown[name] = SUPPRESSED
