@@ -100,7 +100,9 @@ class FigureTable:
 def dashboard_data(*, census_year, years, reader):
     """Every figure the dashboard shows for `census_year`, with the reader's disclosure control.
     `years` are the census years held, oldest first; their lines are read in one query."""
-    lines_by_year = selectors.year_lines(years)
+    # Other years need only their headline figures: read fewer columns for them.
+    others = [year for year in years if year.pk != census_year.pk]
+    lines_by_year = selectors.year_lines(others, selectors.TREND_FIELDS) | selectors.year_lines([census_year])
     trend = [selectors.figures_from(selectors.Year(year, lines_by_year[year.pk])) for year in years]
     lines = lines_by_year[census_year.pk]
     by_team = breakdowns.figures_by_team(census_year=census_year, lines=lines)

@@ -60,8 +60,10 @@ def team_and_descendant_ids(team):
 
 @dataclass(frozen=True)
 class Line:
+    """One worker line as the figures read it. The fields after `working_days_lost` are needed only
+    for breakdowns, so a trend over many years need not read them (`TREND_FIELDS`)."""
+
     census_year_id: int
-    team_id: int | None
     swe_number: str
     agency: bool
     fte: Decimal | None
@@ -70,14 +72,15 @@ class Line:
     role_end_date: date | None
     cases_30: int | None
     working_days_lost: Decimal | None
-    reason_leave: str
-    leaver_destination: str
-    start_origin: str
-    org_role: str
-    date_of_birth: date | None
-    gender_current: str
-    sex: str
-    ethnicity: str
+    team_id: int | None = None
+    reason_leave: str = ""
+    leaver_destination: str = ""
+    start_origin: str = ""
+    org_role: str = ""
+    date_of_birth: date | None = None
+    gender_current: str = ""
+    sex: str = ""
+    ethnicity: str = ""
 
     @property
     def fte_at_reference(self):
@@ -88,12 +91,16 @@ class Line:
         return self.fte if self.fte is not None else (self.fte_30 or Decimal(0))
 
 
-def year_lines(census_years):
+ALL_FIELDS = list(Line.__dataclass_fields__)
+TREND_FIELDS = ALL_FIELDS[: ALL_FIELDS.index("team_id")]
+
+
+def year_lines(census_years, fields=ALL_FIELDS):
     """The worker lines of the given census years in one query, by census year id, in the order
-    the return lists them."""
+    the return lists them; `TREND_FIELDS` reads only what `figures_from` needs for a whole year."""
     by_year = {census_year.pk: [] for census_year in census_years}
     rows = CensusWorker.objects.filter(census_year__in=list(by_year)).order_by("census_year", "swe_number", "line")
-    for row in rows.values(*Line.__dataclass_fields__):
+    for row in rows.values(*fields):
         by_year[row["census_year_id"]].append(Line(**row))
     return by_year
 
@@ -252,7 +259,7 @@ def workforce_trend(*, authority, team=None, years=None):
     if years is not None:
         census_years_held = census_years_held.filter(year__in=years)
     census_years_held = list(census_years_held)
-    lines_by_year = year_lines(census_years_held)
+    lines_by_year = year_lines(census_years_held, [*TREND_FIELDS, "team_id"])
     team_ids = team_and_descendant_ids(team) if team is not None else None
     trend = []
     for census_year in census_years_held:
