@@ -51,17 +51,6 @@ def headline_rows(latest, previous):
     ]
 
 
-def trend_rows(trend):
-    return [
-        {"year": figures["year"], "cells": [figure_text(figures[name], kind) for name, _, kind in TREND]}
-        for figures in trend
-    ]
-
-
-def trend_head():
-    return [label for _, label, _ in TREND]
-
-
 CHECK_PROBLEM_HEAD = ["SWE number", "Field", "Problem"]
 AUTHORITY_LEVEL = "Authority"
 
