@@ -112,14 +112,25 @@ def retention_by_role_group(*, census_year, lines=None):
 
 
 def retention_for_publication(rows):
-    """A group whose people in post at the start, or whose people who left, are from 1 to one below
-    the threshold shows the counts and the rate that would reveal them as `c`."""
+    """Retention with disclosure control. The role groups add up (near enough) to "all", so each
+    count goes through `suppress_counts` across the groups with "all" as their total. A group
+    whose number at the start is suppressed shows every count and the rate as `c`; one whose
+    number retained or leaving is suppressed (or from 1 to threshold - 1) shows those and the rate
+    as `c`."""
+    groups = [row for row in rows if row["group"] != "all"]
+    shown_counts = {
+        name: disclosure.suppress_counts({row["group"]: row[name] for row in groups})
+        for name in ("in_post_at_start", "retained", "left")
+    }
     shown = []
     for row in rows:
+        key = "total" if row["group"] == "all" else row["group"]
+        hidden = {name for name, counts in shown_counts.items() if counts[key] == SUPPRESSED}
+        hidden |= {name for name in ("in_post_at_start", "retained", "left") if disclosure.is_small(row[name])}
         row = dict(row)
-        if disclosure.is_small(row["in_post_at_start"]):
+        if "in_post_at_start" in hidden:
             row |= dict.fromkeys(("in_post_at_start", "retained", "left", "retention_rate"), SUPPRESSED)
-        elif disclosure.is_small(row["left"]) or disclosure.is_small(row["retained"]):
+        elif hidden:
             row |= dict.fromkeys(("retained", "left", "retention_rate"), SUPPRESSED)
         shown.append(row)
     return shown

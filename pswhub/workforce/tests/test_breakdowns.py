@@ -246,3 +246,16 @@ def test_the_comparison_puts_the_council_beside_england_for_the_same_year():
     assert (rows["turnover_rate"]["council"], rows["turnover_rate"]["england"]) == (D("12.0"), D("15.9"))
     assert (rows["vacancy_rate"]["council"], rows["vacancy_rate"]["england"]) == (SUPPRESSED, D("18.9"))
     assert rows["absence_rate"]["england"] == D("3.2")
+
+
+def test_retention_as_published_hides_a_second_group_so_a_small_one_cannot_be_worked_out(db):
+    census_year = CensusYearFactory(year=2025)
+    CensusWorkerFactory.create_batch(10, census_year=census_year, org_role="2")
+    CensusWorkerFactory.create_batch(3, census_year=census_year, org_role="4")
+    rows = {row["group"]: row for row in breakdowns.retention_for_publication(
+        breakdowns.retention_by_role_group(census_year=census_year)
+    )}  # fmt: skip
+    # Three senior practitioners are hidden; so are the ten managers, or 13 - 10 would give them.
+    assert rows["senior_practitioners"]["in_post_at_start"] == SUPPRESSED
+    assert rows["managers"]["in_post_at_start"] == SUPPRESSED
+    assert (rows["all"]["in_post_at_start"], rows["all"]["retention_rate"]) == (13, D("100.0"))
