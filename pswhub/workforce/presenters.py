@@ -51,17 +51,6 @@ def headline_rows(latest, previous):
     ]
 
 
-def trend_rows(trend):
-    return [
-        {"year": figures["year"], "cells": [figure_text(figures[name], kind) for name, _, kind in TREND]}
-        for figures in trend
-    ]
-
-
-def trend_head():
-    return [label for _, label, _ in TREND]
-
-
 CHECK_PROBLEM_HEAD = ["SWE number", "Field", "Problem"]
 AUTHORITY_LEVEL = "Authority"
 
@@ -100,3 +89,12 @@ def extract_problem_rows(problems):
 
 def batch_status_tag(batch):
     return {"text": batch.get_status_display(), "classes": BATCH_STATUS_TAGS[batch.status]}
+
+
+def table_view(table):
+    """A dashboard table (`dashboard.FigureTable`) as the page shows it: every figure formatted."""
+    rows = [
+        [row[0], *(value if kind == "text" else figure_text(value, kind) for value, kind in row[1:])]
+        for row in table.rows
+    ]
+    return {"key": table.key, "caption": table.caption, "head": table.head, "rows": rows}

@@ -10,7 +10,7 @@ from decimal import Decimal
 from pswhub.core.presenters import SUPPRESSED, govuk_date
 from pswhub.reporting.sections import Chart, SectionData, Table, say, suppression_note
 
-from . import selectors
+from . import national, selectors
 from .models import census_reference_date
 from .presenters import figure_text
 
@@ -115,6 +115,29 @@ def _narrative(now, before, year):
     return f"{in_post}\n\n{rates}"
 
 
+def england_sentence(now, year):
+    """The council against England's published figures for the same census year, for each figure
+    England has a value for; None when it has none (the national series is in
+    `national.england_series`)."""
+    held = [
+        (name, label, national.england_value(figure=name, year=year))
+        for name, label in national.COMPARED
+        if national.england_value(figure=name, year=year)
+    ]
+    if not held:
+        return None
+    parts = []
+    for name, label, england in held:
+        kind = "caseload" if name == "average_caseload" else "rate"
+        council, nation = _words(now[name], kind), figure_text(england.value, kind)
+        parts.append(f"{label[0].lower()}{label[1:]} {council} against {nation}")
+    sources = "; ".join(dict.fromkeys(england.source for _, _, england in held))
+    return (
+        f"Against England's published figures for the same census year ({year}), the council's "
+        f"{'; '.join(parts)}. Source of England's figures: {sources}."
+    )
+
+
 class WorkforceSection:
     key = "workforce"
     title = "Social work workforce"
@@ -147,6 +170,10 @@ class WorkforceSection:
             for key, label in CHART_FIGURES
         )
         figures = {name: now[name] for name, _, _ in FIGURES} | {"census_year": year}
+        england = england_sentence(now, year)
+        for name, _ in national.COMPARED:
+            if value := national.england_value(figure=name, year=year):
+                figures[f"england_{name}"] = float(value.value)
         if before:
             figures |= {f"{name}_previous": before[name] for name, _, _ in FIGURES} | {"census_year_previous": year - 1}
         return SectionData(
@@ -154,7 +181,7 @@ class WorkforceSection:
             title=self.title,
             figures=figures,
             comparison=_turnover_sentence(now, before, year),
-            narrative=_narrative(now, before, year),
+            narrative="\n\n".join(part for part in (_narrative(now, before, year), england) if part),
             chart=Chart(
                 title=f"Workforce rates at 30 September, {years_shown}",
                 description=description,

@@ -59,7 +59,11 @@ def team_and_descendant_ids(team):
 
 
 @dataclass(frozen=True)
-class _Line:
+class Line:
+    """One worker line as the figures read it. The fields after `working_days_lost` are needed only
+    for breakdowns, so a trend over many years need not read them (`TREND_FIELDS`)."""
+
+    census_year_id: int
     swe_number: str
     agency: bool
     fte: Decimal | None
@@ -68,10 +72,15 @@ class _Line:
     role_end_date: date | None
     cases_30: int | None
     working_days_lost: Decimal | None
-    reason_leave: str
-    leaver_destination: str
-    start_origin: str
-    org_role: str
+    team_id: int | None = None
+    reason_leave: str = ""
+    leaver_destination: str = ""
+    start_origin: str = ""
+    org_role: str = ""
+    date_of_birth: date | None = None
+    gender_current: str = ""
+    sex: str = ""
+    ethnicity: str = ""
 
     @property
     def fte_at_reference(self):
@@ -82,47 +91,64 @@ class _Line:
         return self.fte if self.fte is not None else (self.fte_30 or Decimal(0))
 
 
-class _Year:
-    """The lines of one census year, sorted into the groups the definitions use."""
+ALL_FIELDS = list(Line.__dataclass_fields__)
+TREND_FIELDS = ALL_FIELDS[: ALL_FIELDS.index("team_id")]
 
-    def __init__(self, census_year, team=None):
+
+def year_lines(census_years, fields=ALL_FIELDS):
+    """The worker lines of the given census years in one query, by census year id, in the order
+    the return lists them; `TREND_FIELDS` reads only what `figures_from` needs for a whole year."""
+    by_year = {census_year.pk: [] for census_year in census_years}
+    rows = CensusWorker.objects.filter(census_year__in=list(by_year)).order_by("census_year", "swe_number", "line")
+    for row in rows.values(*fields):
+        by_year[row["census_year_id"]].append(Line(**row))
+    return by_year
+
+
+def in_post_on(line, day):
+    """Working for the authority on `day`: started by then (or no start recorded), not ended by then."""
+    started = line.role_start_date is None or line.role_start_date <= day
+    not_ended = line.role_end_date is None or line.role_end_date > day
+    return started and not_ended
+
+
+class Year:
+    """The lines of one census year, sorted into the groups the definitions use.
+
+    `lines` are the lines counted (the whole return, or one team's or role's lines); `all_lines`
+    the whole return, which says who is still in post and who started before the year, so that a
+    move between teams or roles inside the authority is neither a leaver nor a starter."""
+
+    def __init__(self, census_year, lines, all_lines=None):
+        all_lines = lines if all_lines is None else all_lines
         self.census_year = census_year
-        lines = CensusWorker.objects.filter(census_year=census_year)
-        if team is not None:
-            lines = lines.filter(team_id__in=team_and_descendant_ids(team))
-        self.lines = [_Line(**row) for row in lines.values(*_Line.__dataclass_fields__)]
+        self.lines = lines
         start, reference = census_year.starts_on, census_year.reference_date
-        self.in_post_lines = [line for line in self.lines if self._in_post(line, reference)]
+        self.in_post_lines = [line for line in lines if in_post_on(line, reference)]
         self.employed_in_post = [line for line in self.in_post_lines if not line.agency]
         self.agency_in_post = [line for line in self.in_post_lines if line.agency]
-        in_post_people = {line.swe_number for line in self.employed_in_post}
+        in_post_people = {line.swe_number for line in all_lines if not line.agency and in_post_on(line, reference)}
         # A line that ends while the same person stays in post on another line is a change of
         # role within the authority, not a leaver.
         self.leaver_lines = [
             line
-            for line in self.lines
+            for line in lines
             if not line.agency
             and line.role_end_date is not None
             and start <= line.role_end_date <= reference
             and line.swe_number not in in_post_people
         ]
         earlier_starts = {
-            line.swe_number for line in self.lines if line.role_start_date is not None and line.role_start_date < start
+            line.swe_number for line in all_lines if line.role_start_date is not None and line.role_start_date < start
         }
         self.starter_lines = [
             line
-            for line in self.lines
+            for line in lines
             if not line.agency
             and line.role_start_date is not None
             and start <= line.role_start_date <= reference
             and line.swe_number not in earlier_starts
         ]
-
-    @staticmethod
-    def _in_post(line, reference):
-        started = line.role_start_date is None or line.role_start_date <= reference
-        not_ended = line.role_end_date is None or line.role_end_date > reference
-        return started and not_ended
 
 
 def _people(lines):
@@ -131,7 +157,9 @@ def _people(lines):
 
 def workforce_figures(*, census_year, team=None):
     """The DfE CSWW headline figures for one census year, for the authority or one team (with the
-    teams beneath it; team figures use the team recorded on each line).
+    teams beneath it; team figures use the team recorded on each line). Leavers and starters are
+    people leaving or joining the authority: someone who moves between teams in the year is a
+    leaver of neither team.
 
     - headcount_in_post: people in post at 30 September (LA-employed, de-duplicated).
     - fte_in_post: FTE at 30 September of the lines in post.
@@ -152,7 +180,16 @@ def workforce_figures(*, census_year, team=None):
     - working_days_lost: days lost to absence in the year by LA-employed workers in post.
     - absence_rate = working days lost ÷ (FTE in post × 253) (the denominator is inferred).
     """
-    data = _Year(census_year, team)
+    lines = year_lines([census_year])[census_year.pk]
+    team_ids = team_and_descendant_ids(team) if team is not None else None
+    counted = lines if team_ids is None else [line for line in lines if line.team_id in team_ids]
+    return figures_from(Year(census_year, counted, lines), whole_authority=team is None, group=team and team.name)
+
+
+def figures_from(data, *, whole_authority=True, group=None):
+    """`workforce_figures` for the lines of `data` (a `Year`); authority-wide answers (vacancies,
+    agency cover) only when the lines are the whole authority's."""
+    census_year = data.census_year
     fte_in_post = sum((line.fte_at_reference for line in data.employed_in_post), Decimal(0))
     leavers_fte = sum((line.fte_at_leaving for line in data.leaver_lines), Decimal(0))
     agency_fte = sum((line.fte_at_reference for line in data.agency_in_post), Decimal(0))
@@ -160,7 +197,6 @@ def workforce_figures(*, census_year, team=None):
     cases = sum(line.cases_30 for line in case_holders)
     case_holder_fte = sum((line.fte_at_reference for line in case_holders), Decimal(0))
     days_lost = sum((line.working_days_lost or Decimal(0) for line in data.employed_in_post), Decimal(0))
-    whole_authority = team is None
     vacancy_fte = census_year.vacancies_fte if whole_authority else None
     cover_fte = census_year.agency_cover_fte if whole_authority else None
     average_caseload = (
@@ -169,7 +205,7 @@ def workforce_figures(*, census_year, team=None):
     return {
         "year": census_year.year,
         "reference_date": census_year.reference_date,
-        "team": team.name if team is not None else None,
+        "team": group,
         "headcount_in_post": _people(data.employed_in_post),
         "fte_in_post": _fte(fte_in_post),
         "leavers_headcount": _people(data.leaver_lines),
@@ -195,7 +231,7 @@ def workforce_figures(*, census_year, team=None):
 
 # Which count each figure is derived from, so that suppressing a small count also hides what it
 # would reveal.
-_DERIVED_FROM = {
+DERIVED_FROM = {
     "headcount_in_post": ["fte_in_post", "working_days_lost", "absence_rate"],
     "leavers_headcount": ["leavers_fte", "turnover_rate"],
     "agency_headcount": ["agency_fte", "agency_rate", "agency_cover_rate"],
@@ -207,7 +243,7 @@ def workforce_figures_for_publication(figures):
     """The same figures with disclosure control: a headcount below the threshold, and every figure
     derived from it, shown as `c`. Zero is shown (it reveals no one)."""
     shown = dict(figures)
-    for count, derived in _DERIVED_FROM.items():
+    for count, derived in DERIVED_FROM.items():
         if disclosure.is_small(figures[count]):
             for name in [count, *derived]:
                 shown[name] = SUPPRESSED
@@ -218,31 +254,45 @@ def workforce_figures_for_publication(figures):
 
 
 def workforce_trend(*, authority, team=None, years=None):
-    """Headline figures for each census year held, oldest first."""
+    """Headline figures for each census year held, oldest first, from one read of their lines."""
     census_years_held = census_years(authority=authority)
     if years is not None:
         census_years_held = census_years_held.filter(year__in=years)
-    return [workforce_figures(census_year=census_year, team=team) for census_year in census_years_held]
+    census_years_held = list(census_years_held)
+    lines_by_year = year_lines(census_years_held, [*TREND_FIELDS, "team_id"])
+    team_ids = team_and_descendant_ids(team) if team is not None else None
+    trend = []
+    for census_year in census_years_held:
+        lines = lines_by_year[census_year.pk]
+        counted = lines if team_ids is None else [line for line in lines if line.team_id in team_ids]
+        data = Year(census_year, counted, lines)
+        trend.append(figures_from(data, whole_authority=team is None, group=team and team.name))
+    return trend
+
+
+def people_by(lines, field, choices):
+    """People (by SWE number, each once, by their first line) counted by a coded field, largest
+    group first; a blank code is "Not recorded"."""
+    first = {}
+    for line in lines:
+        first.setdefault(line.swe_number, getattr(line, field))
+    counts = Counter(codes.label(choices, code) if code else "Not recorded" for code in first.values())
+    return dict(sorted(counts.items(), key=lambda item: -item[1]))
+
+
+def _year(census_year):
+    return Year(census_year, year_lines([census_year])[census_year.pk])
 
 
 def leavers_by_reason(*, census_year):
-    """Leavers in the year (as `workforce_figures` defines them) by DfE reason for leaving, with
-    disclosure control applied across the group."""
-    data = _Year(census_year)
-    counts = Counter()
-    for swe_number in {line.swe_number for line in data.leaver_lines}:
-        reason = next(line.reason_leave for line in data.leaver_lines if line.swe_number == swe_number)
-        counts[codes.label(codes.REASON_LEAVE, reason) if reason else "Not recorded"] += 1
-    return dict(sorted(counts.items(), key=lambda item: -item[1]))
+    """Leavers in the year (as `workforce_figures` defines them) by DfE reason for leaving. Not
+    disclosure-controlled: pass through `disclosure.suppress_counts` for readers who need it."""
+    return people_by(_year(census_year).leaver_lines, "reason_leave", codes.REASON_LEAVE)
 
 
 def starters_by_origin(*, census_year):
-    data = _Year(census_year)
-    counts = Counter()
-    for swe_number in {line.swe_number for line in data.starter_lines}:
-        origin = next(line.start_origin for line in data.starter_lines if line.swe_number == swe_number)
-        counts[codes.label(codes.START_ORIGIN, origin) if origin else "Not recorded"] += 1
-    return dict(sorted(counts.items(), key=lambda item: -item[1]))
+    """Starters in the year (as `workforce_figures` defines them) by DfE start origin."""
+    return people_by(_year(census_year).starter_lines, "start_origin", codes.START_ORIGIN)
 
 
 AGE_BANDS = [
@@ -252,44 +302,55 @@ AGE_BANDS = [
     (50, 59, "50 to 59"),
     (60, 200, "60 and over"),
 ]
+AGE_ORDER = [name for _, _, name in AGE_BANDS] + ["Not recorded"]
+SEX_NOT_KNOWN = "Not known or not specified"
 
 
 def _age_on(born, on):
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
-def equality_profile(*, census_year):
+def age_band(born, on):
+    if born is None:
+        return "Not recorded"
+    years = _age_on(born, on)
+    return next(name for low, high, name in AGE_BANDS if low <= years <= high)
+
+
+def sex_label(line):
+    """The census's Sex (2025 layout) or, before it, GenderCurrent 1/2 read as male/female."""
+    code = line.sex or codes.SEX_FROM_GENDER.get(line.gender_current, "")
+    return codes.label(codes.SEX, code) if code else SEX_NOT_KNOWN
+
+
+def profile_counts(lines, reference, *, ethnicity=True, suppress=True):
+    """People (each once, by their first line) by age band at `reference`, sex and, if asked,
+    ethnicity; each group disclosure-controlled when `suppress`."""
+    people = {}
+    for line in lines:
+        people.setdefault(line.swe_number, line)
+    age = Counter(age_band(person.date_of_birth, reference) for person in people.values())
+    groups = {
+        "age": {band: age[band] for band in AGE_ORDER if age[band]},
+        "sex": dict(Counter(sex_label(person) for person in people.values()).most_common()),
+    }
+    if ethnicity:
+        groups["ethnicity"] = dict(
+            Counter(
+                codes.label(codes.ETHNICITY, person.ethnicity) if person.ethnicity else "Not recorded"
+                for person in people.values()
+            ).most_common()
+        )
+    if suppress:
+        return {key: disclosure.suppress_counts(counts) for key, counts in groups.items()}
+    return {key: counts | {"total": sum(counts.values())} for key, counts in groups.items()}
+
+
+def equality_profile(*, census_year, suppress=True):
     """People in post at 30 September (LA-employed) by age band at 30 September, sex and ethnicity.
     Special category data: only for roles that may see it (`workforce.view_equality`). Each group
-    of counts is disclosure-controlled."""
-    in_post = (
-        CensusWorker.objects.in_post(census_year)
-        .employed()
-        .filter(census_year=census_year)
-        .order_by("swe_number", "line")
-        .values("swe_number", "date_of_birth", "gender_current", "sex", "ethnicity")
-    )
-    people = {}
-    for row in in_post:
-        people.setdefault(row["swe_number"], row)
-    reference = census_year.reference_date
-    age, sex, ethnicity = Counter(), Counter(), Counter()
-    for person in people.values():
-        born = person["date_of_birth"]
-        band = "Not recorded"
-        if born is not None:
-            years = _age_on(born, reference)
-            band = next(name for low, high, name in AGE_BANDS if low <= years <= high)
-        age[band] += 1
-        code = person["sex"] or codes.SEX_FROM_GENDER.get(person["gender_current"], "")
-        sex[codes.label(codes.SEX, code) if code else "Not known or not specified"] += 1
-        ethnicity[codes.label(codes.ETHNICITY, person["ethnicity"]) if person["ethnicity"] else "Not recorded"] += 1
-    age_order = [name for _, _, name in AGE_BANDS] + ["Not recorded"]
-    return {
-        "age": disclosure.suppress_counts({band: age[band] for band in age_order if age[band]}),
-        "sex": disclosure.suppress_counts(dict(sex.most_common())),
-        "ethnicity": disclosure.suppress_counts(dict(ethnicity.most_common())),
-    }
+    of counts is disclosure-controlled unless `suppress` is False (for the PSW and HR officers)."""
+    return profile_counts(_year(census_year).employed_in_post, census_year.reference_date, suppress=suppress)
 
 
 def census_year_number_in_period(*, start, end):

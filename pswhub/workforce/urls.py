@@ -6,6 +6,8 @@ app_name = "workforce"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("figures.csv", views.figures_csv, name="figures_csv"),
+    path("figures.xlsx", views.figures_xlsx, name="figures_xlsx"),
     path("census/<int:year>/", views.census_return, name="census_return"),
     path("census/<int:year>/problems.csv", views.census_return_problems_csv, name="census_return_problems_csv"),
     path("census/<int:year>/return.xml", views.census_return_xml, name="census_return_xml"),

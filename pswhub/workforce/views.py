@@ -8,7 +8,8 @@ from pswhub.core import disclosure
 from pswhub.core.selectors import authority_get
 from pswhub.core.views import require
 
-from . import checks, csww, hr_import, presenters, selectors, services
+from . import checks, csww, exports, hr_import, national, presenters, selectors, services
+from . import dashboard as workforce_dashboard
 from .forms import ColumnMappingForm, ExtractUploadForm
 
 RETURN_HAS_PROBLEMS = (
@@ -16,42 +17,68 @@ RETURN_HAS_PROBLEMS = (
     "rejected or give DfE wrong figures."
 )
 NO_SUCH_CENSUS_YEAR = "There is no {year} census year"
+NO_CENSUS_YEARS = "There are no census years yet"
+
+
+def _dashboard_year(request):
+    """The census years held, oldest first, and the one asked for (`?year=`), else the latest."""
+    authority = authority_get()
+    years = list(selectors.census_years(authority=authority)) if authority else []
+    asked = request.GET.get("year", "")
+    if not asked:
+        return years, (years[-1] if years else None)
+    chosen = next((census_year for census_year in years if str(census_year.year) == asked.strip()), None)
+    if chosen is None:
+        raise Http404(NO_SUCH_CENSUS_YEAR.format(year=asked[:10]))
+    return years, chosen
 
 
 def dashboard(request):
     require(request, "workforce.view_dashboard")
-    unsuppressed = request.user.has_perm("workforce.view_unsuppressed_figures")
-    authority = authority_get()
-    years = list(selectors.census_years(authority=authority)) if authority else []
-    latest, previous = (years[-1] if years else None), (years[-2] if len(years) > 1 else None)
-    trend = selectors.workforce_trend(authority=authority) if latest else []
-    if not unsuppressed:
-        trend = [selectors.workforce_figures_for_publication(figures) for figures in trend]
+    years, census_year = _dashboard_year(request)
+    reader = workforce_dashboard.Reader.of(request.user)
     context = {
-        "latest": latest,
-        "previous": previous,
-        "unsuppressed": unsuppressed,
+        "latest": census_year,
+        "years": [year.year for year in reversed(years)],
+        "unsuppressed": reader.unsuppressed,
         "may_import": request.user.has_perm("workforce.import_staff"),
+        "suppression_threshold": disclosure.threshold(),
     }
-    if latest:
-        by_year = {figures["year"]: figures for figures in trend}
-        leavers = selectors.leavers_by_reason(census_year=latest)
+    if census_year:
+        data = workforce_dashboard.dashboard_data(census_year=census_year, years=years, reader=reader)
         context |= {
-            "headlines": presenters.headline_rows(
-                by_year[latest.year], by_year.get(previous.year) if previous else None
-            ),
-            "trend_head": presenters.trend_head(),
-            "trend_rows": presenters.trend_rows(trend),
-            "leavers_by_reason": leavers if unsuppressed else disclosure.suppress_counts(leavers),
-            "equality": selectors.equality_profile(census_year=latest)
-            if request.user.has_perm("workforce.view_equality")
-            else None,
-            "suppression_threshold": disclosure.threshold(),
-            "return_years": [census_year.year for census_year in reversed(years)]
-            if request.user.has_perm("workforce.prepare_census_return")
-            else [],
+            "previous": data["previous"],
+            "tables": {table.key: presenters.table_view(table) for table in workforce_dashboard.dashboard_tables(data)},
+            "charts": workforce_dashboard.dashboard_charts(data),
+            "england_sources": national.england_series().sources.values(),
+            "return_years": context["years"] if request.user.has_perm("workforce.prepare_census_return") else [],
         }
     return render(request, "workforce/dashboard.html", context)
+
+
+def _export(request):
+    require(request, "workforce.view_dashboard")
+    years, census_year = _dashboard_year(request)
+    if census_year is None:
+        raise Http404(NO_CENSUS_YEARS)
+    reader = workforce_dashboard.Reader.of(request.user)
+    data = workforce_dashboard.dashboard_data(census_year=census_year, years=years, reader=reader)
+    return census_year, reader, workforce_dashboard.dashboard_tables(data)
+
+
+def figures_csv(request):
+    census_year, _, tables = _export(request)
+    response = HttpResponse(exports.figures_csv(tables), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="workforce-figures-{census_year.year}.csv"'
+    return response
+
+
+def figures_xlsx(request):
+    census_year, reader, tables = _export(request)
+    content = exports.figures_xlsx(tables, suppression_limit=disclosure.threshold(), suppressed=not reader.unsuppressed)
+    response = HttpResponse(content, content_type=exports.XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="workforce-figures-{census_year.year}.xlsx"'
+    return response
 
 
 def _census_year(request, year):

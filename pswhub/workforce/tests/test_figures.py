@@ -207,3 +207,17 @@ def test_the_figures_command_refuses_an_unknown_year(year_2024):
 
     with pytest.raises(CommandError, match="There is no 2019 census year"):
         call_command("workforce_figures", "--year", "2019", "--json")
+
+
+def test_the_figures_command_adds_retention_by_role_group(year_2024, capsys):
+    import json
+
+    from django.core.management import call_command
+
+    call_command("workforce_figures", "--year", "2024", "--json")
+    figures = json.loads(capsys.readouterr().out)
+    # In post at 30 September 2023: A, C and D (B started in 2024). C left: 2 of 3 = 66.7%.
+    assert (figures["retention_rate_all"], figures["retention_rate_case_holders"]) == (66.7, 50.0)
+    assert (figures["retention_rate_managers"], figures["retention_rate_qualified_without_cases"]) == (100.0, None)
+    call_command("workforce_figures", "--year", "2024", "--team", "North", "--json")
+    assert json.loads(capsys.readouterr().out)["retention_rate_all"] is None

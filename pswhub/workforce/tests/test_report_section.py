@@ -176,3 +176,33 @@ def test_the_annual_report_for_the_demo_council_shows_the_workforce_figures(db, 
         f"The turnover rate was {now['turnover_rate']}% at 30 September 2025, "
         f"compared with {before['turnover_rate']}% in 2024." in text
     )
+
+
+@pytest.fixture
+def census_year_2023(db):
+    """2023: 20 in post at 1 FTE with 15 cases and 4 days lost each; 5 leavers at 1 FTE; 5 agency
+    workers with 12 cases each; 2.5 FTE vacancies. England has figures for 2023."""
+    census_year = CensusYearFactory(year=2023, vacancies_fte=Decimal("2.5"))
+    CensusWorkerFactory.create_batch(20, census_year=census_year, cases_30=15, working_days_lost=Decimal("4"))
+    CensusWorkerFactory.create_batch(5, census_year=census_year, role_end_date=date(2023, 3, 31), reason_leave="1")
+    CensusWorkerFactory.create_batch(5, census_year=census_year, agency=True, cases_30=12)
+    return census_year
+
+
+def test_the_section_compares_the_council_with_england_for_the_same_year(census_year_2023):
+    data = WorkforceSection().build(Period.financial_year(2023), "children")
+    # England 2023 (DfE indicators): turnover 15.9, vacancy 18.9, agency 17.8, caseload 16.0, absence 3.2.
+    assert data.narrative.endswith(
+        "Against England's published figures for the same census year (2023), the council's turnover rate 25.0% "
+        "against 15.9%; vacancy rate 11.1% against 18.9%; agency worker rate 20.0% against 17.8%; average caseload "
+        "per case-holding FTE 14.4 against 16.0; absence rate 1.6% against 3.2%. Source of England's figures: "
+        "Department for Education, Children's social work workforce: national indicators 2017 to 2023 (the "
+        "indicators file used by the CSC outcomes and enablers dashboard)."
+    )
+    assert (data.figures["england_turnover_rate"], data.figures["england_average_caseload"]) == (15.9, 16.0)
+
+
+def test_a_year_england_has_no_figures_for_has_no_comparison_with_england(two_census_years):
+    data = WorkforceSection().build(YEAR_2025_26, "children")
+    assert "England" not in data.narrative
+    assert not any(name.startswith("england_") for name in data.figures)

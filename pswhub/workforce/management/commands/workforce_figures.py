@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from pswhub.core.models import Team
 from pswhub.core.selectors import authority_get
-from pswhub.workforce import selectors
+from pswhub.workforce import breakdowns, selectors
 
 NO_YEAR = "There is no {year} census year"
 NO_TEAM = "There is no team called {name!r}"
@@ -40,10 +40,14 @@ class Command(BaseCommand):
             team_object = Team.objects.filter(service__authority=authority, name=team).first()
             if team_object is None:
                 raise CommandError(NO_TEAM.format(name=team))
-        figures = {
-            name: _json_value(value)
-            for name, value in selectors.workforce_figures(census_year=census_year, team=team_object).items()
-        }
+        figures = selectors.workforce_figures(census_year=census_year, team=team_object)
+        # Retention is of the whole authority's people (a move between teams is not leaving).
+        retention = breakdowns.retention_by_role_group(census_year=census_year) if team_object is None else []
+        for group, *_ in breakdowns.RETENTION_GROUPS:
+            figures[f"retention_rate_{group}"] = next(
+                (row["retention_rate"] for row in retention if row["group"] == group), None
+            )
+        figures = {name: _json_value(value) for name, value in figures.items()}
         if json:
             self.stdout.write(json_module.dumps(figures))
         else:
