@@ -281,6 +281,9 @@ PSWHUB_CREATE_DEMO_ACCOUNTS = False
 PSWHUB_AUDIT_MODERATION_SHARE = int(os.environ.get("PSWHUB_AUDIT_MODERATION_SHARE", "10"))
 # Committee actions: owners are reminded, and see them on their home page, this many days ahead.
 PSWHUB_ACTION_REMINDER_DAYS = int(os.environ.get("PSWHUB_ACTION_REMINDER_DAYS", "14"))
+# The address people reach PSW Hub at (https://pswhub.example.gov.uk), for links in e-mails sent in
+# the background, where there is no request to take it from. Blank: e-mails give the page's path only.
+PSWHUB_SITE_URL = os.environ.get("PSWHUB_SITE_URL", "")
 
 LOGGING = {
     "version": 1,
