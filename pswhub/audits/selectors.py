@@ -223,6 +223,16 @@ def audit_figures_suppressed(figures):
 # one grouped query over the audits completed in its period, whatever the number of audits.
 
 
+def completed_in_scope(date_from, date_to, *, team=None, services="all"):
+    """Audits completed in the period, of one team and the teams beneath it or of a service's teams."""
+    audits = Audit.objects.completed_between(date_from, date_to)
+    if services != "all":
+        audits = audits.filter(team__service__kind__in=SERVICE_KINDS[services])
+    if team is not None:
+        audits = audits.filter(team_id__in=team_and_descendant_ids(team))
+    return audits
+
+
 def graded_figures(by_grade, counted_good):
     """Completed, good or better and its percentage from counts by final grade."""
     good = sum(n for code, n in by_grade.items() if code in counted_good)
@@ -235,21 +245,26 @@ def graded_figures(by_grade, counted_good):
     }
 
 
-def audit_figures_by_service(*, date_from, date_to):
+def audit_figures_by_service(*, date_from, date_to, team=None):
     """For each service (children's first), audits completed in the period, by final grade, and
     the percentage good or better, as `audit_figures` defines them. A service with no completed
-    audits is listed with 0 and no percentage."""
+    audits is listed with 0 and no percentage. With `team`, that team and the teams beneath it."""
     from pswhub.core.models import Service
 
     counted_good = good_or_better_codes()
     by_service = {
-        service.pk: {"service_id": service.pk, "service": service.name, "by_grade": dict.fromkeys(GRADE_CODES, 0)}
+        service.pk: {
+            "service_id": service.pk,
+            "kind": service.kind,
+            "service": service.name,
+            "by_grade": dict.fromkeys(GRADE_CODES, 0),
+        }
         for service in sorted(
             Service.objects.all(), key=lambda service: (service.kind != Service.CHILDREN, service.name)
         )
     }
     rows = (
-        with_final_grade(Audit.objects.completed_between(date_from, date_to))
+        with_final_grade(completed_in_scope(date_from, date_to, team=team))
         .values("team__service_id", "final_grade_code")
         .annotate(n=Count("pk"))
         .order_by()
@@ -427,7 +442,7 @@ def median_half_up(values):
     return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-def audit_time_to_complete(*, date_from, date_to):
+def audit_time_to_complete(*, date_from, date_to, team=None, services="all"):
     """Of the audits completed in the period (by completion date, as `audit_figures` counts them):
 
     - `counted`: those with a start date (audits started in PSW Hub; imported ones have none);
@@ -436,11 +451,12 @@ def audit_time_to_complete(*, date_from, date_to):
     - `with_due_date`: those with a due date (given when an audit is assigned from a plan or
       started with one);
     - `within_due_date`: those of them submitted on or before the due date, and
-      `within_due_date_pct`, their percentage, one decimal place, halves up."""
+      `within_due_date_pct`, their percentage, one decimal place, halves up.
+
+    With `team` or `services`, as `audit_figures`."""
     days, with_due, within = [], 0, 0
-    for started_on, completed_on, due_on in Audit.objects.completed_between(date_from, date_to).values_list(
-        "started_on", "completed_on", "due_on"
-    ):
+    audits = completed_in_scope(date_from, date_to, team=team, services=services)
+    for started_on, completed_on, due_on in audits.values_list("started_on", "completed_on", "due_on"):
         if started_on is not None:
             days.append((completed_on - started_on).days)
         if due_on is not None:

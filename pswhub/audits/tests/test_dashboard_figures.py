@@ -232,3 +232,35 @@ def test_the_dashboard_makes_as_many_queries_for_many_audits_as_for_few(
         AuditFactory(team=team, themes=[theme("chronology")], started_on=date(2025, 4, 1))
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("audits:dashboard"), {"year": "2025"})
+
+
+# The audit_figures command.
+
+
+def test_the_command_gives_one_service_with_its_time_to_complete(north_team, adults_team):
+    import json
+
+    from pswhub.audits.tests.test_commands import run
+
+    make({"good": 3, "inadequate": 1}, team=north_team)
+    # Adults: started 1 June, submitted 11 June and 21 June: 10 and 20 days, median 15.0; one of
+    # the two submitted by its due date of 15 June = 50.0%.
+    for completed_on in (date(2025, 6, 11), date(2025, 6, 21)):
+        AuditFactory(team=adults_team, started_on=date(2025, 6, 1), completed_on=completed_on, due_on=date(2025, 6, 15))
+    figures = json.loads(
+        run("audit_figures", "--from", "2025-04-01", "--to", "2026-03-31", "--service", "adults", "--json")
+    )
+    assert figures["completed"] == 2
+    assert figures["service"] == "adults"
+    assert list(figures["by_service"].values()) == [{"completed": 2, "good_or_better_pct": 100.0}]
+    assert figures["time_to_complete"] == {
+        "counted": 2,
+        "median_days": 15.0,
+        "with_due_date": 2,
+        "within_due_date": 1,
+        "within_due_date_pct": 50.0,
+    }
+    everything = json.loads(run("audit_figures", "--from", "2025-04-01", "--to", "2026-03-31", "--json"))
+    assert [row["completed"] for row in everything["by_service"].values()] == [4, 2]  # children's first
+    text = run("audit_figures", "--from", "2025-04-01", "--to", "2026-03-31", "--service", "adults")
+    assert "Median days from start to submission: 15.0 (2 audits)" in text
