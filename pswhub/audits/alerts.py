@@ -48,8 +48,11 @@ def risk_flag_recipients(flag):
         roles__code=roles.TEAM_MANAGER, managed_teams__in=team_and_ancestor_ids(flag.audit.team_id)
     )
     psws = User.objects.filter(roles__code=roles.PSW)
-    people = (managers | psws).filter(is_active=True).exclude(email="").distinct().order_by("email")
-    return sorted({person.email.strip().lower() for person in people})
+    people = (managers | psws).filter(is_active=True).exclude(email="").distinct()
+    addresses = {}
+    for address in sorted(person.email.strip() for person in people):
+        addresses.setdefault(address.lower(), address)
+    return sorted(addresses.values())
 
 
 def audit_link(audit):

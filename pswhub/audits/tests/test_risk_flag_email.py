@@ -141,3 +141,13 @@ class BrokenBackend:
 
     def send_messages(self, messages):
         raise ConnectionRefusedError("The mail server is down")
+
+
+def test_a_psw_who_also_manages_the_team_gets_one_email(
+    auditor, north_team, mailoutbox, django_capture_on_commit_callbacks
+):
+    UserFactory(roles=[roles.PSW, roles.TEAM_MANAGER], managed_teams=[north_team], email="both@council.example")
+    audit = draft_audit(team=north_team, auditor=auditor)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.risk_flag_raise(audit=audit, raised_by=auditor, description=CONCERN)
+    assert [message.to for message in mailoutbox] == [["both@council.example"]]
