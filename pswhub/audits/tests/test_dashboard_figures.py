@@ -264,3 +264,16 @@ def test_the_command_gives_one_service_with_its_time_to_complete(north_team, adu
     assert [row["completed"] for row in everything["by_service"].values()] == [4, 2]  # children's first
     text = run("audit_figures", "--from", "2025-04-01", "--to", "2026-03-31", "--service", "adults")
     assert "Median days from start to submission: 15.0 (2 audits)" in text
+
+
+def test_team_counts_are_suppressed_within_each_service(north_team, south_team, adults_team):
+    # Children's: North 10, South 2; adults': one team, 8. Across all teams, hiding South's 2 and
+    # the next smallest (adults' 8) would leave North's 10 beside the children's total of 12, which
+    # gives South away; so North is hidden too.
+    make({"good": 10}, team=north_team)
+    make({"good": 2}, team=south_team)
+    make({"good": 8}, team=adults_team)
+    rows = selectors.audit_completed_by_team_suppressed(
+        selectors.audit_completed_by_team(date_from=YEAR_START, date_to=YEAR_END)
+    )
+    assert {row["team"]: row["completed"] for row in rows} == {"North": C, "South": C, "Adults East": 8}
