@@ -275,13 +275,16 @@ def audit_figures_by_service(*, date_from, date_to, team=None):
 
 
 def audit_figures_by_service_suppressed(rows):
-    """Service counts with primary and secondary suppression across services; a service's
-    percentage good or better is `c` on the same rule as the council's (`good_or_better_would_reveal`)."""
+    """Service counts with primary and secondary suppression across services. A service's
+    percentage good or better is `c` on the same rule as the council's (`good_or_better_would_reveal`);
+    and when one service's is `c`, so is every other service's, because the council's own
+    percentage is shown and the others would give the hidden one away."""
     counted_good = good_or_better_codes()
     shown_counts = disclosure.suppress_counts({row["service_id"]: row["completed"] for row in rows})
+    any_hidden = any(good_or_better_would_reveal(row["by_grade"], counted_good) for row in rows)
     shown = []
     for row in rows:
-        hidden = good_or_better_would_reveal(row["by_grade"], counted_good)
+        hidden = any_hidden and row["completed"] > 0
         shown.append(
             {
                 **row,
