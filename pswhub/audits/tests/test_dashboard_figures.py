@@ -290,3 +290,11 @@ def test_team_counts_are_suppressed_within_each_service(north_team, south_team, 
         selectors.audit_completed_by_team(date_from=YEAR_START, date_to=YEAR_END)
     )
     assert {row["team"]: row["completed"] for row in rows} == {"North": C, "South": C, "Adults East": 8}
+
+
+def test_the_dashboards_themes_use_the_trends_yearly_totals(psw, north_team, adults_team):
+    seed_years(north_team, adults_team)
+    dashboard = selectors.audit_dashboard(user=psw, year=2025, years=[2025, 2024])
+    by_year = {entry["year"]: entry["completed"] for entry in dashboard["trend"]}
+    assert dashboard["theme_trend"]["completed"] == by_year == {2024: 7, 2025: 21}
+    assert dashboard["theme_trend"]["completed"] == selectors.audit_theme_trend(years=[2024, 2025])["completed"]
