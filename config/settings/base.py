@@ -289,6 +289,9 @@ PSWHUB_RETENTION = {
     for name, value in os.environ.items()
     if name.startswith("PSWHUB_RETENTION_") and name.endswith("_DAYS")
 }
+# The address people reach PSW Hub at (https://pswhub.example.gov.uk), for links in e-mails sent in
+# the background, where there is no request to take it from. Blank: e-mails give the page's path only.
+PSWHUB_SITE_URL = os.environ.get("PSWHUB_SITE_URL", "")
 
 LOGGING = {
     "version": 1,

@@ -4,7 +4,8 @@ report show is computed here, once. Definitions are in docs/audits.md."""
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, Q
+from django.db import models
+from django.db.models import Count, F, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -190,6 +191,16 @@ def action_figures(*, today=None, audits=None):
     return {"open": actions.count(), "overdue": actions.filter(due_on__lt=today).count()}
 
 
+def good_or_better_would_reveal(by_grade, counted_good=None):
+    """True when the share good or better must be hidden: either side of the split (outstanding and
+    good; requires improvement and inadequate) could not show its own total without revealing a
+    small grade count, or the graded total is small."""
+    counted_good = good_or_better_codes() if counted_good is None else counted_good
+    good_side = {code: n for code, n in by_grade.items() if code in counted_good}
+    rest_side = {code: n for code, n in by_grade.items() if code not in counted_good}
+    return any(disclosure.suppress_counts(side)["total"] == SUPPRESSED for side in (good_side, rest_side, by_grade))
+
+
 def audit_figures_suppressed(figures):
     """Disclosure control for those who see aggregates only (and for the published report):
     grade, type and team counts are suppressed with secondary suppression; the number and the
@@ -200,12 +211,7 @@ def audit_figures_suppressed(figures):
     shown["by_grade"] = disclosure.suppress_counts(figures["by_grade"])
     shown["by_type"] = disclosure.suppress_counts(figures["by_type"])
     shown["by_team"] = disclosure.suppress_counts(figures["by_team"])
-    counted_good = good_or_better_codes()
-    good_side = {code: n for code, n in figures["by_grade"].items() if code in counted_good}
-    rest_side = {code: n for code, n in figures["by_grade"].items() if code not in counted_good}
-    if any(
-        disclosure.suppress_counts(side)["total"] == SUPPRESSED for side in (good_side, rest_side, figures["by_grade"])
-    ):
+    if good_or_better_would_reveal(figures["by_grade"]):
         shown["good_or_better_pct"] = SUPPRESSED
         shown["good_or_better"] = SUPPRESSED
     if disclosure.is_small(figures["completed"]):
@@ -213,30 +219,337 @@ def audit_figures_suppressed(figures):
     return shown
 
 
-def audit_dashboard(*, user, year, today=None):
-    """Everything the dashboard shows for a financial year, with the year before. Those who may
-    not open individual audits get disclosure-controlled figures."""
+# Figures by service and team, over the years, and time to complete (docs/audits.md). Each one is
+# one grouped query over the audits completed in its period, whatever the number of audits.
+
+
+def completed_in_scope(date_from, date_to, *, team=None, services="all"):
+    """Audits completed in the period, of one team and the teams beneath it or of a service's teams."""
+    audits = Audit.objects.completed_between(date_from, date_to)
+    if services != "all":
+        audits = audits.filter(team__service__kind__in=SERVICE_KINDS[services])
+    if team is not None:
+        audits = audits.filter(team_id__in=team_and_descendant_ids(team))
+    return audits
+
+
+def graded_figures(by_grade, counted_good):
+    """Completed, good or better and its percentage from counts by final grade."""
+    good = sum(n for code, n in by_grade.items() if code in counted_good)
+    graded = sum(by_grade.values())
+    return {
+        "completed": graded,
+        "by_grade": by_grade,
+        "good_or_better": good,
+        "good_or_better_pct": percent_half_up(good, graded),
+    }
+
+
+def audit_figures_by_service(*, date_from, date_to, team=None):
+    """For each service (children's first), audits completed in the period, by final grade, and
+    the percentage good or better, as `audit_figures` defines them. A service with no completed
+    audits is listed with 0 and no percentage. With `team`, that team and the teams beneath it."""
+    from pswhub.core.models import Service
+
+    counted_good = good_or_better_codes()
+    by_service = {
+        service.pk: {
+            "service_id": service.pk,
+            "kind": service.kind,
+            "service": service.name,
+            "by_grade": dict.fromkeys(GRADE_CODES, 0),
+        }
+        for service in sorted(
+            Service.objects.all(), key=lambda service: (service.kind != Service.CHILDREN, service.name)
+        )
+    }
+    rows = (
+        with_final_grade(completed_in_scope(date_from, date_to, team=team))
+        .values("team__service_id", "final_grade_code")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for row in rows:
+        by_service[row["team__service_id"]]["by_grade"][row["final_grade_code"]] = row["n"]
+    return [{**entry, **graded_figures(entry["by_grade"], counted_good)} for entry in by_service.values()]
+
+
+def audit_figures_by_service_suppressed(rows):
+    """Service counts with primary and secondary suppression across services. A service's
+    percentage good or better is `c` on the same rule as the council's (`good_or_better_would_reveal`);
+    and when one service's is `c`, so is every other service's, because the council's own
+    percentage is shown and the others would give the hidden one away."""
+    counted_good = good_or_better_codes()
+    shown_counts = disclosure.suppress_counts({row["service_id"]: row["completed"] for row in rows})
+    any_hidden = any(good_or_better_would_reveal(row["by_grade"], counted_good) for row in rows)
+    shown = []
+    for row in rows:
+        hidden = any_hidden and row["completed"] > 0
+        shown.append(
+            {
+                **row,
+                "completed": shown_counts[row["service_id"]],
+                "good_or_better": SUPPRESSED if hidden else row["good_or_better"],
+                "good_or_better_pct": SUPPRESSED if hidden else row["good_or_better_pct"],
+                "by_grade": disclosure.suppress_counts(row["by_grade"]),
+            }
+        )
+    return shown
+
+
+def audit_completed_by_team(*, date_from, date_to):
+    """Audits completed in the period by the team of the case (that team only, not the teams
+    beneath it), with the team's id for drill-down, ordered by service and name."""
+    rows = (
+        Audit.objects.completed_between(date_from, date_to)
+        .values("team_id", "team__name", "team__service__name", "team__service__kind")
+        .annotate(n=Count("pk"))
+        .order_by("team__service__kind", "team__name")
+    )
+    return [
+        {
+            "team_id": row["team_id"],
+            "team": row["team__name"],
+            "service": row["team__service__name"],
+            "completed": row["n"],
+        }
+        for row in rows
+    ]
+
+
+def audit_completed_by_team_suppressed(rows):
+    """Team counts with primary and secondary suppression among the teams of each service, because
+    the dashboard shows each service's total: a single hidden team could otherwise be worked out
+    from it."""
+    shown = {}
+    for service in {row["service"] for row in rows}:
+        shown |= disclosure.suppress_counts(
+            {row["team_id"]: row["completed"] for row in rows if row["service"] == service}
+        )
+    return [{**row, "completed": shown[row["team_id"]]} for row in rows]
+
+
+def financial_year_case(years, field="completed_on"):
+    """An expression giving the financial year (by the year it starts) a date falls in, for the
+    years asked about; None outside them."""
+    return models.Case(*[When(**{f"{field}__range": financial_year_bounds(year)}, then=Value(year)) for year in years])
+
+
+def years_span(years):
+    return financial_year_bounds(min(years))[0], financial_year_bounds(max(years))[1]
+
+
+def audit_good_or_better_trend(*, years):
+    """For each financial year asked about (oldest first), audits completed, good or better and
+    its percentage, as `audit_figures` defines them for that year."""
+    years = sorted(years)
+    counted_good = good_or_better_codes()
+    by_year = {year: dict.fromkeys(GRADE_CODES, 0) for year in years}
+    rows = (
+        with_final_grade(Audit.objects.completed_between(*years_span(years)))
+        .annotate(year=financial_year_case(years))
+        .values("year", "final_grade_code")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for row in rows:
+        by_year[row["year"]][row["final_grade_code"]] = row["n"]
+    return [
+        {"year": year, "label": financial_year_label(year), **graded_figures(by_year[year], counted_good)}
+        for year in years
+    ]
+
+
+def audit_good_or_better_trend_suppressed(trend):
+    """Each year as the dashboard shows it to those who see aggregates only."""
+    counted_good = good_or_better_codes()
+    shown = []
+    for entry in trend:
+        hidden = good_or_better_would_reveal(entry["by_grade"], counted_good)
+        shown.append(
+            {
+                **entry,
+                "completed": SUPPRESSED if disclosure.is_small(entry["completed"]) else entry["completed"],
+                "good_or_better": SUPPRESSED if hidden else entry["good_or_better"],
+                "good_or_better_pct": SUPPRESSED if hidden else entry["good_or_better_pct"],
+                "by_grade": disclosure.suppress_counts(entry["by_grade"]),
+            }
+        )
+    return shown
+
+
+def audit_theme_trend(*, years, completed=None):
+    """Learning themes by financial year (oldest first): for each theme named in a completed audit
+    in any of the years, the number of audits completed that year naming it and that number as a
+    percentage of all audits completed that year (one decimal place, halves up). Themes come most
+    named over the years first, then in the taxonomy's order. `completed` (audits completed in
+    each year, as `audit_good_or_better_trend` gives them) saves counting them again."""
+    years = sorted(years)
+    if completed is None:
+        completed = dict.fromkeys(years, 0)
+        for row in (
+            Audit.objects.completed_between(*years_span(years))
+            .annotate(year=financial_year_case(years))
+            .values("year")
+            .annotate(n=Count("pk"))
+            .order_by()
+        ):
+            completed[row["year"]] = row["n"]
+    # Grouped by the theme's id only (names joined in Python), which halves the query's time.
+    named = (
+        Audit.themes.through.objects.filter(
+            audit__status=Audit.Status.COMPLETED, audit__completed_on__range=years_span(years)
+        )
+        .annotate(year=financial_year_case(years, "audit__completed_on"))
+        .values("learningtheme_id", "year")
+        .annotate(n=Count("audit_id"))
+        .order_by()
+    )
+    counts = {}
+    for row in named:
+        counts.setdefault(row["learningtheme_id"], dict.fromkeys(years, 0))[row["year"]] = row["n"]
+    themes = {
+        theme.pk: {"code": theme.code, "name": theme.name, "order": theme.order, "counts": counts[theme.pk]}
+        for theme in LearningTheme.objects.filter(pk__in=counts)
+    }
+    rows = []
+    for theme in themes.values():
+        shares = {year: percent_half_up(theme["counts"][year], completed[year]) for year in years}
+        rows.append({**theme, "total": sum(theme["counts"].values()), "shares": shares})
+    rows.sort(key=lambda row: (-row["total"], row["order"], row["name"]))
+    return {
+        "years": years,
+        "labels": [financial_year_label(year) for year in years],
+        "completed": completed,
+        "themes": rows,
+    }
+
+
+def audit_theme_trend_suppressed(trend):
+    """Themes cell by cell: a small count and the percentage made from it are `c`; a year's total
+    of completed audits is `c` when small."""
+    themes = []
+    for theme in trend["themes"]:
+        small = {year for year, n in theme["counts"].items() if disclosure.is_small(n)}
+        themes.append(
+            {
+                **theme,
+                "counts": {year: SUPPRESSED if year in small else n for year, n in theme["counts"].items()},
+                "shares": {year: SUPPRESSED if year in small else pct for year, pct in theme["shares"].items()},
+                "total": SUPPRESSED if disclosure.is_small(theme["total"]) else theme["total"],
+            }
+        )
+    completed = {year: SUPPRESSED if disclosure.is_small(n) else n for year, n in trend["completed"].items()}
+    return {**trend, "themes": themes, "completed": completed}
+
+
+def median_half_up(values):
+    """The median of whole numbers to one decimal place (the mean of the middle two when there is
+    an even number); None when there are none."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    value = Decimal(ordered[middle]) if len(ordered) % 2 else Decimal(ordered[middle - 1] + ordered[middle]) / 2
+    return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def audit_time_to_complete(*, date_from, date_to, team=None, services="all"):
+    """Of the audits completed in the period (by completion date, as `audit_figures` counts them):
+
+    - `counted`: those with a start date (audits started in PSW Hub; imported ones have none);
+    - `median_days`: the median number of calendar days from the day the audit was started to the
+      day it was submitted (its completion date), one decimal place; the same day is 0 days;
+    - `with_due_date`: those with a due date (given when an audit is assigned from a plan or
+      started with one);
+    - `within_due_date`: those of them submitted on or before the due date, and
+      `within_due_date_pct`, their percentage, one decimal place, halves up.
+
+    With `team` or `services`, as `audit_figures`."""
+    days, with_due, within = [], 0, 0
+    audits = completed_in_scope(date_from, date_to, team=team, services=services)
+    for started_on, completed_on, due_on in audits.values_list("started_on", "completed_on", "due_on"):
+        if started_on is not None:
+            days.append((completed_on - started_on).days)
+        if due_on is not None:
+            with_due += 1
+            within += completed_on <= due_on
+    return {
+        "counted": len(days),
+        "median_days": median_half_up(days),
+        "with_due_date": with_due,
+        "within_due_date": within,
+        "within_due_date_pct": percent_half_up(within, with_due),
+    }
+
+
+def audit_time_to_complete_suppressed(figures):
+    """The median is `c` when fewer than the threshold audits are counted; the share within the
+    due date is `c` when either those within it or those late are a small count."""
+    shown = dict(figures)
+    if disclosure.is_small(figures["counted"]):
+        shown["counted"] = shown["median_days"] = SUPPRESSED
+    late = figures["with_due_date"] - figures["within_due_date"]
+    if disclosure.is_small(figures["within_due_date"]) or disclosure.is_small(late):
+        shown["within_due_date"] = shown["within_due_date_pct"] = SUPPRESSED
+    if disclosure.is_small(figures["with_due_date"]):
+        shown["with_due_date"] = SUPPRESSED
+    return shown
+
+
+def section_good_or_better(sections):
+    """Each section's percentage good or better from `audit_section_grades`."""
+    counted_good = good_or_better_codes()
+    return {title: graded_figures(counts, counted_good)["good_or_better_pct"] for title, counts in sections.items()}
+
+
+def audit_dashboard(*, user, year, today=None, years=None):
+    """Everything the dashboard shows for a financial year, with the year before, and the trends
+    over the years the data covers up to that year (`years`, from `audit_years`). Those who may not
+    open every audit get disclosure-controlled figures and no drill-down."""
     date_from, date_to = financial_year_bounds(year)
+    before_from, before_to = year_before(date_from), year_before(date_to)
+    trend_years = sorted(y for y in (years or audit_years()) if y <= year) or [year]
     figures = audit_figures_with_year_before(date_from=date_from, date_to=date_to)
+    by_service = {
+        "current": audit_figures_by_service(date_from=date_from, date_to=date_to),
+        "previous": audit_figures_by_service(date_from=before_from, date_to=before_to),
+    }
+    time_to_complete = {
+        "current": audit_time_to_complete(date_from=date_from, date_to=date_to),
+        "previous": audit_time_to_complete(date_from=before_from, date_to=before_to),
+    }
+    teams = audit_completed_by_team(date_from=date_from, date_to=date_to)
+    trend = audit_good_or_better_trend(years=trend_years)
+    theme_trend = audit_theme_trend(years=trend_years, completed={entry["year"]: entry["completed"] for entry in trend})
     aggregate_only = not user.has_perm("audits.view_unsuppressed_figures")
     if aggregate_only:
         figures = {key: audit_figures_suppressed(value) for key, value in figures.items()}
-    themes = audit_theme_frequency(date_from=date_from, date_to=date_to)
-    if aggregate_only:
-        themes = [(name, SUPPRESSED if disclosure.is_small(n) else n) for name, n in themes]
+        by_service = {key: audit_figures_by_service_suppressed(rows) for key, rows in by_service.items()}
+        time_to_complete = {key: audit_time_to_complete_suppressed(value) for key, value in time_to_complete.items()}
+        teams = audit_completed_by_team_suppressed(teams)
+        trend = audit_good_or_better_trend_suppressed(trend)
+        theme_trend = audit_theme_trend_suppressed(theme_trend)
+    sections = audit_section_grades(date_from=date_from, date_to=date_to) if not aggregate_only else None
     return {
         "year": year,
         "label": financial_year_label(year),
         "previous_label": financial_year_label(year - 1),
         "aggregate_only": aggregate_only,
+        "drill_down": not aggregate_only and user.has_perm("audits.view_audit_list"),
         "suppression_threshold": disclosure.threshold(),
         "grade_names": [(grade.code, grade.name) for grade in ofsted_grades()],
         "type_names": AuditType.choices,
         "figures": figures,
-        "themes": themes,
+        "by_service": by_service,
+        "time_to_complete": time_to_complete,
+        "teams": teams,
+        "trend": trend,
+        "theme_trend": theme_trend,
         "moderation": moderation_figures(date_from=date_from, date_to=date_to) if not aggregate_only else None,
         "actions": action_figures(today=today) if not aggregate_only else None,
-        "sections": audit_section_grades(date_from=date_from, date_to=date_to) if not aggregate_only else None,
+        "sections": sections,
+        "section_good_or_better": section_good_or_better(sections) if sections else None,
     }
 
 
@@ -254,7 +567,7 @@ def audit_years():
     return sorted(years, reverse=True)
 
 
-def audit_list(*, user, status="", grade="", year=None, team=None, risk=False):
+def audit_list(*, user, status="", grade="", year=None, team=None, risk=False, audit_type="", theme=""):
     audits = Audit.objects.visible_to(user).select_related(
         "team", "worker", "auditor", "overall_grade", "tool_version__tool"
     )
@@ -268,6 +581,10 @@ def audit_list(*, user, status="", grade="", year=None, team=None, risk=False):
         audits = audits.filter(completed_on__range=financial_year_bounds(year))
     if team:
         audits = audits.filter(team_id=team)
+    if audit_type:
+        audits = audits.filter(audit_type=audit_type)
+    if theme:
+        audits = audits.filter(themes__code=theme)
     return audits.order_by(F("completed_on").desc(nulls_first=True), "-created_at")
 
 

@@ -21,6 +21,7 @@ from .models import (
     SectionResult,
 )
 from .reference import INADEQUATE
+from .tasks import send_risk_flag_alert
 
 NEEDS_OVERALL_GRADE = "Choose an overall grade before you submit the audit"
 NOT_A_DRAFT = "This audit has been submitted and can no longer be changed"
@@ -162,7 +163,12 @@ def audit_contribute(*, audit, author, text):
 
 @transaction.atomic
 def risk_flag_raise(*, audit, raised_by, description):
-    return _save(RiskFlag(audit=audit, raised_by=raised_by, description=description), raised_by)
+    """Raises the flag and, once it is saved, e-mails the case's team managers and every PSW
+    (`alerts.py`). The e-mail is sent in the background; if it cannot be queued or sent, the flag
+    still stands on the home pages."""
+    flag = _save(RiskFlag(audit=audit, raised_by=raised_by, description=description), raised_by)
+    transaction.on_commit(lambda: send_risk_flag_alert.enqueue(flag_id=flag.pk), robust=True)
+    return flag
 
 
 @transaction.atomic

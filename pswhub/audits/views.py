@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 from pswhub.core.views import require
 
 from . import presenters, selectors, services
+from .dashboard_charts import dashboard_charts
 from .forms import (
     ActionForm,
     AssignmentForm,
@@ -44,8 +45,9 @@ def dashboard(request):
     years = selectors.audit_years()
     year = _int(request.GET.get("year"))
     year = year if year in years else selectors.financial_year_of(timezone.localdate())
-    context = selectors.audit_dashboard(user=request.user, year=year)
-    return render(request, "audits/dashboard.html", {**context, "years": years})
+    context = selectors.audit_dashboard(user=request.user, year=year, years=years)
+    charts = dashboard_charts(context)
+    return render(request, "audits/dashboard.html", {**context, "years": years, "charts": charts})
 
 
 def audit_list(request):
@@ -57,6 +59,8 @@ def audit_list(request):
         year=_int(request.GET.get("year")),
         team=_int(request.GET.get("team")),
         risk=request.GET.get("risk") == "open",
+        audit_type=request.GET.get("type", ""),
+        theme=request.GET.get("theme", ""),
     )
     page = Paginator(audits, 50).get_page(request.GET.get("page"))
     return render(
