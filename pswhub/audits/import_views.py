@@ -32,9 +32,15 @@ def import_list(request):
     return render(request, "audits/import_list.html", {"batches": selectors.audit_import_batches()})
 
 
-def _upload_page(request, form, problems=()):
-    context = {"form": form, "problem_rows": list(problems), "problem_head": presenters.IMPORT_PROBLEM_HEAD}
-    return render(request, "audits/import_upload.html", context, status=400 if problems or form.errors else 200)
+def _upload_page(request, form, problems=(), error=None):
+    context = {
+        "form": form,
+        "problem_rows": list(problems),
+        "problem_head": presenters.IMPORT_PROBLEM_HEAD,
+        "error": error,
+    }
+    failed = problems or error or form.errors
+    return render(request, "audits/import_upload.html", context, status=400 if failed else 200)
 
 
 def import_upload(request):
@@ -64,9 +70,7 @@ def import_confirm(request):
         sent = signing.loads(request.POST.get("token", ""), salt=SIGNING_SALT, max_age=PREVIEW_HOURS * 3600)
         content = base64.b64decode(sent["content"])
     except (signing.BadSignature, KeyError, ValueError):
-        form = AuditImportForm()
-        form.add_error(None, PREVIEW_EXPIRED)
-        return _upload_page(request, form)
+        return _upload_page(request, AuditImportForm(), error=PREVIEW_EXPIRED)
     plan = _check(content, sent["create_teams"])
     if plan.errors:  # the teams, accounts or audits held changed since the preview
         return _upload_page(request, AuditImportForm(), plan.problems)

@@ -17,9 +17,9 @@ SECTION_NEEDS_A_QUESTION = "Add a question to the section {title}, or remove the
 TOOL_NAME_TAKEN = "There is already an audit tool called {name}"
 
 
-def _save(obj, user):
+def _save(obj, user, fields=None):
     obj._history_user = user
-    obj.save()
+    obj.save(update_fields=fields)
     return obj
 
 
@@ -126,7 +126,7 @@ def _move(item, siblings, direction, user):
     for order, other in enumerate(ordered):
         if other.order != order:
             other.order = order
-            _save(other, user)
+            _save(other, user, ["order"])
     return next(other for other in ordered if other.pk == item.pk)
 
 
@@ -152,7 +152,7 @@ def section_update(*, section, title, changed_by, guidance="", is_graded=True):
     versions."""
     _check_draft(section.version)
     section.title, section.guidance, section.is_graded = title.strip(), guidance, is_graded
-    return _save(section, changed_by)
+    return _save(section, changed_by, ["title", "guidance", "is_graded"])
 
 
 @transaction.atomic
@@ -182,7 +182,7 @@ def question_add(*, section, text, kind, changed_by):
 def question_update(*, question, text, kind, changed_by):
     _check_draft(question.section.version)
     question.text, question.kind = text.strip(), kind
-    return _save(question, changed_by)
+    return _save(question, changed_by, ["text", "kind"])
 
 
 @transaction.atomic
