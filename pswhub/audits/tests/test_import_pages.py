@@ -13,24 +13,13 @@ from markupsafe import escape
 
 from pswhub.audits import forms, import_views, importing
 from pswhub.audits.models import Audit, AuditImportBatch
-from pswhub.audits.tests.factories import AuditFactory
+from pswhub.audits.tests.factories import PEOPLE, AuditFactory
 from pswhub.core.models import Team
 
 pytestmark = pytest.mark.django_db
 
 HEADER = "case_reference,audit_type,team,completed_on,overall_grade,themes\n"
 GOOD_ROWS = "CR1,full,North,2024-05-01,good,voice-of-the-child\nCR2,dip_sample,north,2024-06-01,inadequate,\n"
-PEOPLE = [
-    "psw",
-    "qa_officer",
-    "auditor",
-    "hr_officer",
-    "head_of_service",
-    "councillor",
-    "admin",
-    "north_manager",
-    "north_worker",
-]
 IMPORTERS = {"psw", "qa_officer"}
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from pswhub.audits import forms, importing, selectors, services
 from pswhub.audits.models import Audit, AuditPlan, Case, PlannedAudit
-from pswhub.audits.tests.factories import AuditFactory, AuditPlanFactory, CaseFactory, tool
+from pswhub.audits.tests.factories import PEOPLE, AuditFactory, AuditPlanFactory, CaseFactory, tool
 from pswhub.core.attention import attention_for
 from pswhub.core.models import StaffMember
 from pswhub.core.tests.factories import TeamFactory
@@ -343,18 +343,6 @@ def test_an_auditor_does_not_see_another_auditors_assignments(client, auditor, q
 
 # Who may open the programme's pages
 
-PEOPLE = [
-    "psw",
-    "qa_officer",
-    "auditor",
-    "hr_officer",
-    "head_of_service",
-    "councillor",
-    "admin",
-    "north_manager",
-    "north_worker",
-    "south_worker",
-]
 PROGRAMME_PAGES = {
     "audits:plan_list": {"psw", "qa_officer"},
     "audits:plan_create": {"psw", "qa_officer"},

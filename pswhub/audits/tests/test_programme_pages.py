@@ -8,21 +8,10 @@ from django.urls import reverse
 
 from pswhub.audits import forms, services
 from pswhub.audits.models import PlannedAudit
-from pswhub.audits.tests.factories import AuditPlanFactory, CaseFactory, tool
+from pswhub.audits.tests.factories import PEOPLE, AuditPlanFactory, CaseFactory, tool
 
 pytestmark = pytest.mark.django_db
 
-PEOPLE = [
-    "psw",
-    "qa_officer",
-    "auditor",
-    "hr_officer",
-    "head_of_service",
-    "councillor",
-    "admin",
-    "north_manager",
-    "north_worker",
-]
 MANAGERS = {"psw", "qa_officer"}
 
 

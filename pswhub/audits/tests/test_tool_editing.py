@@ -7,21 +7,10 @@ from markupsafe import escape
 
 from pswhub.audits import forms, services, tool_editing
 from pswhub.audits.models import Audit, AuditTool, AuditToolVersion, GradeScale, Question, Section
-from pswhub.audits.tests.factories import AuditFactory, draft_audit, tool
+from pswhub.audits.tests.factories import PEOPLE, AuditFactory, draft_audit, tool
 
 pytestmark = pytest.mark.django_db
 
-PEOPLE = [
-    "psw",
-    "qa_officer",
-    "auditor",
-    "hr_officer",
-    "head_of_service",
-    "councillor",
-    "admin",
-    "north_manager",
-    "north_worker",
-]
 EDITORS = {"psw", "qa_officer"}
 
 
