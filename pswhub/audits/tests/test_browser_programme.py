@@ -170,6 +170,16 @@ def test_the_psw_plans_a_quarter_and_the_auditor_starts_one(reference_data_resto
     expect(glance.get_by_role("row").nth(1)).to_contain_text("4")
     assert first_case
     assert_no_axe_violations(page)
+
+    # and the plan can be changed from its page, its current values filled in
+    page.get_by_role("link", name="Change the plan").click()
+    expect(heading(page)).to_have_text("Change the plan")
+    expect(page.get_by_role("group", name="First day").get_by_label("Year")).to_have_value("2027")
+    expect(page.get_by_label("Number of cases to sample")).to_have_value("4")
+    page.get_by_label("Number of cases to sample").fill("2")
+    page.get_by_role("button", name="Save the plan").click()
+    expect(page.get_by_role("alert")).to_contain_text("The plan already holds 4 cases")
+    assert_no_axe_violations(page)
     sign_out(page)
 
     # When the auditor opens their assignments, they start the audit of one of the cases
