@@ -197,11 +197,17 @@ def case_import(request):
     errors, result = [], None
     if request.method == "POST" and form.is_valid():
         plan = cases_import_plan(form.cleaned_data["file"].read())
-        errors = plan.errors
+        errors = plan.problems
         if not errors:
             added, updated = services.cases_import_save(plan=plan, imported_by=request.user)
             result = {"added": added, "updated": updated, "unchanged": plan.unchanged}
-    context = {"form": form, "errors": errors, "result": result, "case_types": CaseType.values}
+    context = {
+        "form": form,
+        "problem_rows": errors,
+        "problem_head": presenters.IMPORT_PROBLEM_HEAD,
+        "result": result,
+        "case_types": CaseType.values,
+    }
     return render(request, "audits/case_import.html", context, status=400 if errors else 200)
 
 

@@ -129,6 +129,18 @@ def test_the_psw_plans_a_quarter_and_the_auditor_starts_one(reference_data_resto
     sign_in(page, "demo-psw")
     page.goto("/audits/plans/")
     assert_no_axe_violations(page)
+
+    # (a case list with a bad row is refused, the problem shown by row and field)
+    page.get_by_role("button", name="Import the case list").click()
+    page.get_by_label("Case list (CSV)").set_input_files(
+        csv_upload("cases.csv", "case_reference,team,case_type,opened_on\nCM99001,Care Leavers,lodger,2025-01-06\n")
+    )
+    page.get_by_role("button", name="Import the case list").click()
+    problem = page.get_by_role("table", name="Problems by row and field").get_by_role("row").nth(1)
+    expect(problem).to_contain_text("case_type")
+    assert_no_axe_violations(page)
+    page.goto("/audits/plans/")
+
     page.get_by_role("button", name="Create a plan").click()
     page.get_by_role("button", name="Create the plan").click()  # nothing filled in yet
     expect(page.get_by_role("alert")).to_be_visible()
