@@ -213,7 +213,7 @@ def case_import(request):
 
 def plan_list(request):
     require(request, "audits.manage_audit_programme")
-    plans = selectors.audit_plan_list(user=request.user)
+    plans = [(plan, selectors.plan_status_counts(plan)) for plan in selectors.audit_plan_list(user=request.user)]
     return render(request, "audits/plan_list.html", {"plans": plans})
 
 

@@ -1,6 +1,7 @@
 """The audit programme's pages beyond drawing a sample: changing a plan, assigning many cases at
 once, and taking a case out of a plan."""
 
+import re
 from datetime import date
 
 import pytest
@@ -192,3 +193,12 @@ def test_only_the_psw_and_qa_change_plans_and_assign_in_bulk(client, everyone, p
     plan.refresh_from_db()
     assert plan.sample_size == (5 if allowed else 4)
     assert plan.planned_audits.filter(auditor__isnull=False).count() == (2 if allowed else 0)
+
+
+def test_the_plan_list_shows_each_plans_status_at_a_glance(client, psw, auditor, plan):
+    first = plan.planned_audits.first()
+    services.planned_audit_assign(planned_audit=first, auditor=auditor, due_on=date(2020, 1, 1), assigned_by=psw)
+    client.force_login(psw)
+    page = client.get(reverse("audits:plan_list")).content.decode()
+    cells = re.findall(r'govuk-table__cell--numeric">\s*(\d+)\s*<', page)
+    assert cells == ["4", "2", "1", "0", "1"]  # to sample, not assigned, assigned, submitted, overdue
