@@ -3,7 +3,7 @@ a rising share graded good or better (about 52%, 61%, 70%, then 74%), learning t
 as practice improves, actions, moderation, and a few audits in progress for the demo accounts."""
 
 import random
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
@@ -11,10 +11,31 @@ from simple_history.utils import bulk_create_with_history
 from pswhub.core import roles
 from pswhub.core.models import StaffMember, Team, User
 
-from .models import Audit, AuditAction, AuditTool, Grade, LearningTheme, Moderation, SectionResult
+from .models import (
+    Audit,
+    AuditAction,
+    AuditTool,
+    Case,
+    CaseType,
+    Grade,
+    LearningTheme,
+    Moderation,
+    PlannedAudit,
+    SectionResult,
+)
 from .reference import GOOD, INADEQUATE, OFSTED_SCALE, OUTSTANDING, REQUIRES_IMPROVEMENT
 from .selectors import financial_year_bounds, financial_year_of
-from .services import audit_contribute, audit_save_draft, audit_start, audit_submit, risk_flag_raise
+from .services import (
+    audit_contribute,
+    audit_plan_create,
+    audit_save_draft,
+    audit_start,
+    audit_submit,
+    plan_sample,
+    planned_audit_start,
+    planned_audits_assign,
+    risk_flag_raise,
+)
 
 SEED = 20261124
 # financial year offset from the current one -> (audits in the year, share good or better)
@@ -168,6 +189,7 @@ def load_demo_audits(*, rng, authority, today):
     bulk_create_with_history(actions, AuditAction, batch_size=1000)
     bulk_create_with_history(moderations, Moderation, batch_size=1000)
     _work_in_progress(teams, grades)
+    _programme(rng, teams, staff, today)
 
 
 def _work_in_progress(teams, grades):
@@ -203,3 +225,92 @@ def _work_in_progress(teams, grades):
         areas_for_development="Plan out of date; visits overdue.",
     )
     audit_submit(audit=awaiting, submitted_by=auditor)
+
+
+# The audit programme: a case list from the case management system and plans for this quarter
+# (some cases assigned, started and done) and the next (sampled, a few assigned).
+
+PROGRAMME_CASES = 90
+CHILDREN_CASE_TYPES = [CaseType.CHILD_IN_NEED, CaseType.CHILD_PROTECTION, CaseType.CHILD_IN_CARE, CaseType.CARE_LEAVER]
+ADULTS_CASE_TYPES = [CaseType.ADULTS_CARE_AND_SUPPORT, CaseType.ADULTS_SAFEGUARDING]
+
+
+def quarter_bounds(day, offset=0):
+    """The first and last day of the calendar quarter holding `day`, moved by `offset` quarters."""
+    index = (day.year * 12 + day.month - 1) // 3 + offset
+    first = date(index // 4, index % 4 * 3 + 1, 1)
+    after = date(first.year + (first.month == 10), (first.month + 2) % 12 + 1, 1)
+    return first, after - timedelta(days=1)
+
+
+def _programme(rng, teams, staff, today):
+    psw = User.objects.filter(username="demo-psw").first()
+    auditor = User.objects.filter(username="demo-auditor").first()
+    qa = User.objects.filter(username="demo-qa").first()
+    if psw is None or auditor is None or qa is None:
+        return
+    cases = []
+    for number in range(PROGRAMME_CASES):
+        team = teams[number % len(teams)]
+        children = team.service.kind == "children"
+        cases.append(
+            Case(
+                case_reference=f"{'CM' if children else 'AM'}{70001 + number}",
+                team=team,
+                worker=rng.choice(staff[team.pk]) if staff.get(team.pk) else None,
+                case_type=rng.choice(CHILDREN_CASE_TYPES if children else ADULTS_CASE_TYPES),
+                opened_on=today - timedelta(days=rng.randint(30, 900)),
+            )
+        )
+    bulk_create_with_history(cases, Case, default_user=psw)
+    children = next(team.service for team in teams if team.service.kind == "children")
+    full, dip = AuditTool.objects.get(code="full-case-audit"), AuditTool.objects.get(code="dip-sample")
+
+    start, end = quarter_bounds(today)
+    this_quarter = audit_plan_create(
+        period_start=start, period_end=end, service=children, tool=full, sample_size=12, created_by=psw
+    )
+    _done_in_plan(this_quarter, psw, today)
+    sampled = plan_sample(plan=this_quarter, seed=SEED, stratify=True, sampled_by=psw)
+    due = max(end - timedelta(days=14), today + timedelta(days=7))
+    planned_audits_assign(planned_audits=sampled[:5], auditor=auditor, due_on=due, assigned_by=psw)
+    planned_audits_assign(planned_audits=sampled[5:7], auditor=qa, due_on=due, assigned_by=psw)
+    planned_audits_assign(
+        planned_audits=sampled[7:8], auditor=auditor, due_on=today - timedelta(days=3), assigned_by=psw
+    )  # overdue
+    for planned in sampled[:3]:
+        planned_audit_start(planned_audit=planned, started_by=auditor)
+
+    start, end = quarter_bounds(today, 1)
+    next_quarter = audit_plan_create(
+        period_start=start, period_end=end, service=children, tool=dip, sample_size=10, created_by=psw, due_on=end
+    )
+    sampled = plan_sample(plan=next_quarter, seed=SEED + 1, sampled_by=psw)
+    planned_audits_assign(planned_audits=sampled[:4], auditor=auditor, due_on=end, assigned_by=psw)
+
+
+def _done_in_plan(plan, psw, today, count=2):
+    """Audits of this quarter already completed become the plan's done cases, so the plan shows
+    work done without adding audits to the demo figures. Returns how many."""
+    audits = Audit.objects.filter(
+        status=Audit.Status.COMPLETED,
+        completed_on__range=(plan.period_start, today),
+        team__service=plan.service,
+        auditor__isnull=False,
+        tool_version__tool=plan.tool,
+    ).order_by("completed_on", "pk")[:count]
+    types = {label: value for value, label in CaseType.choices}
+    for audit in audits:
+        case = Case(
+            case_reference=audit.case_reference,
+            team=audit.team,
+            worker=audit.worker,
+            case_type=types.get(audit.case_type, CaseType.CHILD_IN_NEED),
+            opened_on=audit.completed_on - timedelta(days=200),
+        )
+        case._history_user = psw
+        case.save()
+        planned = PlannedAudit(plan=plan, case=case, auditor=audit.auditor, due_on=audit.due_on or today, audit=audit)
+        planned._history_user = psw
+        planned.save()
+    return len(audits)

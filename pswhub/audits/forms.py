@@ -4,7 +4,7 @@ from pswhub.core.forms_render import GovukDateField
 from pswhub.core.models import Service, StaffMember, Team, User
 
 from .importing import BAD_CASE_REFERENCE, CASE_REFERENCE
-from .models import Answer, AuditTool, Grade, LearningTheme, Question
+from .models import Answer, AuditTool, AuditType, Grade, GradeScale, LearningTheme, Question
 
 NAMES_WARNING = "Refer to the case by its reference only. Do not write the name of a child, family member or carer."
 WORKER_NOT_IN_TEAM = "Choose a social worker in the case's team, or leave it blank"
@@ -25,7 +25,7 @@ class ToolChoiceField(forms.ModelChoiceField):
 
 class AuditStartForm(forms.Form):
     tool = ToolChoiceField(
-        queryset=AuditTool.objects.filter(is_active=True).order_by("name"),
+        queryset=AuditTool.objects.filter(is_active=True, versions__is_draft=False).distinct().order_by("name"),
         widget=forms.RadioSelect,
         label="Audit tool",
         error_messages={"required": CHOOSE_TOOL},
@@ -217,6 +217,7 @@ ENTER_SAMPLE_SIZE = "Enter how many cases to sample, 1 or more"
 ENTER_SKIP_MONTHS = "Enter a number of months, 0 or more"
 CHOOSE_AUDITOR = "Choose the auditor"
 ENTER_ASSIGNMENT_DUE_DATE = "Enter the date the audit is due"
+CHOOSE_CASES = "Choose the cases to assign"
 
 
 class CaseImportForm(forms.Form):
@@ -249,7 +250,7 @@ class AuditPlanForm(forms.Form):
         help_text="Leave blank to sample from the whole service. A team includes the teams beneath it.",
     )
     tool = ToolChoiceField(
-        queryset=AuditTool.objects.filter(is_active=True).order_by("name"),
+        queryset=AuditTool.objects.filter(is_active=True, versions__is_draft=False).distinct().order_by("name"),
         widget=forms.RadioSelect,
         label="Audit tool",
         error_messages={"required": CHOOSE_TOOL},
@@ -267,6 +268,16 @@ class AuditPlanForm(forms.Form):
         label="Leave out cases audited within this many months",
         error_messages={"required": ENTER_SKIP_MONTHS, "min_value": ENTER_SKIP_MONTHS, "invalid": ENTER_SKIP_MONTHS},
     )
+    due_on = GovukDateField(
+        required=False,
+        label="Due date for the plan's audits (optional)",
+        help_text="Offered when cases are assigned. Leave blank for the plan's last day.",
+    )
+
+    @classmethod
+    def for_plan(cls, data, plan):
+        fields = ["period_start", "period_end", "service", "team", "tool", "sample_size", "skip_months", "due_on"]
+        return cls(data, initial={name: getattr(plan, name) for name in fields})
 
     def clean(self):
         cleaned = super().clean()
@@ -294,3 +305,97 @@ class AssignmentForm(forms.Form):
     def __init__(self, *args, auditors, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["auditor"].queryset = auditors
+
+
+class BulkAssignmentForm(AssignmentForm):
+    """Several sampled cases of a plan, one auditor and one due date."""
+
+    planned = forms.ModelMultipleChoiceField(
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        label="Cases to assign",
+        help_text="Cases whose audit has been started cannot be reassigned",
+        error_messages={"required": CHOOSE_CASES},
+    )
+    field_order = ["planned", "auditor", "due_on"]
+
+    def __init__(self, *args, planned, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["planned"].queryset = planned
+        self.fields["planned"].label_from_instance = self._case_label
+
+    @staticmethod
+    def _case_label(planned):
+        who = f", assigned to {planned.auditor.display_name}" if planned.auditor_id else ", not assigned"
+        return f"{planned.case.case_reference} ({planned.case.team.name}{who})"
+
+
+# Historic audits from a spreadsheet.
+
+CHOOSE_AUDITS_FILE = "Choose the CSV file of historic audits"
+
+
+class AuditImportForm(forms.Form):
+    file = forms.FileField(label="Historic audits (CSV)", error_messages={"required": CHOOSE_AUDITS_FILE})
+    create_teams = forms.BooleanField(
+        required=False,
+        label="Add teams not in PSW Hub",
+        help_text="A team named in the file but not in PSW Hub is added to the service in its service column "
+        "(children when it has none). Leave this unticked to be told about such teams instead.",
+    )
+
+
+# Audit tools.
+
+ENTER_TOOL_NAME = "Enter the tool's name"
+CHOOSE_AUDIT_TYPE = "Choose the type of audit"
+CHOOSE_SCALE = "Choose the grade scale"
+ENTER_SECTION_TITLE = "Enter the section's title"
+ENTER_QUESTION = "Enter the question"
+CHOOSE_ANSWER_TYPE = "Choose how the question is answered"
+SERVICE_KIND_CHOICES = [
+    ("", "Children's and adults' services"),
+    ("children", "Children's services"),
+    ("adults", "Adults' services"),
+]
+
+
+class ScaleChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, scale):
+        return scale.name
+
+
+class AuditToolForm(forms.Form):
+    name = forms.CharField(max_length=200, label="Name", error_messages={"required": ENTER_TOOL_NAME})
+    audit_type = forms.ChoiceField(
+        choices=AuditType.choices,
+        widget=forms.RadioSelect,
+        label="Type of audit",
+        error_messages={"required": CHOOSE_AUDIT_TYPE},
+    )
+    service_kind = forms.ChoiceField(choices=SERVICE_KIND_CHOICES, required=False, label="Used in")
+    scale = ScaleChoiceField(
+        queryset=GradeScale.objects.order_by("name"),
+        widget=forms.RadioSelect,
+        label="Grade scale",
+        help_text="Sections and the overall grade are graded on this scale",
+        error_messages={"required": CHOOSE_SCALE},
+    )
+    description = forms.CharField(required=False, widget=forms.Textarea, label="Description (optional)")
+
+
+class SectionForm(forms.Form):
+    title = forms.CharField(max_length=200, label="Section title", error_messages={"required": ENTER_SECTION_TITLE})
+    guidance = forms.CharField(required=False, widget=forms.Textarea, label="Guidance for auditors (optional)")
+    is_graded = forms.BooleanField(required=False, initial=True, label="Auditors give this section a grade")
+
+
+class QuestionForm(forms.Form):
+    text = forms.CharField(max_length=300, label="Question", error_messages={"required": ENTER_QUESTION})
+    kind = forms.ChoiceField(
+        choices=Question.KIND_CHOICES,
+        widget=forms.RadioSelect,
+        label="Answer",
+        initial=Question.YES_NO_PARTLY,
+        error_messages={"required": CHOOSE_ANSWER_TYPE},
+    )

@@ -41,6 +41,7 @@ BAD_DATE = "Enter a date as YYYY-MM-DD, like 2024-06-30"
 FUTURE_DATE = "The date cannot be in the future"
 BAD_GRADE = "Enter outstanding, good, requires_improvement or inadequate"
 UNKNOWN_TEAM = "No team is called {name}: check the name, or import with --create-teams to add it"
+UNKNOWN_TEAM_ON_PAGE = 'No team is called {name}: check the name, or choose "Add teams not in PSW Hub"'
 AMBIGUOUS_TEAM = "More than one team is called {name}"
 UNKNOWN_AUDITOR = "No PSW Hub account has the username or e-mail address {value}"
 UNKNOWN_WORKER = "No staff member has the employee number {value}"
@@ -51,14 +52,23 @@ NO_SERVICE = "There is no {kind} service to add the team {name} to"
 
 
 @dataclass
-class ImportPlan:
-    audits: list = field(default_factory=list)  # (Audit, [theme ids], team name to create or None)
-    new_teams: dict = field(default_factory=dict)  # team name -> Service
-    skipped: int = 0
+class _Checked:
+    """What checking a file found: `errors` as "Row N, field: message" lines (the command prints
+    them) and the same as (row, field, message) in `problems` (the pages show them as a table)."""
+
     errors: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
 
     def error(self, row, column, message):
         self.errors.append(f"Row {row}, {column}: {message}")
+        self.problems.append((row, column, message))
+
+
+@dataclass
+class ImportPlan(_Checked):
+    audits: list = field(default_factory=list)  # (Audit, [theme ids], team name to create or None)
+    new_teams: dict = field(default_factory=dict)  # team name -> Service
+    skipped: int = 0
 
 
 def decode(raw):
@@ -74,7 +84,7 @@ def _lookup(queryset, key_field, values):
     return {getattr(obj, key_field).lower(): obj for obj in queryset.filter(**{f"{key_field}__in": values})}
 
 
-def audits_import_plan(raw, *, create_teams=False, today=None):
+def audits_import_plan(raw, *, create_teams=False, today=None, unknown_team=UNKNOWN_TEAM):
     """Checks every row of a CSV file (bytes) and returns what would be written, or the errors."""
     today = today or timezone.localdate()
     plan = ImportPlan()
@@ -156,7 +166,7 @@ def audits_import_plan(raw, *, create_teams=False, today=None):
             team = matches[0]
         elif team_name:
             if not create_teams:
-                plan.error(number, "team", UNKNOWN_TEAM.format(name=team_name))
+                plan.error(number, "team", unknown_team.format(name=team_name))
             else:
                 kind = (row.get("service") or Service.CHILDREN).lower()
                 if kind not in dict(Service.KIND_CHOICES):
@@ -223,14 +233,10 @@ REPEATED_CASE = "This case repeats row {row}"
 
 
 @dataclass
-class CaseImportPlan:
+class CaseImportPlan(_Checked):
     new: list = field(default_factory=list)  # unsaved Case objects
     changed: list = field(default_factory=list)  # Case objects already held, with new values set
     unchanged: int = 0
-    errors: list = field(default_factory=list)
-
-    def error(self, row, column, message):
-        self.errors.append(f"Row {row}, {column}: {message}")
 
 
 def _read_rows(raw, plan, required):

@@ -91,18 +91,29 @@ class AuditTool(models.Model):
         return self.name
 
     def current_version(self):
-        return self.versions.order_by("-number").first()
+        """The latest published version: the one new audits are done with."""
+        return self.versions.filter(is_draft=False).order_by("-number").first()
+
+    def draft_version(self):
+        return self.versions.filter(is_draft=True).order_by("-number").first()
 
 
 class AuditToolVersion(models.Model):
     tool = models.ForeignKey(AuditTool, on_delete=models.PROTECT, related_name="versions")
     number = models.PositiveSmallIntegerField()
     created_at = models.DateTimeField(auto_now_add=True)
+    is_draft = models.BooleanField(
+        default=False, help_text="A draft is being edited and cannot be used for audits until it is published"
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["tool", "number"]
-        constraints = [models.UniqueConstraint(fields=["tool", "number"], name="unique_tool_version_number")]
+        constraints = [
+            models.UniqueConstraint(fields=["tool", "number"], name="unique_tool_version_number"),
+            models.UniqueConstraint(fields=["tool"], condition=Q(is_draft=True), name="one_draft_version_per_tool"),
+        ]
 
     def __str__(self):
         return f"{self.tool.name}, version {self.number}"
@@ -115,6 +126,7 @@ class Section(models.Model):
     guidance = models.TextField(blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     is_graded = models.BooleanField(default=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["version", "order"]
@@ -134,6 +146,7 @@ class Question(models.Model):
     text = models.CharField(max_length=300)
     kind = models.CharField(max_length=20, choices=KIND_CHOICES, default=YES_NO_PARTLY)
     order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["section", "order"]
@@ -479,6 +492,9 @@ class AuditPlan(models.Model):
     sample_size = models.PositiveSmallIntegerField()
     skip_months = models.PositiveSmallIntegerField(
         default=6, help_text="Leave out cases audited within this many months"
+    )
+    due_on = models.DateField(
+        null=True, blank=True, help_text="When the plan's audits are due; blank for the plan's last day"
     )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -42,4 +42,7 @@ def planned_status_tag(planned, today):
     return {"text": PlannedAudit.Status(planned.status).label, "classes": PLANNED_CLASSES[planned.status]}
 
 
+IMPORT_PROBLEM_HEAD = ["Row", "Field", "Problem"]
+
+
 HELPERS = {"status_tag": status_tag, "grade_tag": grade_tag, "planned_status_tag": planned_status_tag}

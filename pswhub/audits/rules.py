@@ -74,3 +74,6 @@ rules.add_perm("audits.manage_audit_programme", is_psw_or_qa)
 rules.add_perm("audits.import_cases", is_psw_or_qa)
 rules.add_perm("audits.view_assignments", is_psw_or_qa | is_auditor)
 rules.add_perm("audits.start_planned_audit", (is_psw_or_qa | is_auditor) & is_assigned_and_not_started)
+
+# Audit tools: the PSW and QA officers write new tools and new versions of them.
+rules.add_perm("audits.edit_audit_tools", is_psw_or_qa)

@@ -731,3 +731,35 @@ def auditors_to_assign():
         .distinct()
         .order_by("first_name", "last_name")
     )
+
+
+# Audit tools and historic imports, for the pages that edit and import them (kept apart from the
+# figures above).
+
+
+def audit_tools_for_editing():
+    """Every tool, with its versions (newest first) and how many audits each version was used for."""
+    from django.db.models import Prefetch
+
+    from .models import AuditToolVersion
+
+    versions = AuditToolVersion.objects.annotate(audit_count=Count("audits")).order_by("-number")
+    return AuditTool.objects.prefetch_related(Prefetch("versions", queryset=versions)).order_by("name")
+
+
+def audit_tool_version_get(pk):
+    from .models import AuditToolVersion
+
+    return (
+        AuditToolVersion.objects.select_related("tool__scale")
+        .prefetch_related("sections__questions")
+        .annotate(audit_count=Count("audits"))
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def audit_import_batches():
+    from .models import AuditImportBatch
+
+    return AuditImportBatch.objects.select_related("imported_by").order_by("-imported_at", "-pk")

@@ -270,7 +270,9 @@ def cases_import_save(*, plan, imported_by=None):
 
 
 @transaction.atomic
-def audit_plan_create(*, period_start, period_end, service, tool, sample_size, created_by, team=None, skip_months=6):
+def audit_plan_create(
+    *, period_start, period_end, service, tool, sample_size, created_by, team=None, skip_months=6, due_on=None
+):
     from .models import AuditPlan
 
     plan = AuditPlan(
@@ -281,6 +283,7 @@ def audit_plan_create(*, period_start, period_end, service, tool, sample_size, c
         tool=tool,
         sample_size=sample_size,
         skip_months=skip_months,
+        due_on=due_on,
         created_by=created_by,
     )
     return _save(plan, created_by)
@@ -370,3 +373,53 @@ def planned_audit_start(*, planned_audit, started_by):
         started_by=started_by,
     )
     return _save(planned_audit, started_by)
+
+
+SAMPLE_SMALLER_THAN_PLANNED = (
+    "The plan already holds {count} cases: remove some cases before you make the sample smaller than that"
+)
+CHOOSE_CASES_TO_ASSIGN = "Choose the cases to assign"
+
+
+@transaction.atomic
+def audit_plan_update(
+    *, plan, period_start, period_end, service, tool, sample_size, changed_by, team=None, skip_months=6, due_on=None
+):
+    """Changes a plan. Cases already sampled stay in it; audits already started keep the tool
+    version they were started with, and a new tool applies to audits started from now on."""
+    held = plan.planned_audits.count()
+    if sample_size < held:
+        raise ValueError(SAMPLE_SMALLER_THAN_PLANNED.format(count=held))
+    plan.period_start, plan.period_end, plan.service, plan.team = period_start, period_end, service, team
+    plan.tool, plan.sample_size, plan.skip_months, plan.due_on = tool, sample_size, skip_months, due_on
+    return _save(plan, changed_by)
+
+
+@transaction.atomic
+def planned_audits_assign(*, planned_audits, auditor, due_on, assigned_by):
+    """Assigns several planned cases to one auditor with one due date, all or none: if the audit
+    of any of them has been started, nothing is assigned."""
+    from .models import PlannedAudit
+
+    chosen = list(PlannedAudit.objects.select_for_update().filter(pk__in=[p.pk for p in planned_audits]))
+    if not chosen:
+        raise ValueError(CHOOSE_CASES_TO_ASSIGN)
+    if any(planned.audit_id is not None for planned in chosen):
+        raise ValueError(ALREADY_STARTED)
+    for planned in chosen:
+        planned.auditor, planned.due_on = auditor, due_on
+        _save(planned, assigned_by)
+    return chosen
+
+
+@transaction.atomic
+def planned_audit_remove(*, planned_audit, removed_by):
+    """Takes a sampled case out of a plan while its audit has not been started; a later draw can
+    add another in its place."""
+    from .models import PlannedAudit
+
+    planned_audit = PlannedAudit.objects.select_for_update().get(pk=planned_audit.pk)
+    if planned_audit.audit_id is not None:
+        raise ValueError(ALREADY_STARTED)
+    planned_audit._history_user = removed_by
+    planned_audit.delete()

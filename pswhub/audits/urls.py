@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import import_views, tool_views, views
 
 app_name = "audits"
 
@@ -25,4 +25,24 @@ urlpatterns = [
     path("plans/<int:pk>/cases/<int:planned_pk>/assign/", views.planned_audit_assign, name="planned_audit_assign"),
     path("assignments/", views.assignments, name="assignments"),
     path("assignments/<int:planned_pk>/start/", views.planned_audit_start, name="planned_audit_start"),
+    path("plans/<int:pk>/edit/", views.plan_edit, name="plan_edit"),
+    path("plans/<int:pk>/assign/", views.plan_assign, name="plan_assign"),
+    path("plans/<int:pk>/cases/<int:planned_pk>/remove/", views.planned_audit_remove, name="planned_audit_remove"),
+    path("imports/", import_views.import_list, name="import_list"),
+    path("imports/upload/", import_views.import_upload, name="import_upload"),
+    path("imports/confirm/", import_views.import_confirm, name="import_confirm"),
+    path("imports/<int:pk>/", import_views.import_detail, name="import_detail"),
+    path("tools/", tool_views.tool_list, name="tool_list"),
+    path("tools/new/", tool_views.tool_create, name="tool_create"),
+    path("tools/<int:pk>/draft/", tool_views.tool_draft_create, name="tool_draft_create"),
+    path("tools/versions/<int:pk>/", tool_views.tool_version, name="tool_version"),
+    path("tools/versions/<int:pk>/publish/", tool_views.tool_version_publish, name="tool_version_publish"),
+    path("tools/versions/<int:pk>/sections/new/", tool_views.section_add, name="section_add"),
+    path("tools/sections/<int:pk>/", tool_views.section_edit, name="section_edit"),
+    path("tools/sections/<int:pk>/move/", tool_views.section_move, name="section_move"),
+    path("tools/sections/<int:pk>/remove/", tool_views.section_remove, name="section_remove"),
+    path("tools/sections/<int:pk>/questions/new/", tool_views.question_add, name="question_add"),
+    path("tools/questions/<int:pk>/", tool_views.question_edit, name="question_edit"),
+    path("tools/questions/<int:pk>/move/", tool_views.question_move, name="question_move"),
+    path("tools/questions/<int:pk>/remove/", tool_views.question_remove, name="question_remove"),
 ]

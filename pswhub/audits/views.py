@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -14,6 +15,7 @@ from .forms import (
     AuditForm,
     AuditPlanForm,
     AuditStartForm,
+    BulkAssignmentForm,
     CaseImportForm,
     ContributionForm,
     ModerationForm,
@@ -199,17 +201,23 @@ def case_import(request):
     errors, result = [], None
     if request.method == "POST" and form.is_valid():
         plan = cases_import_plan(form.cleaned_data["file"].read())
-        errors = plan.errors
+        errors = plan.problems
         if not errors:
             added, updated = services.cases_import_save(plan=plan, imported_by=request.user)
             result = {"added": added, "updated": updated, "unchanged": plan.unchanged}
-    context = {"form": form, "errors": errors, "result": result, "case_types": CaseType.values}
+    context = {
+        "form": form,
+        "problem_rows": errors,
+        "problem_head": presenters.IMPORT_PROBLEM_HEAD,
+        "result": result,
+        "case_types": CaseType.values,
+    }
     return render(request, "audits/case_import.html", context, status=400 if errors else 200)
 
 
 def plan_list(request):
     require(request, "audits.manage_audit_programme")
-    plans = selectors.audit_plan_list(user=request.user)
+    plans = [(plan, selectors.plan_status_counts(plan)) for plan in selectors.audit_plan_list(user=request.user)]
     return render(request, "audits/plan_list.html", {"plans": plans})
 
 
@@ -227,10 +235,20 @@ def _plan(request, pk):
     return get_object_or_404(selectors.audit_plan_list(user=request.user), pk=pk)
 
 
-def plan_detail(request, pk, sample_form=None, error=None):
+def _bulk_form(request, plan, data=None):
+    return BulkAssignmentForm(
+        data,
+        planned=selectors.planned_audits_of(plan).filter(audit__isnull=True),
+        auditors=selectors.auditors_to_assign(),
+        initial={"due_on": plan.due_on or plan.period_end},
+    )
+
+
+def plan_detail(request, pk, sample_form=None, error=None, assign_form=None):
     require(request, "audits.manage_audit_programme")
     plan = _plan(request, pk)
     context = {
+        "assign_form": assign_form or _bulk_form(request, plan),
         "plan": plan,
         "counts": selectors.plan_status_counts(plan),
         "planned": selectors.planned_audits_of(plan),
@@ -240,7 +258,8 @@ def plan_detail(request, pk, sample_form=None, error=None):
         "today": timezone.localdate(),
         **presenters.HELPERS,
     }
-    return render(request, "audits/plan_detail.html", context, status=400 if error else 200)
+    failed = error or (assign_form is not None and assign_form.errors)
+    return render(request, "audits/plan_detail.html", context, status=400 if failed else 200)
 
 
 @require_POST
@@ -263,7 +282,7 @@ def planned_audit_assign(request, pk, planned_pk):
     require(request, "audits.manage_audit_programme")
     plan = _plan(request, pk)
     planned = get_object_or_404(selectors.planned_audits_of(plan), pk=planned_pk, audit__isnull=True)
-    initial = {"auditor": planned.auditor, "due_on": planned.due_on or plan.period_end}
+    initial = {"auditor": planned.auditor, "due_on": planned.due_on or plan.due_on or plan.period_end}
     form = AssignmentForm(request.POST or None, initial=initial, auditors=selectors.auditors_to_assign())
     if request.method == "POST" and form.is_valid():
         services.planned_audit_assign(planned_audit=planned, assigned_by=request.user, **form.cleaned_data)
@@ -288,3 +307,51 @@ def planned_audit_start(request, planned_pk):
     planned = services.planned_audit_start(planned_audit=planned, started_by=request.user)
     messages.success(request, f"You have started an audit of case {planned.case.case_reference}")
     return redirect("audits:edit", pk=planned.audit_id)
+
+
+def plan_edit(request, pk):
+    require(request, "audits.manage_audit_programme")
+    plan = _plan(request, pk)
+    form = AuditPlanForm.for_plan(request.POST if request.method == "POST" else None, plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.audit_plan_update(plan=plan, changed_by=request.user, **form.cleaned_data)
+        except ValueError as problem:
+            form.add_error("sample_size", str(problem))
+        else:
+            messages.success(request, "The plan has been saved")
+            return redirect("audits:plan_detail", pk=plan.pk)
+    context = {"form": form, "title": "Change the plan", "button": "Save the plan", "back": plan_url(plan)}
+    return render(request, "form_page.html", context, status=400 if form.errors else 200)
+
+
+def plan_url(plan):
+    return reverse("audits:plan_detail", kwargs={"pk": plan.pk})
+
+
+@require_POST
+def plan_assign(request, pk):
+    require(request, "audits.manage_audit_programme")
+    plan = _plan(request, pk)
+    form = _bulk_form(request, plan, request.POST)
+    if not form.is_valid():
+        return plan_detail(request, pk, assign_form=form)
+    chosen = services.planned_audits_assign(
+        planned_audits=form.cleaned_data["planned"],
+        auditor=form.cleaned_data["auditor"],
+        due_on=form.cleaned_data["due_on"],
+        assigned_by=request.user,
+    )
+    count, auditor = len(chosen), form.cleaned_data["auditor"].display_name
+    messages.success(request, f"{count} {'case has' if count == 1 else 'cases have'} been assigned to {auditor}")
+    return redirect("audits:plan_detail", pk=plan.pk)
+
+
+@require_POST
+def planned_audit_remove(request, pk, planned_pk):
+    require(request, "audits.manage_audit_programme")
+    plan = _plan(request, pk)
+    planned = get_object_or_404(selectors.planned_audits_of(plan), pk=planned_pk, audit__isnull=True)
+    services.planned_audit_remove(planned_audit=planned, removed_by=request.user)
+    messages.success(request, f"Case {planned.case.case_reference} has been taken out of the plan")
+    return redirect("audits:plan_detail", pk=plan.pk)

@@ -7,6 +7,20 @@ from pswhub.audits.models import Audit, AuditPlan, AuditTool, Case, CaseType, Gr
 from pswhub.audits.reference import OFSTED_SCALE
 from pswhub.core.tests.factories import TeamFactory, UserFactory
 
+# The personas of the root conftest.py (the `everyone` fixture), for can/cannot twins.
+PEOPLE = [
+    "psw",
+    "qa_officer",
+    "auditor",
+    "hr_officer",
+    "head_of_service",
+    "councillor",
+    "admin",
+    "north_manager",
+    "north_worker",
+    "south_worker",
+]
+
 
 def grade(code):
     return Grade.objects.get(scale__code=OFSTED_SCALE, code=code)

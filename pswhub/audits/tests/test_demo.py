@@ -27,3 +27,30 @@ def test_the_demo_council_has_three_years_of_improving_audits():
     manager = User.objects.get(username="demo-manager")
     assert "Children who may be at risk now" in {item.title for item in attention_for(manager)}
     assert selectors.audit_theme_frequency(date_from=date(2023, 4, 1), date_to=date(2026, 3, 31))
+
+
+def test_the_demo_council_has_plans_for_this_quarter_and_the_next():
+    from pswhub.audits.demo import quarter_bounds
+    from pswhub.audits.models import AuditPlan
+    from pswhub.core.demo import TODAY
+
+    demo_data_load(create_accounts=True)
+    this_start, _ = quarter_bounds(TODAY)
+    next_start, _ = quarter_bounds(TODAY, 1)
+    this_quarter, next_quarter = (AuditPlan.objects.get(period_start=day) for day in (this_start, next_start))
+    now = selectors.plan_status_counts(this_quarter, today=TODAY)
+    assert now["total"] == 12
+    assert (now["in_progress"], now["assigned"], now["unassigned"], now["overdue"]) == (3, 5, 2, 1)
+    assert now["submitted"] == 2
+    later = selectors.plan_status_counts(next_quarter, today=TODAY)
+    assert (later["total"], later["assigned"], later["unassigned"]) == (10, 4, 6)
+    auditor = User.objects.get(username="demo-auditor")
+    assert selectors.assignments_of(auditor).count() == 6 + 4
+
+
+def test_quarters_run_from_january_april_july_and_october():
+    from pswhub.audits.demo import quarter_bounds
+
+    assert quarter_bounds(date(2026, 11, 24)) == (date(2026, 10, 1), date(2026, 12, 31))
+    assert quarter_bounds(date(2026, 11, 24), 1) == (date(2027, 1, 1), date(2027, 3, 31))
+    assert quarter_bounds(date(2026, 2, 28), 1) == (date(2026, 4, 1), date(2026, 6, 30))
