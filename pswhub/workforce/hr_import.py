@@ -42,11 +42,25 @@ TEMPLATE = [
         "Social Work England number, SW and up to 10 digits. The column may be left out.",
         "SW123456",
     ),
+    (
+        "census_role",
+        False,
+        "The census role code: "
+        + ", ".join(f"{code} {label.lower()}" for code, label in codes.ORG_ROLE)
+        + ". The column may be left out.",
+        "5",
+    ),
+    (
+        "effective_on",
+        False,
+        "The date from which the row's team, job, role, FTE and contract hold. Blank or left out: the import date.",
+        "2024-09-02",
+    ),
 ]
 TEMPLATE_COLUMNS = [column for column, *_ in TEMPLATE]
 REQUIRED_COLUMNS = [column for column, required, *_ in TEMPLATE if required]
 # Columns a file may leave out altogether; what PSW Hub holds for them is then left as it is.
-OPTIONAL_HEADERS = {"swe_number"}
+OPTIONAL_HEADERS = {"swe_number", "census_role", "effective_on"}
 
 NOT_A_TABLE = "The file could not be read as CSV or XLSX: {detail}"
 EMPTY_FILE = "The file has no header row"
@@ -66,6 +80,7 @@ UNKNOWN_CONTRACT = "The contract type must be one of {allowed}, not {value}"
 UNKNOWN_TEAM = "There is no team called {value} in PSW Hub"
 AMBIGUOUS_TEAM = "More than one team is called {value}; rename one in PSW Hub first"
 BAD_EMAIL = "Enter an e-mail address such as name@example.gov.uk, not {value}"
+UNKNOWN_ROLE = "The census role must be one of {allowed}, not {value}"
 BAD_SWE = "Enter a Social Work England number: SW and up to 10 digits, not {value}"
 TOO_LONG = "Use at most {limit} characters"
 
@@ -319,8 +334,10 @@ def row_clean(raw, *, context, row_number):
         else:
             values["team"] = matches[0]
 
-    for column in ("started_on", "left_on"):
+    for column in ("started_on", "left_on", "effective_on"):
         values[column] = None
+        if column not in raw:
+            continue
         if raw[column]:
             try:
                 values[column] = date_parse(raw[column])
@@ -330,6 +347,11 @@ def row_clean(raw, *, context, row_number):
         problems.append(
             ("left_on", END_BEFORE_START.format(left_on=values["left_on"], started_on=values["started_on"]))
         )
+
+    values["census_role"] = raw.get("census_role", "")
+    roles = [code for code, _label in codes.ORG_ROLE]
+    if values["census_role"] and values["census_role"] not in roles:
+        problems.append(("census_role", UNKNOWN_ROLE.format(allowed=", ".join(roles), value=values["census_role"])))
 
     values["fte"] = None
     if raw["fte"]:

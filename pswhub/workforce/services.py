@@ -1,6 +1,7 @@
 """Writes for the workforce area. History is kept for every row, bulk imports included."""
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -9,7 +10,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from pswhub.core.models import Authority, StaffMember
 from pswhub.core.services import staff_members_bulk_save
 
-from .models import CensusWorker, CensusYear, ColumnMapping, Employment, ImportBatch, StaffProfile
+from .models import Assignment, CensusWorker, CensusYear, ColumnMapping, ImportBatch, StaffProfile
 
 WRONG_AUTHORITY = "This return is for local authority {found}, but PSW Hub holds {name} ({expected})"
 NO_AUTHORITY_CODE = (
@@ -258,7 +259,7 @@ def _extract_upsert(extract, changed_by):
     staff_by_number = {
         staff.employee_number: staff for staff in StaffMember.objects.filter(employee_number__in=numbers)
     }
-    changed_numbers |= _employments_upsert(extract.rows, staff_by_number, changed_by)
+    changed_numbers |= _assignments_sync(extract.rows, staff_by_number, changed_by, timezone.localdate())
     if "swe_number" in extract.headers:
         changed_numbers |= _profiles_upsert(extract.rows, staff_by_number, changed_by)
     new_numbers = {staff.employee_number for staff in new}
@@ -269,31 +270,71 @@ def _extract_upsert(extract, changed_by):
     return result
 
 
-def _employments_upsert(rows, staff_by_number, changed_by):
-    """An employment for each row giving an FTE or a contract type; returns the employee numbers changed."""
-    existing = {
-        employment.staff_member_id: employment
-        for employment in Employment.objects.filter(staff_member__in=staff_by_number.values())
-    }
+def _row_terms(row):
+    return (row["team"].pk if row["team"] else None, row.get("census_role", ""), row["job_title"], row["fte"],
+            row["contract_type"])  # fmt: skip
+
+
+def _assignments_sync(rows, staff_by_number, changed_by, today):
+    """Keeps each row's employment history (docs/adr/0102-employment-history.md); returns the
+    employee numbers changed.
+
+    A row whose team, job title, census role, FTE or contract type differs from the person's latest
+    assignment ends it the day before the row's effective date (the import date when the file has
+    none) and starts a new one on that date. A change dated on or before the latest assignment's
+    start corrects it instead, so the history never overlaps. The leaving date ends the latest
+    assignment. A row matching the latest assignment changes nothing, so an import is idempotent."""
+    latest = {}
+    for assignment in Assignment.objects.filter(staff_member__in=staff_by_number.values()).order_by("starts_on"):
+        latest[assignment.staff_member_id] = assignment
     new, changed, numbers = [], [], set()
     for row in rows:
         staff = staff_by_number[row["employee_number"]]
-        employment = existing.get(staff.pk)
-        if employment is None:
-            if row["fte"] is None and not row["contract_type"]:
+        terms, left_on = _row_terms(row), row["left_on"]
+        effective_on = row.get("effective_on") or today
+        current = latest.get(staff.pk)
+        if current is None:
+            if not any(value not in (None, "") for value in terms):
                 continue
-            new.append(Employment(staff_member=staff, fte=row["fte"], contract_type=row["contract_type"]))
-        elif employment.fte != row["fte"] or employment.contract_type != row["contract_type"]:
-            employment.fte, employment.contract_type = row["fte"], row["contract_type"]
-            changed.append(employment)
+            starts_on = row["started_on"] or (min(effective_on, left_on) if left_on else effective_on)
+            new.append(_assignment(staff, terms, starts_on=starts_on, ends_on=left_on))
+        elif current.terms() == terms:
+            if current.ends_on == left_on or (left_on and left_on < current.starts_on):
+                continue
+            current.ends_on = left_on
+            changed.append(current)
+        elif effective_on <= current.starts_on or (left_on and left_on < effective_on):
+            _terms_set(current, terms)
+            if not left_on or left_on >= current.starts_on:
+                current.ends_on = left_on
+            changed.append(current)
+        elif current.ends_on and current.ends_on < effective_on and left_on:
+            _terms_set(current, terms)
+            current.ends_on = left_on
+            changed.append(current)
         else:
-            continue
+            if current.ends_on is None or current.ends_on >= effective_on:
+                current.ends_on = effective_on - timedelta(days=1)
+                changed.append(current)
+            new.append(_assignment(staff, terms, starts_on=effective_on, ends_on=left_on))
         numbers.add(staff.employee_number)
-    if new:
-        bulk_create_with_history(new, Employment, default_user=changed_by)
     if changed:
-        bulk_update_with_history(changed, Employment, ["fte", "contract_type"], default_user=changed_by)
+        fields = ["team", "org_role", "job_title", "fte", "contract_type", "ends_on"]
+        bulk_update_with_history(changed, Assignment, fields, default_user=changed_by)
+    if new:
+        bulk_create_with_history(new, Assignment, default_user=changed_by)
     return numbers
+
+
+def _assignment(staff, terms, *, starts_on, ends_on):
+    assignment = Assignment(staff_member=staff, starts_on=starts_on, ends_on=ends_on)
+    _terms_set(assignment, terms)
+    return assignment
+
+
+def _terms_set(assignment, terms):
+    for name, value in zip(Assignment.TERMS, terms, strict=True):
+        setattr(assignment, name, value)
 
 
 def _profiles_upsert(rows, staff_by_number, changed_by):
