@@ -8,10 +8,12 @@ class WorkforceConfig(AppConfig):
 
     def ready(self):
         from pswhub.core import demo as core_demo
+        from pswhub.core import staff_record
         from pswhub.reporting.sections import register
 
-        from . import demo
+        from . import demo, record_sections
         from .report_section import WorkforceSection
 
         core_demo.register(demo.workforce_demo_load)
         register(WorkforceSection())
+        staff_record.register(record_sections.workforce_sections)

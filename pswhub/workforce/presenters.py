@@ -100,3 +100,20 @@ def extract_problem_rows(problems):
 
 def batch_status_tag(batch):
     return {"text": batch.get_status_display(), "classes": BATCH_STATUS_TAGS[batch.status]}
+
+
+def establishment_row(line):
+    """One line of the establishment table: FTE to two places, the vacancy rate to one."""
+    return {
+        "team": line.team.name if line.team else "Total",
+        "service": line.team.service.name if line.team else "",
+        **{name: number(getattr(line, name), 2) for name in ESTABLISHMENT_FTE},
+        "vacancy_rate": percent(line.vacancy_rate) if line.vacancy_rate is not None else "No posts",
+    }
+
+
+def establishment_rows(lines):
+    return [establishment_row(line) for line in lines]
+
+
+ESTABLISHMENT_FTE = ["funded_fte", "filled_fte", "vacancy_fte", "agency_fte", "agency_cover_fte"]

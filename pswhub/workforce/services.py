@@ -1,7 +1,7 @@
 """Writes for the workforce area. History is kept for every row, bulk imports included."""
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -10,7 +10,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from pswhub.core.models import Authority, StaffMember
 from pswhub.core.services import staff_members_bulk_save
 
-from .models import Assignment, CensusWorker, CensusYear, ColumnMapping, ImportBatch, StaffProfile
+from .models import AbsenceEpisode, Assignment, CensusWorker, CensusYear, ColumnMapping, ImportBatch, StaffProfile
 
 WRONG_AUTHORITY = "This return is for local authority {found}, but PSW Hub holds {name} ({expected})"
 NO_AUTHORITY_CODE = (
@@ -427,3 +427,59 @@ def column_mapping_save(*, mapping=None, name, columns, changed_by=None):
     mapping._history_user = changed_by
     mapping.save()
     return mapping
+
+
+# The staff record's workforce sections (docs/workforce.md, "The staff record") -------------------
+
+ABSENCE_OVERLAPS = "This absence overlaps another recorded from {starts_on}"
+
+
+class RecordError(Exception):
+    pass
+
+
+def absence_episode_record(*, staff_member, starts_on, ends_on, reason, working_days_lost, changed_by=None):
+    """Records an absence episode; returns it. Episodes of one person may not overlap."""
+    with transaction.atomic():
+        others = AbsenceEpisode.objects.select_for_update().filter(staff_member=staff_member)
+        for other in others:
+            if other.starts_on <= (ends_on or date.max) and starts_on <= (other.ends_on or date.max):
+                raise RecordError(ABSENCE_OVERLAPS.format(starts_on=other.starts_on))
+        episode = AbsenceEpisode(
+            staff_member=staff_member,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            reason=reason,
+            working_days_lost=working_days_lost,
+        )
+        episode._history_user = changed_by
+        episode.save()
+    return episode
+
+
+def staff_profile_update(*, staff_member, changed_by=None, **values):
+    """Changes the workforce profile's fields given (SWE number, route, equality details); returns
+    the profile, made if the staff member had none. Unchanged values write no history."""
+    with transaction.atomic():
+        profile, _created = StaffProfile.objects.select_for_update().get_or_create(staff_member=staff_member)
+        changed = [name for name, value in values.items() if getattr(profile, name) != value]
+        if changed or _created:
+            for name in changed:
+                setattr(profile, name, values[name])
+            profile._history_user = changed_by
+            profile.save()
+    return profile
+
+
+def assignment_details_update(*, assignment, changed_by=None, **values):
+    """Sets an assignment's census role, origin, reason for leaving and destination; returns it.
+    Compares with the stored row (a bound form may already have changed the object passed in)."""
+    with transaction.atomic():
+        stored = Assignment.objects.select_for_update().get(pk=assignment.pk)
+        changed = [name for name, value in values.items() if getattr(stored, name) != value]
+        if changed:
+            for name in changed:
+                setattr(stored, name, values[name])
+            stored._history_user = changed_by
+            stored.save(update_fields=changed)
+    return stored
