@@ -323,6 +323,34 @@ def _assignments_sync(rows, staff_by_number, changed_by, today):
         bulk_update_with_history(changed, Assignment, fields, default_user=changed_by)
     if new:
         bulk_create_with_history(new, Assignment, default_user=changed_by)
+    return numbers | _starting_and_leaving_sync(rows, staff_by_number, changed_by)
+
+
+# Optional extract columns kept on a person's first assignment (origin) or last (leaving).
+STARTING_COLUMNS, LEAVING_COLUMNS = ["start_origin"], ["reason_leave", "leaver_destination"]
+
+
+def _starting_and_leaving_sync(rows, staff_by_number, changed_by):
+    """A starter's origin on their first assignment; a leaver's reason and destination on their
+    last. A blank cell, or a column the file leaves out, leaves what is held."""
+    by_staff = {}
+    for assignment in Assignment.objects.filter(staff_member__in=staff_by_number.values()).order_by("starts_on"):
+        by_staff.setdefault(assignment.staff_member_id, []).append(assignment)
+    changed, numbers = {}, set()
+    for row in rows:
+        staff = staff_by_number[row["employee_number"]]
+        assignments = by_staff.get(staff.pk)
+        if not assignments:
+            continue
+        for assignment, columns in ((assignments[0], STARTING_COLUMNS), (assignments[-1], LEAVING_COLUMNS)):
+            for column in columns:
+                if row.get(column) and getattr(assignment, column) != row[column]:
+                    setattr(assignment, column, row[column])
+                    changed[assignment.pk] = assignment
+                    numbers.add(staff.employee_number)
+    if changed:
+        fields = STARTING_COLUMNS + LEAVING_COLUMNS
+        bulk_update_with_history(list(changed.values()), Assignment, fields, default_user=changed_by)
     return numbers
 
 

@@ -10,7 +10,7 @@ import time_machine
 
 from pswhub.core.tests.factories import TeamFactory
 from pswhub.workforce import hr_import
-from pswhub.workforce.hr_import import BAD_DATE, UNKNOWN_ROLE, Problem, extract_read
+from pswhub.workforce.hr_import import BAD_DATE, LEAVING_WITHOUT_DATE, UNKNOWN_CODE, Problem, extract_read
 from pswhub.workforce.models import Assignment
 from pswhub.workforce.services import ExtractImportError, hr_extract_import
 
@@ -36,6 +36,9 @@ def row(number="E1", **values):
         "contract_type": "permanent",
         "swe_number": "",
         "census_role": "5",
+        "start_origin": "",
+        "reason_leave": "",
+        "leaver_destination": "",
         "effective_on": "",
     } | values
     return [cells[column] for column in HEADER]
@@ -79,10 +82,10 @@ def test_without_an_effective_date_a_change_is_dated_by_the_import(teams):
 
 
 def test_a_file_without_the_new_columns_still_keeps_history(teams):
-    old_header = [column for column in HEADER if column not in ("census_role", "effective_on")]
-    hr_extract_import(extract=extract(row()[:-2], header=old_header))
+    old_header = HEADER[: HEADER.index("swe_number") + 1]
+    hr_extract_import(extract=extract(row()[: len(old_header)], header=old_header))
     with time_machine.travel(date(2025, 6, 10)):
-        hr_extract_import(extract=extract(row(contract_type="fixed_term")[:-2], header=old_header))
+        hr_extract_import(extract=extract(row(contract_type="fixed_term")[: len(old_header)], header=old_header))
     assert [entry[3:] for entry in history()] == [
         ("permanent", date(2020, 1, 6), date(2025, 6, 9)),
         ("fixed_term", date(2025, 6, 10), None),
@@ -133,7 +136,7 @@ def test_an_extract_with_any_problem_changes_no_history(teams):
     bad = extract(row("E1", fte="0.5", effective_on="2025-03-01"), row("E2", census_role="7", effective_on="soon"))
     assert bad.problems == [
         Problem(3, "effective_on", BAD_DATE.format(value="soon")),
-        Problem(3, "census_role", UNKNOWN_ROLE.format(allowed="1, 2, 3, 4, 5, 6", value="7")),
+        Problem(3, "census_role", UNKNOWN_CODE.format(column="census role", allowed="1, 2, 3, 4, 5, 6", value="7")),
     ]
     with pytest.raises(ExtractImportError):
         hr_extract_import(extract=bad)
@@ -144,3 +147,32 @@ def test_a_dry_run_reports_the_change_and_writes_nothing(teams):
     hr_extract_import(extract=extract(row()))
     result = hr_extract_import(extract=extract(row(fte="0.5", effective_on="2025-03-01")), dry_run=True)
     assert result.updated_numbers == ["E1"] and len(history()) == 1
+
+
+def test_origin_goes_on_the_first_assignment_and_leaving_details_on_the_last(teams):
+    hr_extract_import(extract=extract(row(start_origin="2")))
+    hr_extract_import(extract=extract(row(fte="0.5", effective_on="2024-04-01")))
+    leaving = row(fte="0.5", effective_on="2024-04-01", left_on="2025-07-31", reason_leave="1", leaver_destination="3")
+    hr_extract_import(extract=extract(leaving))
+    first, last = Assignment.objects.order_by("starts_on")
+    assert (first.start_origin, first.reason_leave) == ("2", "")
+    assert (last.start_origin, last.reason_leave, last.leaver_destination, last.ends_on) == (
+        "",
+        "1",
+        "3",
+        date(2025, 7, 31),
+    )
+    before = Assignment.history.count()
+    again = hr_extract_import(extract=extract(leaving))
+    assert again.unchanged == 1 and Assignment.history.count() == before
+
+
+def test_leaving_details_need_a_leaving_date_and_census_codes(teams):
+    problems = extract(row(reason_leave="1", leaver_destination="12", start_origin="11")).problems
+    assert problems == [
+        Problem(2, "start_origin", UNKNOWN_CODE.format(column="start origin", allowed="1, 2, 3, 4, 5, 6, 7, 8, 9, 10",
+                                                       value="11")),
+        Problem(2, "reason_leave", LEAVING_WITHOUT_DATE.format(column="reason leave")),
+        Problem(2, "leaver_destination", UNKNOWN_CODE.format(column="leaver destination",
+                                                             allowed="1, 2, 3, 4, 5, 6, 7, 8, 9", value="12")),
+    ]  # fmt: skip

@@ -36,8 +36,9 @@ from pswhub.workforce.management.commands.import_workforce import NO_SUCH_MAPPIN
 from pswhub.workforce.models import Assignment, ColumnMapping, ImportBatch, StaffProfile
 from pswhub.workforce.services import ExtractImportError, hr_extract_import
 
-# The columns every extract has had; the optional census role and effective date come later.
-HEADER = [column for column in hr_import.TEMPLATE_COLUMNS if column not in ("census_role", "effective_on")]
+# The columns every extract has had; the optional census codes and effective date came later.
+LATER_COLUMNS = ("census_role", "start_origin", "reason_leave", "leaver_destination", "effective_on")
+HEADER = [column for column in hr_import.TEMPLATE_COLUMNS if column not in LATER_COLUMNS]
 
 
 def csv_bytes(*rows, header=HEADER, encoding="utf-8"):
