@@ -13,7 +13,7 @@ from pswhub.core.models import StaffMember
 from pswhub.core.selectors import authority_get
 from pswhub.core.views import require
 
-from . import checks, csww, establishment, hr_import, presenters, selectors, services
+from . import checks, csww, establishment, hr_import, presenters, records, selectors, services
 from .forms import (
     AbsenceEpisodeForm,
     AssignmentDetailsForm,
@@ -269,8 +269,8 @@ def absence_create(request, pk):
     form = AbsenceEpisodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.absence_episode_record(staff_member=staff_member, changed_by=request.user, **form.cleaned_data)
-        except services.RecordError as error:
+            records.absence_episode_record(staff_member=staff_member, changed_by=request.user, **form.cleaned_data)
+        except records.RecordError as error:
             form.add_error("starts_on", str(error))
         else:
             messages.success(request, "Absence recorded")
@@ -283,7 +283,7 @@ def personal_details(request, pk):
     profile = StaffProfile.objects.filter(staff_member=staff_member).first() or StaffProfile(staff_member=staff_member)
     form = PersonalDetailsForm(request.POST if request.method == "POST" else None, instance=profile)
     if request.method == "POST" and form.is_valid():
-        services.staff_profile_update(staff_member=staff_member, changed_by=request.user, **form.cleaned_data)
+        records.staff_profile_update(staff_member=staff_member, changed_by=request.user, **form.cleaned_data)
         messages.success(request, "Details saved")
         return redirect("core:staff_detail", pk=staff_member.pk)
     return _record_form_page(request, staff_member, form, "Social Work England number, route and equality details",
@@ -295,7 +295,7 @@ def assignment_details(request, pk, assignment_pk):
     assignment = get_object_or_404(Assignment, staff_member=staff_member, pk=assignment_pk)
     form = AssignmentDetailsForm(request.POST if request.method == "POST" else None, instance=assignment)
     if request.method == "POST" and form.is_valid():
-        services.assignment_details_update(assignment=assignment, changed_by=request.user, **form.cleaned_data)
+        records.assignment_details_update(assignment=assignment, changed_by=request.user, **form.cleaned_data)
         messages.success(request, "Assignment details saved")
         return redirect("core:staff_detail", pk=staff_member.pk)
     return _record_form_page(request, staff_member, form, "Census role, starting and leaving details", "Save details")

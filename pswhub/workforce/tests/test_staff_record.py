@@ -11,7 +11,7 @@ from django.urls import reverse
 from pswhub.core.models import PersonalRecordView
 from pswhub.workforce.forms import END_BEFORE_START
 from pswhub.workforce.models import AbsenceEpisode, StaffProfile
-from pswhub.workforce.services import ABSENCE_OVERLAPS
+from pswhub.workforce.records import ABSENCE_OVERLAPS
 
 from .factories import AbsenceEpisodeFactory, AssignmentFactory
 from .test_dashboard import PEOPLE
