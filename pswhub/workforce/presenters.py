@@ -1,6 +1,6 @@
 """What the workforce pages show of each figure: its label and how it is formatted."""
 
-from pswhub.core.presenters import number, percent
+from pswhub.core.presenters import govuk_date, number, percent
 
 # (figure, label, format)
 HEADLINES = [
@@ -117,3 +117,15 @@ def establishment_rows(lines):
 
 
 ESTABLISHMENT_FTE = ["funded_fte", "filled_fte", "vacancy_fte", "agency_fte", "agency_cover_fte"]
+
+
+def establishment_recorded_rows(rows):
+    return [
+        [
+            row.team.name,
+            row.get_org_role_display() or "Whole team",
+            govuk_date(row.starts_on),
+            number(row.funded_fte, 2),
+        ]
+        for row in rows
+    ]

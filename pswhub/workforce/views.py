@@ -218,14 +218,16 @@ def column_mapping_edit(request, pk=None):
 
 def establishment_page(request):
     require(request, "workforce.view_establishment")
-    form = EstablishmentDateForm(request.GET if request.GET else None)
+    form = EstablishmentDateForm(request.GET or None, initial={"on": timezone.localdate()})
     on = (form.cleaned_data["on"] if form.is_valid() else None) or timezone.localdate()
-    lines, total = establishment.establishment_on(on, teams=establishment.establishment_teams(request.user))
+    teams = establishment.establishment_teams(request.user)
+    lines, total = establishment.establishment_on(on, teams=teams)
     context = {
         "form": form,
         "on": on,
         "rows": presenters.establishment_rows(lines),
         "total": presenters.establishment_row(total),
+        "recorded": presenters.establishment_recorded_rows(establishment.establishment_history(teams=teams)),
         "may_record": request.user.has_perm("workforce.record_establishment"),
     }
     return render(request, "workforce/establishment.html", context)
@@ -241,7 +243,9 @@ def establishment_create(request):
             form.add_error("starts_on", str(error))
         else:
             messages.success(request, f"Funded FTE recorded for {form.cleaned_data['team'].name}")
-            return redirect("workforce:establishment")
+            starts_on = form.cleaned_data["starts_on"]
+            query = f"?on-day={starts_on.day}&on-month={starts_on.month}&on-year={starts_on.year}"
+            return redirect(reverse("workforce:establishment") + query)
     context = {"form": form, "title": "Record a team's funded FTE", "button": "Record funded FTE",
                "back": reverse("workforce:establishment"), "caption": "Establishment"}  # fmt: skip
     return render(request, "form_page.html", context)

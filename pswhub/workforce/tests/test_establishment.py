@@ -147,6 +147,10 @@ def test_only_the_psw_and_hr_officers_record_funded_fte(client, everyone, person
             "starts_on-day": "1", "starts_on-month": "4", "starts_on-year": "2025"}  # fmt: skip
     response = client.post(reverse("workforce:establishment_create"), data)
     assert response.status_code == (302 if person in MAY_RECORD else 403), person
+    if person in MAY_RECORD:
+        assert response.url == reverse("workforce:establishment") + "?on-day=1&on-month=4&on-year=2025"
+        page = client.get(response.url).content.decode()
+        assert "Funded FTE as recorded" in page and "7.50" in page
     assert Establishment.objects.filter(team=team, funded_fte=Decimal("7.5")).exists() == (person in MAY_RECORD)
 
 
