@@ -11,6 +11,7 @@ ENTRIES = [
     ("Audits", "audits:dashboard", "audits.view_dashboard"),
     ("Workforce", "workforce:dashboard", "workforce.view_dashboard"),
     ("Workload", "workload:team", "workload.view_workload"),
+    ("Establishment", "workforce:establishment", "workforce.view_establishment"),
     ("Work plan", "governance:dashboard", "governance.view_work_plan"),
     ("Annual report", "reporting:report_list", "reporting.view_reports"),
     ("Change history", "core:history", "core.view_history"),
@@ -26,6 +27,11 @@ def navigation_for(user, current_path):
         if permission and not user.has_perm(permission):
             continue
         href = reverse(name)
-        active = current_path == href if href == "/" else current_path.startswith(href)
-        items.append({"text": label, "href": href, "active": active})
+        matches = current_path == href if href == "/" else current_path.startswith(href)
+        items.append({"text": label, "href": href, "active": matches})
+    # Where one entry's address lies inside another's (Establishment inside Workforce), only the
+    # longer one is the current page.
+    longest = max((len(item["href"]) for item in items if item["active"]), default=0)
+    for item in items:
+        item["active"] = item["active"] and len(item["href"]) == longest
     return items

@@ -8,7 +8,7 @@ from django.template.loader import get_template
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from . import attention, disclosure, history, selectors, services
+from . import attention, disclosure, history, selectors, services, staff_record
 from .forms import AuthorityForm, NewStaffMemberForm, StaffMemberForm, TeamForm, UserForm
 from .models import StaffMember, Team, User
 
@@ -92,6 +92,7 @@ def staff_detail(request, pk):
             "staff_member": staff_member,
             "record_views": selectors.staff_record_views(staff_member=staff_member) if can_see_views else None,
             "changes": history.changes_visible_to(request.user, staff_member=staff_member, limit=20),
+            "sections": staff_record.sections_for(request.user, staff_member),
         },
     )
 

@@ -8,11 +8,13 @@ class WorkforceConfig(AppConfig):
 
     def ready(self):
         from pswhub.core import demo as core_demo
+        from pswhub.core import staff_record
         from pswhub.reporting.sections import register
 
-        from . import demo, retention
+        from . import demo, record_sections, retention
         from .report_section import WorkforceSection
 
         core_demo.register(demo.workforce_demo_load)
         register(WorkforceSection())
         retention.register_rules()
+        staff_record.register(record_sections.workforce_sections)

@@ -137,9 +137,20 @@ def label(choices, code):
 
 # Contract types an HR extract gives (docs/workforce.md, "HR extracts"). Agency workers are not
 # employed by the council but appear in many HR systems' extracts; bank staff are on call.
+AGENCY = "agency"
 CONTRACT_TYPE = [
     ("permanent", "Permanent"),
     ("fixed_term", "Fixed term"),
     ("agency", "Agency"),
     ("bank", "Bank"),
+]
+
+# Routes into social work (not a census code list; the census asks only whether someone is a
+# Step Up or Frontline graduate).
+QUALIFICATION_ROUTE = [
+    ("degree", "Degree (undergraduate or postgraduate)"),
+    ("step_up", "Step Up to Social Work"),
+    ("frontline", "Frontline"),
+    ("apprenticeship", "Degree apprenticeship"),
+    ("other", "Other"),
 ]

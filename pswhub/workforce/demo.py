@@ -16,6 +16,7 @@ from pswhub.core.models import Service, StaffMember, Team
 from pswhub.core.services import staff_members_bulk_save
 
 from . import codes
+from .demo_records import records_demo_load
 from .models import CensusWorker, CensusYear, StaffProfile, census_reference_date, census_year_start
 
 YEARS = range(2016, 2026)
@@ -181,6 +182,7 @@ def workforce_demo_load(*, rng, authority, today):
         employed = [person for person in employed + starters if person.ended is None]
     _match_current_staff(employed, current)
     _save(simulation, years, authority, rng)
+    records_demo_load(people=simulation.people, authority=authority, today=today)
 
 
 def _match_current_staff(final_people, current):

@@ -1,6 +1,10 @@
 from django import forms
 
-from .models import ColumnMapping
+from pswhub.core.forms_render import GovukDateField
+from pswhub.core.models import Team
+
+from . import codes
+from .models import Assignment, ColumnMapping, StaffProfile
 
 CHOOSE_FILE = "Choose a CSV or XLSX file"
 FILE_TOO_BIG = "The file is larger than {limit} MB"
@@ -71,3 +75,82 @@ class ColumnMappingForm(forms.Form):
                 raise forms.ValidationError(MAPPING_UNKNOWN_TEMPLATE_COLUMN.format(line=number, column=column.strip()))
             columns[source.strip()] = column.strip()
         return columns
+
+
+# Establishment and the staff record's workforce sections -----------------------------------------
+
+ENTER_FTE = "Enter the funded FTE as a number, such as 12.5"
+ENTER_DAYS = "Enter the working days lost as a number, such as 3.5"
+END_BEFORE_START = "The end date must be on or after the start date"
+
+
+def _fte_field(label, help_text, message):
+    return forms.DecimalField(
+        label=label,
+        help_text=help_text,
+        min_value=0,
+        max_digits=8,
+        decimal_places=2,
+        error_messages={"required": message, "invalid": message, "min_value": message},
+    )
+
+
+class EstablishmentDateForm(forms.Form):
+    on = GovukDateField(required=False, label="Show the establishment on")
+
+
+class EstablishmentForm(forms.Form):
+    team = forms.ModelChoiceField(
+        queryset=Team.objects.filter(is_active=True).select_related("service").order_by("service__kind", "name"),
+        label="Team",
+        error_messages={"required": "Choose the team"},
+    )
+    org_role = forms.ChoiceField(
+        choices=[("", "The whole team"), *codes.ORG_ROLE],
+        required=False,
+        label="Census role (optional)",
+        help_text="Record the whole team's funded FTE, or one role's; a team's roles are added together.",
+    )
+    funded_fte = _fte_field("Funded FTE", "The full-time equivalent posts funded, such as 12.5.", ENTER_FTE)
+    starts_on = GovukDateField(label="From", error_messages={"required": "Enter the date it holds from"})
+
+
+class AbsenceEpisodeForm(forms.Form):
+    starts_on = GovukDateField(label="First day of absence", error_messages={"required": "Enter the first day"})
+    ends_on = GovukDateField(required=False, label="Last day of absence", help_text="Leave blank while it continues")
+    reason = forms.ChoiceField(
+        choices=codes.REASON_ABSENCE, widget=forms.RadioSelect, label="Reason (census code)",
+        error_messages={"required": "Choose the reason"},
+    )  # fmt: skip
+    working_days_lost = _fte_field("Working days lost", "Working days, such as 3 or 2.5.", ENTER_DAYS)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("starts_on") and cleaned.get("ends_on") and cleaned["ends_on"] < cleaned["starts_on"]:
+            self.add_error("ends_on", END_BEFORE_START)
+        return cleaned
+
+
+class PersonalDetailsForm(forms.ModelForm):
+    date_of_birth = GovukDateField(required=False, label="Date of birth")
+
+    class Meta:
+        model = StaffProfile
+        fields = ["swe_number", "qualification_route", "date_of_birth", "sex", "gender_current", "ethnicity"]
+        labels = {"swe_number": "Social Work England number", "gender_current": "Gender (census code)"}
+        help_texts = {"swe_number": "SW and up to 10 digits, such as SW123456."}
+
+    def clean_swe_number(self):
+        return self.cleaned_data["swe_number"].strip().upper().replace(" ", "") or None
+
+
+class AssignmentDetailsForm(forms.ModelForm):
+    class Meta:
+        model = Assignment
+        fields = ["org_role", "start_origin", "reason_leave", "leaver_destination"]
+        labels = {
+            "org_role": "Census role",
+            "start_origin": "Origin (on a first assignment)",
+            "reason_leave": "Reason for leaving (on a last assignment)",
+            "leaver_destination": "Destination (on a last assignment)",
+        }

@@ -42,11 +42,53 @@ TEMPLATE = [
         "Social Work England number, SW and up to 10 digits. The column may be left out.",
         "SW123456",
     ),
+    (
+        "census_role",
+        False,
+        "The census role code: "
+        + ", ".join(f"{code} {label.lower()}" for code, label in codes.ORG_ROLE)
+        + ". The column may be left out.",
+        "5",
+    ),
+    (
+        "start_origin",
+        False,
+        "Where a starter came from: the census origin code, 1 to 10. Kept on their first assignment. "
+        "The column may be left out; a blank cell leaves what is held.",
+        "2",
+    ),
+    (
+        "reason_leave",
+        False,
+        "A leaver's census reason for leaving, 1 to 10, with the leaving date. Kept on their last assignment. "
+        "The column may be left out.",
+        "",
+    ),
+    (
+        "leaver_destination",
+        False,
+        "A leaver's census destination, 1 to 9, with the leaving date. Kept on their last assignment. "
+        "The column may be left out.",
+        "",
+    ),
+    (
+        "effective_on",
+        False,
+        "The date from which the row's team, job, role, FTE and contract hold. Blank or left out: the import date.",
+        "2024-09-02",
+    ),
 ]
 TEMPLATE_COLUMNS = [column for column, *_ in TEMPLATE]
 REQUIRED_COLUMNS = [column for column, required, *_ in TEMPLATE if required]
 # Columns a file may leave out altogether; what PSW Hub holds for them is then left as it is.
-OPTIONAL_HEADERS = {"swe_number"}
+OPTIONAL_HEADERS = {"swe_number", "census_role", "start_origin", "reason_leave", "leaver_destination", "effective_on"}
+# Optional columns holding census codes, with the code list each is checked against.
+CODE_COLUMNS = {
+    "census_role": codes.ORG_ROLE,
+    "start_origin": codes.START_ORIGIN,
+    "reason_leave": codes.REASON_LEAVE,
+    "leaver_destination": codes.LEAVER_DESTINATION,
+}
 
 NOT_A_TABLE = "The file could not be read as CSV or XLSX: {detail}"
 EMPTY_FILE = "The file has no header row"
@@ -66,6 +108,8 @@ UNKNOWN_CONTRACT = "The contract type must be one of {allowed}, not {value}"
 UNKNOWN_TEAM = "There is no team called {value} in PSW Hub"
 AMBIGUOUS_TEAM = "More than one team is called {value}; rename one in PSW Hub first"
 BAD_EMAIL = "Enter an e-mail address such as name@example.gov.uk, not {value}"
+UNKNOWN_CODE = "The {column} must be a census code, one of {allowed}, not {value}"
+LEAVING_WITHOUT_DATE = "A {column} needs a leaving date in left_on"
 BAD_SWE = "Enter a Social Work England number: SW and up to 10 digits, not {value}"
 TOO_LONG = "Use at most {limit} characters"
 
@@ -319,8 +363,10 @@ def row_clean(raw, *, context, row_number):
         else:
             values["team"] = matches[0]
 
-    for column in ("started_on", "left_on"):
+    for column in ("started_on", "left_on", "effective_on"):
         values[column] = None
+        if column not in raw:
+            continue
         if raw[column]:
             try:
                 values[column] = date_parse(raw[column])
@@ -330,6 +376,15 @@ def row_clean(raw, *, context, row_number):
         problems.append(
             ("left_on", END_BEFORE_START.format(left_on=values["left_on"], started_on=values["started_on"]))
         )
+
+    for column, choices in CODE_COLUMNS.items():
+        values[column] = raw.get(column, "")
+        allowed = [code for code, _label in choices]
+        if values[column] and values[column] not in allowed:
+            label = column.replace("_", " ")
+            problems.append((column, UNKNOWN_CODE.format(column=label, allowed=", ".join(allowed), value=raw[column])))
+        elif values[column] and column in ("reason_leave", "leaver_destination") and not values["left_on"]:
+            problems.append((column, LEAVING_WITHOUT_DATE.format(column=column.replace("_", " "))))
 
     values["fte"] = None
     if raw["fte"]:

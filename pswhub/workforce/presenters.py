@@ -1,6 +1,6 @@
 """What the workforce pages show of each figure: its label and how it is formatted."""
 
-from pswhub.core.presenters import number, percent
+from pswhub.core.presenters import govuk_date, number, percent
 
 # (figure, label, format)
 HEADLINES = [
@@ -98,3 +98,32 @@ def table_view(table):
         for row in table.rows
     ]
     return {"key": table.key, "caption": table.caption, "head": table.head, "rows": rows}
+
+
+def establishment_row(line):
+    """One line of the establishment table: FTE to two places, the vacancy rate to one."""
+    return {
+        "team": line.team.name if line.team else "Total",
+        "service": line.team.service.name if line.team else "",
+        **{name: number(getattr(line, name), 2) for name in ESTABLISHMENT_FTE},
+        "vacancy_rate": percent(line.vacancy_rate) if line.vacancy_rate is not None else "No posts",
+    }
+
+
+def establishment_rows(lines):
+    return [establishment_row(line) for line in lines]
+
+
+ESTABLISHMENT_FTE = ["funded_fte", "filled_fte", "vacancy_fte", "agency_fte", "agency_cover_fte"]
+
+
+def establishment_recorded_rows(rows):
+    return [
+        [
+            row.team.name,
+            row.get_org_role_display() or "Whole team",
+            govuk_date(row.starts_on),
+            number(row.funded_fte, 2),
+        ]
+        for row in rows
+    ]

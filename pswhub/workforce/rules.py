@@ -20,3 +20,12 @@ rules.add_perm("workforce.view_equality", keeps_workforce_records)
 rules.add_perm("workforce.view_absence_reasons", keeps_workforce_records)
 rules.add_perm("workforce.prepare_census_return", keeps_workforce_records)
 rules.add_perm("workforce.import_staff", keeps_workforce_records)
+
+# Posts and establishment: read across the service, or for a team manager their own teams (the
+# teams are chosen by `establishment.establishment_teams`); recorded by the PSW and HR officers.
+is_team_manager = has_role(roles.TEAM_MANAGER)
+rules.add_perm("workforce.view_establishment", reads_workforce_figures | is_team_manager)
+rules.add_perm("workforce.record_establishment", keeps_workforce_records)
+# The staff record's workforce sections: employment history for whoever may open the record;
+# changes, absence and equality details (special category) for the PSW and HR officers only.
+rules.add_perm("workforce.change_staff_records", keeps_workforce_records)

@@ -9,7 +9,8 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from pswhub.core.models import Authority, StaffMember
 from pswhub.core.services import staff_members_bulk_save
 
-from .models import CensusWorker, CensusYear, ColumnMapping, Employment, ImportBatch, StaffProfile
+from . import records
+from .models import CensusWorker, CensusYear, ColumnMapping, ImportBatch, StaffProfile
 
 WRONG_AUTHORITY = "This return is for local authority {found}, but PSW Hub holds {name} ({expected})"
 NO_AUTHORITY_CODE = (
@@ -258,7 +259,7 @@ def _extract_upsert(extract, changed_by):
     staff_by_number = {
         staff.employee_number: staff for staff in StaffMember.objects.filter(employee_number__in=numbers)
     }
-    changed_numbers |= _employments_upsert(extract.rows, staff_by_number, changed_by)
+    changed_numbers |= records.assignments_sync(extract.rows, staff_by_number, changed_by, timezone.localdate())
     if "swe_number" in extract.headers:
         changed_numbers |= _profiles_upsert(extract.rows, staff_by_number, changed_by)
     new_numbers = {staff.employee_number for staff in new}
@@ -267,33 +268,6 @@ def _extract_upsert(extract, changed_by):
     result.added, result.updated = len(result.added_numbers), len(result.updated_numbers)
     result.unchanged = result.rows - result.added - result.updated
     return result
-
-
-def _employments_upsert(rows, staff_by_number, changed_by):
-    """An employment for each row giving an FTE or a contract type; returns the employee numbers changed."""
-    existing = {
-        employment.staff_member_id: employment
-        for employment in Employment.objects.filter(staff_member__in=staff_by_number.values())
-    }
-    new, changed, numbers = [], [], set()
-    for row in rows:
-        staff = staff_by_number[row["employee_number"]]
-        employment = existing.get(staff.pk)
-        if employment is None:
-            if row["fte"] is None and not row["contract_type"]:
-                continue
-            new.append(Employment(staff_member=staff, fte=row["fte"], contract_type=row["contract_type"]))
-        elif employment.fte != row["fte"] or employment.contract_type != row["contract_type"]:
-            employment.fte, employment.contract_type = row["fte"], row["contract_type"]
-            changed.append(employment)
-        else:
-            continue
-        numbers.add(staff.employee_number)
-    if new:
-        bulk_create_with_history(new, Employment, default_user=changed_by)
-    if changed:
-        bulk_update_with_history(changed, Employment, ["fte", "contract_type"], default_user=changed_by)
-    return numbers
 
 
 def _profiles_upsert(rows, staff_by_number, changed_by):

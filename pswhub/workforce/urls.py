@@ -20,4 +20,9 @@ urlpatterns = [
     path("imports/mappings/<int:pk>/", views.column_mapping_edit, name="column_mapping_edit"),
     path("imports/<int:pk>/", views.import_detail, name="import_detail"),
     path("imports/<int:pk>/confirm/", views.import_confirm, name="import_confirm"),
+    path("establishment/", views.establishment_page, name="establishment"),
+    path("establishment/record/", views.establishment_create, name="establishment_create"),
+    path("staff/<int:pk>/absence/new/", views.absence_create, name="absence_create"),
+    path("staff/<int:pk>/details/", views.personal_details, name="personal_details"),
+    path("staff/<int:pk>/assignments/<int:assignment_pk>/", views.assignment_details, name="assignment_details"),
 ]

@@ -1,16 +1,30 @@
 import csv
 
+from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from pswhub.core import disclosure
+from pswhub.core import services as core_services
+from pswhub.core.models import StaffMember
 from pswhub.core.selectors import authority_get
 from pswhub.core.views import require
 
-from . import checks, csww, exports, hr_import, national, presenters, selectors, services
+from . import checks, csww, establishment, exports, hr_import, national, presenters, records, selectors, services
 from . import dashboard as workforce_dashboard
-from .forms import ColumnMappingForm, ExtractUploadForm
+from .forms import (
+    AbsenceEpisodeForm,
+    AssignmentDetailsForm,
+    ColumnMappingForm,
+    EstablishmentDateForm,
+    EstablishmentForm,
+    ExtractUploadForm,
+    PersonalDetailsForm,
+)
+from .models import Assignment, StaffProfile
 
 RETURN_HAS_PROBLEMS = (
     "The return can be downloaded once the problems above are put right: a return with them would be "
@@ -224,3 +238,95 @@ def column_mapping_edit(request, pk=None):
         return redirect("workforce:column_mappings")
     context = {"form": form, "mapping": mapping, "template_columns": hr_import.TEMPLATE_COLUMNS}
     return render(request, "workforce/mapping_form.html", context)
+
+
+# Posts and establishment ------------------------------------------------------------------------
+
+
+def establishment_page(request):
+    require(request, "workforce.view_establishment")
+    form = EstablishmentDateForm(request.GET or None, initial={"on": timezone.localdate()})
+    on = (form.cleaned_data["on"] if form.is_valid() else None) or timezone.localdate()
+    teams = establishment.establishment_teams(request.user)
+    lines, total = establishment.establishment_on(on, teams=teams)
+    context = {
+        "form": form,
+        "on": on,
+        "rows": presenters.establishment_rows(lines),
+        "total": presenters.establishment_row(total),
+        "recorded": presenters.establishment_recorded_rows(establishment.establishment_history(teams=teams)),
+        "may_record": request.user.has_perm("workforce.record_establishment"),
+    }
+    return render(request, "workforce/establishment.html", context)
+
+
+def establishment_create(request):
+    require(request, "workforce.record_establishment")
+    form = EstablishmentForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            establishment.establishment_record(changed_by=request.user, **form.cleaned_data)
+        except establishment.EstablishmentError as error:
+            form.add_error("starts_on", str(error))
+        else:
+            messages.success(request, f"Funded FTE recorded for {form.cleaned_data['team'].name}")
+            starts_on = form.cleaned_data["starts_on"]
+            query = f"?on-day={starts_on.day}&on-month={starts_on.month}&on-year={starts_on.year}"
+            return redirect(reverse("workforce:establishment") + query)
+    context = {"form": form, "title": "Record a team's funded FTE", "button": "Record funded FTE",
+               "back": reverse("workforce:establishment"), "caption": "Establishment"}  # fmt: skip
+    return render(request, "form_page.html", context)
+
+
+# The staff record's workforce sections -----------------------------------------------------------
+
+
+def _staff_member_for_change(request, pk):
+    require(request, "workforce.change_staff_records")
+    staff_member = get_object_or_404(StaffMember.objects.visible_to(request.user), pk=pk)
+    core_services.personal_record_view_log(viewer=request.user, staff_member=staff_member, path=request.path)
+    return staff_member
+
+
+def _record_form_page(request, staff_member, form, title, button):
+    back = reverse("core:staff_detail", args=[staff_member.pk])
+    context = {"form": form, "title": title, "button": button, "caption": staff_member.full_name,
+               "back": back, "back_text": "Back to the staff record"}  # fmt: skip
+    return render(request, "form_page.html", context)
+
+
+def absence_create(request, pk):
+    staff_member = _staff_member_for_change(request, pk)
+    form = AbsenceEpisodeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            records.absence_episode_record(staff_member=staff_member, changed_by=request.user, **form.cleaned_data)
+        except records.RecordError as error:
+            form.add_error("starts_on", str(error))
+        else:
+            messages.success(request, "Absence recorded")
+            return redirect("core:staff_detail", pk=staff_member.pk)
+    return _record_form_page(request, staff_member, form, "Record an absence", "Record absence")
+
+
+def personal_details(request, pk):
+    staff_member = _staff_member_for_change(request, pk)
+    profile = StaffProfile.objects.filter(staff_member=staff_member).first() or StaffProfile(staff_member=staff_member)
+    form = PersonalDetailsForm(request.POST if request.method == "POST" else None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        records.staff_profile_update(staff_member=staff_member, changed_by=request.user, **form.cleaned_data)
+        messages.success(request, "Details saved")
+        return redirect("core:staff_detail", pk=staff_member.pk)
+    return _record_form_page(request, staff_member, form, "Social Work England number, route and equality details",
+                             "Save details")  # fmt: skip
+
+
+def assignment_details(request, pk, assignment_pk):
+    staff_member = _staff_member_for_change(request, pk)
+    assignment = get_object_or_404(Assignment, staff_member=staff_member, pk=assignment_pk)
+    form = AssignmentDetailsForm(request.POST if request.method == "POST" else None, instance=assignment)
+    if request.method == "POST" and form.is_valid():
+        records.assignment_details_update(assignment=assignment, changed_by=request.user, **form.cleaned_data)
+        messages.success(request, "Assignment details saved")
+        return redirect("core:staff_detail", pk=staff_member.pk)
+    return _record_form_page(request, staff_member, form, "Census role, starting and leaving details", "Save details")

@@ -1,9 +1,15 @@
 """The demo council's ten census years tell the story the dashboard is meant to show."""
 
+from datetime import date
+
+from django.db.models import Count
+
 from pswhub.core import demo
+from pswhub.core.models import Team
 from pswhub.workforce import selectors
 from pswhub.workforce.checks import census_year_check
-from pswhub.workforce.models import CensusWorker
+from pswhub.workforce.establishment import establishment_on
+from pswhub.workforce.models import AbsenceEpisode, Assignment, CensusWorker, StaffProfile
 
 
 def test_the_demo_council_has_ten_census_years_with_a_2022_peak_and_a_recovery(db):
@@ -21,3 +27,13 @@ def test_the_demo_council_has_ten_census_years_with_a_2022_peak_and_a_recovery(d
         census_year__year=2025, agency=False
     )
     assert all(line.staff_member.left_on is None for line in in_post)
+
+
+def test_the_demo_council_has_employment_history_establishment_and_absence(db):
+    demo.demo_data_load(create_accounts=False)
+    people_with_changes = Assignment.objects.values("staff_member").annotate(n=Count("pk")).filter(n__gt=1)
+    assert people_with_changes.count() > 10
+    _lines, total = establishment_on(date(2026, 11, 1), teams=Team.objects.filter(service__kind="children"))
+    assert total.vacancy_fte > 0 and total.agency_cover_fte > 0 and total.vacancy_rate < 30
+    assert AbsenceEpisode.objects.count() > 20
+    assert StaffProfile.objects.exclude(ethnicity="").count() > 50

@@ -20,7 +20,7 @@ import pytest
 from django.db import IntegrityError
 
 from pswhub.core.tests.factories import StaffMemberFactory, TeamFactory
-from pswhub.workforce.models import Employment
+from pswhub.workforce.tests.factories import AssignmentFactory
 from pswhub.workload import selectors
 
 from .factories import CaseloadSnapshotFactory, EarlyCareerYearFactory, WeightingSchemeFactory, weights_set
@@ -50,7 +50,7 @@ def north(db):
     for name, fte in [("Ann", "1"), ("Ben", "0.5"), ("Cat", None), ("Dan", "0.8"), ("Eve", None), ("Fay", "1")]:
         people[name] = StaffMemberFactory(first_name=name, last_name="North", team=team, started_on=date(2020, 1, 6))
         if fte is not None:
-            Employment.objects.create(staff_member=people[name], fte=Decimal(fte))
+            AssignmentFactory(staff_member=people[name], team=team, starts_on=date(2020, 1, 6), fte=Decimal(fte))
     people["Eve"].left_on = date(2026, 9, 1)
     people["Eve"].save()
     _snapshot(people["Ann"], date(2026, 8, 31), {("child_in_need", "standard"): 5})

@@ -1,0 +1,94 @@
+"""Reads of a staff member's employment history and absence (docs/workforce.md, "Employment
+history"): the assignment in force at a date, FTE at a date for a person or a team, and working
+days lost in a period. Writes are in `services.py`."""
+
+from decimal import Decimal
+
+from django.db.models import Sum
+
+from . import codes
+from .models import AbsenceEpisode, Assignment
+
+ZERO = Decimal("0")
+
+
+def assignment_on(staff_member, on):
+    """The staff member's assignment in force on a date, or None. The services never let two
+    overlap, so there is at most one."""
+    return Assignment.objects.filter(staff_member=staff_member).in_force_on(on).select_related("team").first()
+
+
+def fte_on(staff_member, on):
+    """The staff member's FTE on a date: the FTE of the assignment in force then, 0 when none is
+    (not yet started, left, or between assignments), and 0 when the assignment has no FTE."""
+    assignment = assignment_on(staff_member, on)
+    return assignment.fte if assignment and assignment.fte is not None else ZERO
+
+
+def ftes_on(*, staff_ids, on):
+    """{staff id: FTE of the assignment in force on the date}; None for those with no assignment
+    in force then, or one with no FTE recorded. One query however many people."""
+    recorded = dict(
+        Assignment.objects.filter(staff_member_id__in=staff_ids).in_force_on(on).values_list("staff_member_id", "fte")
+    )
+    return {pk: recorded.get(pk) for pk in staff_ids}
+
+
+def assignments_in_force(on, *, team_ids=None):
+    assignments = Assignment.objects.in_force_on(on)
+    return assignments if team_ids is None else assignments.filter(team_id__in=team_ids)
+
+
+def team_fte_on(team, on, *, agency=None):
+    """The FTE of the assignments in force in a team on a date: all of them, only agency workers'
+    (`agency=True`) or only the council's own staff's (`agency=False`)."""
+    assignments = assignments_in_force(on, team_ids=[team.pk])
+    if agency is not None:
+        assignments = assignments.agency() if agency else assignments.employed()
+    return assignments.aggregate(total=Sum("fte"))["total"] or ZERO
+
+
+def team_fte_by_team_on(on, *, team_ids=None):
+    """{team id: {"employed": FTE, "agency": FTE}} for the assignments in force on a date."""
+    totals = {}
+    for assignment in (
+        assignments_in_force(on, team_ids=team_ids).exclude(team=None).only("team_id", "fte", "contract_type")
+    ):
+        kind = "agency" if assignment.contract_type == codes.AGENCY else "employed"
+        team = totals.setdefault(assignment.team_id, {"employed": ZERO, "agency": ZERO})
+        team[kind] += assignment.fte or ZERO
+    return totals
+
+
+def employment_history(staff_member):
+    """Every assignment, latest first."""
+    return Assignment.objects.filter(staff_member=staff_member).select_related("team").order_by("-starts_on")
+
+
+def absence_episodes(staff_member):
+    return AbsenceEpisode.objects.filter(staff_member=staff_member).order_by("-starts_on")
+
+
+def working_days_lost(*, starts_on, ends_on, staff_member=None):
+    """Working days lost to absence episodes that start within the period (both dates included),
+    for one staff member or everyone. An episode counts wholly in the period in which it starts; one
+    running past the period's end is not split, so no day is counted twice across periods."""
+    return (
+        _episodes_starting(starts_on, ends_on, staff_member).aggregate(total=Sum("working_days_lost"))["total"] or ZERO
+    )
+
+
+def working_days_lost_by_reason(*, starts_on, ends_on, staff_member=None):
+    """{reason code: working days lost} for the same episodes as `working_days_lost`."""
+    rows = (
+        _episodes_starting(starts_on, ends_on, staff_member)
+        .values("reason")
+        .annotate(total=Sum("working_days_lost"))
+        .order_by("reason")
+    )
+    return {row["reason"]: row["total"] for row in rows}
+
+
+def _episodes_starting(starts_on, ends_on, staff_member):
+    episodes = AbsenceEpisode.objects.filter(starts_on__gte=starts_on, starts_on__lte=ends_on)
+    return episodes if staff_member is None else episodes.filter(staff_member=staff_member)
