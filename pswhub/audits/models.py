@@ -245,7 +245,13 @@ class Audit(models.Model):
                 name="submitted_audit_has_date_and_grade",
             ),
         ]
-        indexes = [models.Index(fields=["status", "completed_on"], name="audit_status_completed")]
+        indexes = [
+            # The dashboard's grouped counts of a year's completed audits read only this index.
+            models.Index(
+                fields=["status", "completed_on", "team", "audit_type", "overall_grade", "id"],
+                name="audit_status_completed",
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_audit_type_display()} of case {self.case_reference}"
@@ -267,6 +273,8 @@ class SectionResult(models.Model):
     class Meta:
         ordering = ["section__order"]
         constraints = [models.UniqueConstraint(fields=["audit", "section"], name="one_result_per_section")]
+        # Section grades of a year's audits are counted from this index alone.
+        indexes = [models.Index(fields=["audit", "section", "grade"], name="section_result_grade")]
 
     def __str__(self):
         return f"{self.section} in {self.audit}"
@@ -338,6 +346,7 @@ class AuditAction(models.Model):
                 name="done_action_has_date",
             )
         ]
+        indexes = [models.Index(fields=["status", "due_on"], name="audit_action_status_due")]
 
     def __str__(self):
         return self.description[:60]
