@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('audits', '0003_audit_programme'),
+        ('audits', '0004_index_dashboard_figures'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
