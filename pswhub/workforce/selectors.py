@@ -228,19 +228,23 @@ def workforce_trend(*, authority, team=None, years=None):
 def leavers_by_reason(*, census_year):
     """Leavers in the year (as `workforce_figures` defines them) by DfE reason for leaving, with
     disclosure control applied across the group."""
-    data = _Year(census_year)
     counts = Counter()
-    for swe_number in {line.swe_number for line in data.leaver_lines}:
-        reason = next(line.reason_leave for line in data.leaver_lines if line.swe_number == swe_number)
+    for reason in _first_line_value(_Year(census_year).leaver_lines, "reason_leave").values():
         counts[codes.label(codes.REASON_LEAVE, reason) if reason else "Not recorded"] += 1
     return dict(sorted(counts.items(), key=lambda item: -item[1]))
 
 
+def _first_line_value(lines, name):
+    """{SWE number: `name` of that person's first line}, in one pass over the lines."""
+    values = {}
+    for line in lines:
+        values.setdefault(line.swe_number, getattr(line, name))
+    return values
+
+
 def starters_by_origin(*, census_year):
-    data = _Year(census_year)
     counts = Counter()
-    for swe_number in {line.swe_number for line in data.starter_lines}:
-        origin = next(line.start_origin for line in data.starter_lines if line.swe_number == swe_number)
+    for origin in _first_line_value(_Year(census_year).starter_lines, "start_origin").values():
         counts[codes.label(codes.START_ORIGIN, origin) if origin else "Not recorded"] += 1
     return dict(sorted(counts.items(), key=lambda item: -item[1]))
 
