@@ -242,7 +242,7 @@ def test_the_psw_reads_the_workforce_dashboard(reference_data_restored, page, de
     sign_in(page, "demo-psw")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Workforce").click()
     expect(heading(page)).to_have_text("Workforce")
-    expect(page.locator("main")).to_contain_text(f"Equality profile at 30 September {YEAR}")
+    expect(page.locator("main table").first).to_be_visible()
     expect(page.get_by_role("link", name=f"Census return {YEAR}")).to_be_visible()
     assert_no_escaped_markup(page)
     assert_no_axe_violations(page)
