@@ -35,6 +35,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.utils import timezone
+
 VERSION = 1
 SEED = 20261123
 YEARS = range(2016, 2026)
@@ -203,7 +205,8 @@ def staff_member_rows(world):
 
 def staff_profile_rows(world):
     for person in world.people:
-        yield (person.id, person.id, person.swe_number)
+        # The census lines carry the equality details the figures read; the profile keeps the number.
+        yield (person.id, person.id, person.swe_number, "", "", "", "")
 
 
 def census_worker_rows(world):
@@ -281,7 +284,11 @@ TABLES = [
         ["id", "employee_number", "first_name", "last_name", "email", "job_title", "team_id", "started_on", "left_on"],
         staff_member_rows,
     ),
-    Table("workforce.StaffProfile", ["id", "staff_member_id", "swe_number"], staff_profile_rows),
+    Table(
+        "workforce.StaffProfile",
+        ["id", "staff_member_id", "swe_number", "qualification_route", "sex", "gender_current", "ethnicity"],
+        staff_profile_rows,
+    ),
     Table(
         "workforce.CensusWorker",
         CENSUS_WORKER_COLUMNS,
@@ -362,6 +369,7 @@ def generate(scale, *, out=sys.stdout):
                 vacancies_fte=Decimal(round(scale.staff * 0.15)),
                 agency_cover_fte=Decimal(round(_agency(scale.staff) * 0.75)),
                 agency_cover_headcount=round(_agency(scale.staff) * 0.75),
+                lines_changed_at=timezone.now(),
             ).pk
         for table in TABLES:
             counts[table.model] = rows_write(table, world)
@@ -397,6 +405,11 @@ def main(argv):
     call_command("createcachetable", verbosity=0)  # the cache and sessions live in the database
     if is_generated(scale):
         print(f"{scale.name}: already generated")
+        # Data generated before census years recorded when their lines changed: the figures the
+        # dashboard keeps need a stamp to be kept under.
+        from pswhub.workforce.models import CensusYear
+
+        CensusYear.objects.filter(lines_changed_at=None).update(lines_changed_at=timezone.now())
         return
     generate(scale)
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from pswhub.core.demo import FIRST_NAMES, LAST_NAMES
@@ -247,6 +248,7 @@ def _save(simulation, years, authority, rng):
             census_year.car_allowance, census_year.relocation_package, census_year.regional_weighting = "2", "2", "0"
             census_year.cost_swe, census_year.cost_dbs = "1", "1"
             census_year.other_allowances = "Market supplement for hard-to-fill posts"
+        census_year.lines_changed_at = timezone.now()
         census_year.save()
         lines += year_lines
     bulk_create_with_history(lines, CensusWorker)

@@ -89,7 +89,10 @@ class CensusYear(models.Model):
     cost_swe = models.CharField(max_length=1, choices=codes.NO_ALL_SOME, blank=True)
     cost_dbs = models.CharField(max_length=1, choices=codes.NO_ALL_SOME, blank=True)
     other_allowances = models.CharField(max_length=500, blank=True)
-    history = HistoricalRecords()
+    # When this year's lines or its own figures last changed: the figures worked out from them are
+    # kept until it moves (workforce.dashboard).
+    lines_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["lines_changed_at"])
 
     class Meta:
         ordering = ["-year"]

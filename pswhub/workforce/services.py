@@ -137,6 +137,8 @@ def _import(census_return, changed_by):
         worker._history_user = changed_by
         worker.delete()
     result.created, result.updated, result.deleted = len(new), len(changed), len(gone)
+    if result.year_created or result.year_changed or new or changed or gone:
+        CensusYear.objects.filter(pk=census_year.pk).update(lines_changed_at=timezone.now())
     return result
 
 
