@@ -67,16 +67,7 @@ def caseload_file_read(*, content, file_name, today=None):
         return CaseloadFile(problems=problems)
     if not body:
         return CaseloadFile(problems=[Problem(None, "", NO_ROWS)])
-    raw_rows = [
-        (
-            number,
-            {
-                column: (cells[position].strip() if position < len(cells) else "")
-                for column, position in positions.items()
-            },
-        )
-        for number, cells in enumerate(body, start=2)
-    ]
+    raw_rows = [(number, _cells(cells, positions)) for number, cells in enumerate(body, start=2)]
     checker = _Checker.build(raw_rows, today=today or timezone.localdate())
     result = CaseloadFile()
     for number, raw in raw_rows:
