@@ -563,3 +563,41 @@ class PlannedAudit(models.Model):
 
     def is_overdue(self, today):
         return self.due_on is not None and self.due_on < today and self.status != self.Status.SUBMITTED
+
+
+# Counts kept for the dashboard (docs/adr/0204-audit-dashboard-at-national-scale.md): a completed
+# audit's section grades and learning themes, summed by the day it was completed. They are made
+# from the audits again, day by day, by `summary.audit_days_refresh` whenever an audit is
+# completed, moderated, imported or deleted, and rebuilt whole by `manage.py rebuild_audit_counts`.
+# They are derived figures, not records: they keep no history.
+
+
+class SectionGradeDay(models.Model):
+    """Section grades of the audits completed on a day, by section and grade."""
+
+    completed_on = models.DateField()
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="+")
+    grade = models.ForeignKey(Grade, on_delete=models.CASCADE, related_name="+")
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["completed_on", "section", "grade"], name="one_count_per_day_section_grade")
+        ]
+
+    def __str__(self):
+        return f"{self.count} on {self.completed_on}"
+
+
+class ThemeDay(models.Model):
+    """Audits completed on a day that named a learning theme."""
+
+    completed_on = models.DateField()
+    theme = models.ForeignKey(LearningTheme, on_delete=models.CASCADE, related_name="+")
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["completed_on", "theme"], name="one_count_per_day_theme")]
+
+    def __str__(self):
+        return f"{self.count} on {self.completed_on}"

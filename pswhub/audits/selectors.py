@@ -5,7 +5,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import models
-from django.db.models import Count, F, Q, Value, When
+from django.db.models import Count, F, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -26,6 +26,9 @@ from .models import (
     Moderation,
     PlannedAudit,
     RiskFlag,
+    Section,
+    SectionGradeDay,
+    ThemeDay,
 )
 from .reference import GRADE_CODES, OFSTED_SCALE
 
@@ -139,31 +142,25 @@ def audit_figures_with_year_before(*, date_from, date_to, team=None, services="a
 
 def audit_theme_frequency(*, date_from, date_to):
     """Learning themes by the number of completed audits that named them, most frequent first.
-    Counted from the period's audits outwards: counting from the themes would join every audit
-    ever themed before filtering."""
-    links = Audit.themes.through.objects.filter(
-        audit__status=Audit.Status.COMPLETED, audit__completed_on__range=(date_from, date_to)
+    Summed from the day counts (`ThemeDay`, pswhub/audits/summary.py)."""
+    counts = dict(
+        ThemeDay.objects.filter(completed_on__range=(date_from, date_to))
+        .values_list("theme_id")
+        .annotate(n=Sum("count"))
+        .order_by()
     )
-    counts = dict(links.values_list("learningtheme_id").annotate(n=Count("*")).order_by())
     themes = LearningTheme.objects.filter(pk__in=counts).order_by("order", "name")
     return sorted(((theme.name, counts[theme.pk]) for theme in themes), key=lambda row: -row[1])
 
 
 def audit_section_grades(*, date_from, date_to):
-    """Section grades of completed audits, by section title and grade code. Counted by section
-    and grade ids from an index alone, then named: at national scale a year has over half a
-    million section grades, and joining each to its section's title and grade's code costs more
-    than the count."""
-    from .models import Section, SectionResult
-
+    """Section grades of completed audits, by section title and grade code. Summed by section and
+    grade ids from the day counts (`SectionGradeDay`: at national scale a year has over half a
+    million section grades), then named."""
     counts = list(
-        SectionResult.objects.filter(
-            audit__status=Audit.Status.COMPLETED,
-            audit__completed_on__range=(date_from, date_to),
-            grade__isnull=False,
-        )
+        SectionGradeDay.objects.filter(completed_on__range=(date_from, date_to))
         .values_list("section_id", "grade_id")
-        .annotate(n=Count("*"))
+        .annotate(n=Sum("count"))
         .order_by()
     )
     titles = dict(Section.objects.filter(pk__in={row[0] for row in counts}).values_list("pk", "title"))
@@ -406,19 +403,17 @@ def audit_theme_trend(*, years, completed=None):
             .order_by()
         ):
             completed[row["year"]] = row["n"]
-    # Grouped by the theme's id only (names joined in Python), which halves the query's time.
+    # From the day counts (`ThemeDay`), grouped by the theme's id only (names joined in Python).
     named = (
-        Audit.themes.through.objects.filter(
-            audit__status=Audit.Status.COMPLETED, audit__completed_on__range=years_span(years)
-        )
-        .annotate(year=financial_year_case(years, "audit__completed_on"))
-        .values("learningtheme_id", "year")
-        .annotate(n=Count("audit_id"))
+        ThemeDay.objects.filter(completed_on__range=years_span(years))
+        .annotate(year=financial_year_case(years))
+        .values("theme_id", "year")
+        .annotate(n=Sum("count"))
         .order_by()
     )
     counts = {}
     for row in named:
-        counts.setdefault(row["learningtheme_id"], dict.fromkeys(years, 0))[row["year"]] = row["n"]
+        counts.setdefault(row["theme_id"], dict.fromkeys(years, 0))[row["year"]] = row["n"]
     themes = {
         theme.pk: {"code": theme.code, "name": theme.name, "order": theme.order, "counts": counts[theme.pk]}
         for theme in LearningTheme.objects.filter(pk__in=counts)
