@@ -246,9 +246,10 @@ class Audit(models.Model):
             ),
         ]
         indexes = [
-            # The dashboard's grouped counts of a year's completed audits read only this index.
+            # The dashboard's grouped counts of a year's completed audits, and its time to
+            # complete, read only this index.
             models.Index(
-                fields=["status", "completed_on", "team", "audit_type", "overall_grade", "id"],
+                fields=["status", "completed_on", "team", "audit_type", "overall_grade", "id", "started_on", "due_on"],
                 name="audit_status_completed",
             )
         ]
@@ -565,11 +566,29 @@ class PlannedAudit(models.Model):
         return self.due_on is not None and self.due_on < today and self.status != self.Status.SUBMITTED
 
 
-# Counts kept for the dashboard (docs/adr/0204-audit-dashboard-at-national-scale.md): a completed
-# audit's section grades and learning themes, summed by the day it was completed. They are made
+# Counts kept for the dashboard (docs/adr/0204-audit-dashboard-at-national-scale.md): completed
+# audits' final grades, section grades and learning themes, summed by the day they were completed. They are made
 # from the audits again, day by day, by `summary.audit_days_refresh` whenever an audit is
 # completed, moderated, imported or deleted, and rebuilt whole by `manage.py rebuild_audit_counts`.
 # They are derived figures, not records: they keep no history.
+
+
+class FinalGradeDay(models.Model):
+    """Audits completed on a day, by audit type and final grade (the moderated grade where there
+    is one, else the auditor's)."""
+
+    completed_on = models.DateField()
+    audit_type = models.CharField(max_length=20, choices=AuditType.choices)
+    grade = models.ForeignKey(Grade, on_delete=models.CASCADE, related_name="+")
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["completed_on", "audit_type", "grade"], name="one_count_per_day_type_grade")
+        ]
+
+    def __str__(self):
+        return f"{self.count} on {self.completed_on}"
 
 
 class SectionGradeDay(models.Model):
