@@ -318,11 +318,12 @@ def audit_completed_by_team(*, date_from, date_to):
     counts = dict(
         Audit.objects.completed_between(date_from, date_to).values_list("team_id").annotate(n=Count("*")).order_by()
     )
-    teams = Team.objects.filter(pk__in=counts).values_list("pk", "name", "service__name", "service__kind")
-    return [
-        {"team_id": pk, "team": name, "service": service, "completed": counts[pk]}
-        for pk, name, service, _kind in sorted(teams, key=lambda team: (team[3], team[1], team[0]))
-    ]
+    teams = (
+        Team.objects.filter(pk__in=counts)
+        .order_by("service__kind", "name", "pk")
+        .values_list("pk", "name", "service__name")
+    )
+    return [{"team_id": pk, "team": name, "service": service, "completed": counts[pk]} for pk, name, service in teams]
 
 
 def audit_completed_by_team_suppressed(rows):
