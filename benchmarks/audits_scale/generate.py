@@ -40,6 +40,7 @@ from pswhub.audits.models import (
     SectionResult,
 )
 from pswhub.audits.reference import GRADE_CODES, OFSTED_SCALE
+from pswhub.audits.summary import audit_counts_rebuild
 from pswhub.core import roles
 from pswhub.core.models import Authority, Role, Service, Team, User
 
@@ -116,6 +117,8 @@ def generate(scale, *, log=print):
         context = _organisation(scale, rng)
         log(f"{scale.name}: organisation and tools ready ({time.monotonic() - started:.1f} s)")
     counts = _audits(scale, context, log=log, started=started)
+    # The rows went in by COPY and bulk inserts, past the services that keep the day counts.
+    counts |= audit_counts_rebuild()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             # Outside a transaction (England), VACUUM also marks the pages all-visible, as

@@ -36,6 +36,7 @@ from .services import (
     planned_audits_assign,
     risk_flag_raise,
 )
+from .summary import audit_counts_rebuild
 
 SEED = 20261124
 # financial year offset from the current one -> (audits in the year, share good or better)
@@ -190,6 +191,7 @@ def load_demo_audits(*, rng, authority, today):
     bulk_create_with_history(moderations, Moderation, batch_size=1000)
     _work_in_progress(teams, grades)
     _programme(rng, teams, staff, today)
+    audit_counts_rebuild()  # the audits above were written in bulk, past the services
 
 
 def _work_in_progress(teams, grades):

@@ -46,3 +46,26 @@ IMPORT_PROBLEM_HEAD = ["Row", "Field", "Problem"]
 
 
 HELPERS = {"status_tag": status_tag, "grade_tag": grade_tag, "planned_status_tag": planned_status_tag}
+
+
+# The dashboard lists at most this many teams; the rest are a link away (`audits:teams`).
+DASHBOARD_TEAMS = 50
+TEAMS_PER_PAGE = 50
+
+
+def teams_for_dashboard(rows, limit=DASHBOARD_TEAMS):
+    """The rows of the dashboard's table by team (from `selectors.audit_completed_by_team`, after
+    suppression where it applies): every team when there are at most `limit`, else the `limit`
+    with most completed audits, grouped by service as the full list is and most first within
+    each. A hidden count (`c`) ranks below every count shown, so the order tells nothing of it."""
+    if len(rows) <= limit:
+        return rows
+    service_order = {}
+    for row in rows:
+        service_order.setdefault(row["service"], len(service_order))
+
+    def shown(row):
+        return row["completed"] if isinstance(row["completed"], int) else -1
+
+    top = sorted(rows, key=lambda row: (-shown(row), service_order[row["service"]], row["team"]))[:limit]
+    return sorted(top, key=lambda row: (service_order[row["service"]], -shown(row), row["team"]))

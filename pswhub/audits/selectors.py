@@ -5,7 +5,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import models
-from django.db.models import Count, F, Q, Value, When
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -21,11 +21,15 @@ from .models import (
     AuditTool,
     AuditType,
     Case,
+    FinalGradeDay,
     Grade,
     LearningTheme,
     Moderation,
     PlannedAudit,
     RiskFlag,
+    Section,
+    SectionGradeDay,
+    ThemeDay,
 )
 from .reference import GRADE_CODES, OFSTED_SCALE
 
@@ -139,31 +143,25 @@ def audit_figures_with_year_before(*, date_from, date_to, team=None, services="a
 
 def audit_theme_frequency(*, date_from, date_to):
     """Learning themes by the number of completed audits that named them, most frequent first.
-    Counted from the period's audits outwards: counting from the themes would join every audit
-    ever themed before filtering."""
-    links = Audit.themes.through.objects.filter(
-        audit__status=Audit.Status.COMPLETED, audit__completed_on__range=(date_from, date_to)
+    Summed from the day counts (`ThemeDay`, pswhub/audits/summary.py)."""
+    counts = dict(
+        ThemeDay.objects.filter(completed_on__range=(date_from, date_to))
+        .values_list("theme_id")
+        .annotate(n=Sum("count"))
+        .order_by()
     )
-    counts = dict(links.values_list("learningtheme_id").annotate(n=Count("*")).order_by())
     themes = LearningTheme.objects.filter(pk__in=counts).order_by("order", "name")
     return sorted(((theme.name, counts[theme.pk]) for theme in themes), key=lambda row: -row[1])
 
 
 def audit_section_grades(*, date_from, date_to):
-    """Section grades of completed audits, by section title and grade code. Counted by section
-    and grade ids from an index alone, then named: at national scale a year has over half a
-    million section grades, and joining each to its section's title and grade's code costs more
-    than the count."""
-    from .models import Section, SectionResult
-
+    """Section grades of completed audits, by section title and grade code. Summed by section and
+    grade ids from the day counts (`SectionGradeDay`: at national scale a year has over half a
+    million section grades), then named."""
     counts = list(
-        SectionResult.objects.filter(
-            audit__status=Audit.Status.COMPLETED,
-            audit__completed_on__range=(date_from, date_to),
-            grade__isnull=False,
-        )
+        SectionGradeDay.objects.filter(completed_on__range=(date_from, date_to))
         .values_list("section_id", "grade_id")
-        .annotate(n=Count("*"))
+        .annotate(n=Sum("count"))
         .order_by()
     )
     titles = dict(Section.objects.filter(pk__in={row[0] for row in counts}).values_list("pk", "title"))
@@ -221,7 +219,8 @@ def audit_figures_suppressed(figures):
     shown = dict(figures)
     shown["by_grade"] = disclosure.suppress_counts(figures["by_grade"])
     shown["by_type"] = disclosure.suppress_counts(figures["by_type"])
-    shown["by_team"] = disclosure.suppress_counts(figures["by_team"])
+    if figures["by_team"] is not None:
+        shown["by_team"] = disclosure.suppress_counts(figures["by_team"])
     if good_or_better_would_reveal(figures["by_grade"]):
         shown["good_or_better_pct"] = SUPPRESSED
         shown["good_or_better"] = SUPPRESSED
@@ -256,24 +255,27 @@ def graded_figures(by_grade, counted_good):
     }
 
 
-def audit_figures_by_service(*, date_from, date_to, team=None):
-    """For each service (children's first), audits completed in the period, by final grade, and
-    the percentage good or better, as `audit_figures` defines them. A service with no completed
-    audits is listed with 0 and no percentage. With `team`, that team and the teams beneath it."""
+def service_rows():
+    """Every service, children's first, each with no audits counted yet."""
     from pswhub.core.models import Service
 
-    counted_good = good_or_better_codes()
-    by_service = {
+    services = sorted(Service.objects.all(), key=lambda service: (service.kind != Service.CHILDREN, service.name))
+    return {
         service.pk: {
             "service_id": service.pk,
             "kind": service.kind,
             "service": service.name,
             "by_grade": dict.fromkeys(GRADE_CODES, 0),
         }
-        for service in sorted(
-            Service.objects.all(), key=lambda service: (service.kind != Service.CHILDREN, service.name)
-        )
+        for service in services
     }
+
+
+def audit_figures_by_service(*, date_from, date_to, team=None):
+    """For each service (children's first), audits completed in the period, by final grade, and
+    the percentage good or better, as `audit_figures` defines them. A service with no completed
+    audits is listed with 0 and no percentage. With `team`, that team and the teams beneath it."""
+    by_service = service_rows()
     rows = (
         with_final_grade(completed_in_scope(date_from, date_to, team=team))
         .values("team__service_id", "final_grade_code")
@@ -282,6 +284,7 @@ def audit_figures_by_service(*, date_from, date_to, team=None):
     )
     for row in rows:
         by_service[row["team__service_id"]]["by_grade"][row["final_grade_code"]] = row["n"]
+    counted_good = good_or_better_codes()
     return [{**entry, **graded_figures(entry["by_grade"], counted_good)} for entry in by_service.values()]
 
 
@@ -310,22 +313,17 @@ def audit_figures_by_service_suppressed(rows):
 
 def audit_completed_by_team(*, date_from, date_to):
     """Audits completed in the period by the team of the case (that team only, not the teams
-    beneath it), with the team's id for drill-down, ordered by service and name."""
-    rows = (
-        Audit.objects.completed_between(date_from, date_to)
-        .values("team_id", "team__name", "team__service__name", "team__service__kind")
-        .annotate(n=Count("pk"))
-        .order_by("team__service__kind", "team__name")
+    beneath it), with the team's id for drill-down, ordered by service and name. Counted by team
+    id from the audits' index alone, then named (at national scale a year has thousands of teams)."""
+    counts = dict(
+        Audit.objects.completed_between(date_from, date_to).values_list("team_id").annotate(n=Count("*")).order_by()
     )
-    return [
-        {
-            "team_id": row["team_id"],
-            "team": row["team__name"],
-            "service": row["team__service__name"],
-            "completed": row["n"],
-        }
-        for row in rows
-    ]
+    teams = (
+        Team.objects.filter(pk__in=counts)
+        .order_by("service__kind", "name", "pk")
+        .values_list("pk", "name", "service__name")
+    )
+    return [{"team_id": pk, "team": name, "service": service, "completed": counts[pk]} for pk, name, service in teams]
 
 
 def audit_completed_by_team_suppressed(rows):
@@ -350,21 +348,78 @@ def years_span(years):
     return financial_year_bounds(min(years))[0], financial_year_bounds(max(years))[1]
 
 
-def audit_good_or_better_trend(*, years):
-    """For each financial year asked about (oldest first), audits completed, good or better and
-    its percentage, as `audit_figures` defines them for that year."""
-    years = sorted(years)
-    counted_good = good_or_better_codes()
-    by_year = {year: dict.fromkeys(GRADE_CODES, 0) for year in years}
+def audit_final_grade_counts(*, years):
+    """Completed audits in each of the financial years by audit type and final grade (as
+    `audit_figures` defines it), `{(year, audit type, grade code): n}`, summed from the day counts
+    (`FinalGradeDay`, pswhub/audits/summary.py). The dashboard takes its grade and type counts and
+    the trend over the years from them (`figures_of_year`, `audit_good_or_better_trend`)."""
+    codes = dict(Grade.objects.values_list("pk", "code"))
     rows = (
-        with_final_grade(Audit.objects.completed_between(*years_span(years)))
+        FinalGradeDay.objects.filter(completed_on__range=years_span(years))
         .annotate(year=financial_year_case(years))
-        .values("year", "final_grade_code")
-        .annotate(n=Count("pk"))
+        .values_list("year", "audit_type", "grade_id")
+        .annotate(n=Sum("count"))
         .order_by()
     )
-    for row in rows:
-        by_year[row["year"]][row["final_grade_code"]] = row["n"]
+    return {(year, audit_type, codes[grade_id]): n for year, audit_type, grade_id, n in rows}
+
+
+def figures_of_year(counts, year):
+    """`audit_figures` for a financial year (every service, no team, without `by_team`), from
+    `audit_final_grade_counts`."""
+    by_grade = dict.fromkeys(GRADE_CODES, 0)
+    by_type = dict.fromkeys(AuditType.values, 0)
+    for (in_year, audit_type, code), n in counts.items():
+        if in_year == year:
+            by_grade[code] = by_grade.get(code, 0) + n
+            by_type[audit_type] = by_type.get(audit_type, 0) + n
+    date_from, date_to = financial_year_bounds(year)
+    graded = graded_figures(by_grade, good_or_better_codes())
+    return {
+        "from": date_from.isoformat(),
+        "to": date_to.isoformat(),
+        "team": None,
+        "completed": sum(by_type.values()),
+        "by_grade": by_grade,
+        "good_or_better": graded["good_or_better"],
+        "good_or_better_pct": graded["good_or_better_pct"],
+        "by_type": by_type,
+        "by_team": None,
+    }
+
+
+def audit_figures_by_service_of_years(*, years):
+    """`audit_figures_by_service` for each of the financial years, `{year: rows}`, in one pass over
+    the audits of those years (grouped by ids, named afterwards)."""
+    codes = dict(Grade.objects.values_list("pk", "code"))
+    by_year = {year: service_rows() for year in years}
+    rows = (
+        Audit.objects.completed_between(*years_span(years))
+        .annotate(year=financial_year_case(years))
+        .values_list("year", "team__service_id", "overall_grade_id", "moderation__moderated_grade_id")
+        .annotate(n=Count("*"))
+        .order_by()
+    )
+    for year, service_id, auditors, moderated, n in rows:
+        by_year[year][service_id]["by_grade"][codes[moderated or auditors]] += n
+    counted_good = good_or_better_codes()
+    return {
+        year: [{**entry, **graded_figures(entry["by_grade"], counted_good)} for entry in services.values()]
+        for year, services in by_year.items()
+    }
+
+
+def audit_good_or_better_trend(*, years, counts=None):
+    """For each financial year asked about (oldest first), audits completed, good or better and
+    its percentage, as `audit_figures` defines them for that year. `counts`, from
+    `audit_final_grade_counts` over these years or more, saves counting again."""
+    years = sorted(years)
+    counts = audit_final_grade_counts(years=years) if counts is None else counts
+    counted_good = good_or_better_codes()
+    by_year = {year: dict.fromkeys(GRADE_CODES, 0) for year in years}
+    for (year, _audit_type, code), n in counts.items():
+        if year in by_year:
+            by_year[year][code] += n
     return [
         {"year": year, "label": financial_year_label(year), **graded_figures(by_year[year], counted_good)}
         for year in years
@@ -406,19 +461,17 @@ def audit_theme_trend(*, years, completed=None):
             .order_by()
         ):
             completed[row["year"]] = row["n"]
-    # Grouped by the theme's id only (names joined in Python), which halves the query's time.
+    # From the day counts (`ThemeDay`), grouped by the theme's id only (names joined in Python).
     named = (
-        Audit.themes.through.objects.filter(
-            audit__status=Audit.Status.COMPLETED, audit__completed_on__range=years_span(years)
-        )
-        .annotate(year=financial_year_case(years, "audit__completed_on"))
-        .values("learningtheme_id", "year")
-        .annotate(n=Count("audit_id"))
+        ThemeDay.objects.filter(completed_on__range=years_span(years))
+        .annotate(year=financial_year_case(years))
+        .values("theme_id", "year")
+        .annotate(n=Sum("count"))
         .order_by()
     )
     counts = {}
     for row in named:
-        counts.setdefault(row["learningtheme_id"], dict.fromkeys(years, 0))[row["year"]] = row["n"]
+        counts.setdefault(row["theme_id"], dict.fromkeys(years, 0))[row["year"]] = row["n"]
     themes = {
         theme.pk: {"code": theme.code, "name": theme.name, "order": theme.order, "counts": counts[theme.pk]}
         for theme in LearningTheme.objects.filter(pk__in=counts)
@@ -478,13 +531,18 @@ def audit_time_to_complete(*, date_from, date_to, team=None, services="all"):
 
     With `team` or `services`, as `audit_figures`."""
     days, with_due, within = [], 0, 0
-    audits = completed_in_scope(date_from, date_to, team=team, services=services)
-    for started_on, completed_on, due_on in audits.values_list("started_on", "completed_on", "due_on"):
-        if started_on is not None:
-            days.append((completed_on - started_on).days)
-        if due_on is not None:
-            with_due += 1
-            within += completed_on <= due_on
+    rows = (
+        completed_in_scope(date_from, date_to, team=team, services=services)
+        .annotate(days=ExpressionWrapper(F("completed_on") - F("started_on"), output_field=DurationField()))
+        .values("days")
+        .annotate(n=Count("*"), due=Count("due_on"), met=Count("due_on", filter=Q(due_on__gte=F("completed_on"))))
+        .order_by()
+    )  # grouped by the number of days, so a year of audits comes back as a few hundred rows
+    for row in rows:
+        if row["days"] is not None:
+            days += [row["days"].days] * row["n"]
+        with_due += row["due"]
+        within += row["met"]
     return {
         "counted": len(days),
         "median_days": median_half_up(days),
@@ -514,6 +572,21 @@ def section_good_or_better(sections):
     return {title: graded_figures(counts, counted_good)["good_or_better_pct"] for title, counts in sections.items()}
 
 
+def dashboard_access(user):
+    """(aggregate only, drill-down): those who may not open every audit get disclosure-controlled
+    figures and no links to the audits."""
+    aggregate_only = not user.has_perm("audits.view_unsuppressed_figures")
+    return aggregate_only, not aggregate_only and user.has_perm("audits.view_audit_list")
+
+
+def audit_teams_of_year(*, user, year):
+    """Audits completed in a financial year by team (`audit_completed_by_team`), as the dashboard
+    shows them to `user`: the full list behind the dashboard's table of the teams with most."""
+    aggregate_only, _ = dashboard_access(user)
+    teams = audit_completed_by_team(date_from=financial_year_bounds(year)[0], date_to=financial_year_bounds(year)[1])
+    return audit_completed_by_team_suppressed(teams) if aggregate_only else teams
+
+
 def audit_dashboard(*, user, year, today=None, years=None):
     """Everything the dashboard shows for a financial year, with the year before, and the trends
     over the years the data covers up to that year (`years`, from `audit_years`). Those who may not
@@ -521,19 +594,20 @@ def audit_dashboard(*, user, year, today=None, years=None):
     date_from, date_to = financial_year_bounds(year)
     before_from, before_to = year_before(date_from), year_before(date_to)
     trend_years = sorted(y for y in (years or audit_years()) if y <= year) or [year]
-    figures = audit_figures_with_year_before(date_from=date_from, date_to=date_to)
-    by_service = {
-        "current": audit_figures_by_service(date_from=date_from, date_to=date_to),
-        "previous": audit_figures_by_service(date_from=before_from, date_to=before_to),
-    }
+    # The year and the year before are whole financial years: their grade and type counts come
+    # from the same day counts as the trend's, their service counts from one pass over both.
+    counts = audit_final_grade_counts(years=sorted({*trend_years, year - 1}))
+    figures = {"current": figures_of_year(counts, year), "previous": figures_of_year(counts, year - 1)}
+    services = audit_figures_by_service_of_years(years=[year - 1, year])
+    by_service = {"current": services[year], "previous": services[year - 1]}
     time_to_complete = {
         "current": audit_time_to_complete(date_from=date_from, date_to=date_to),
         "previous": audit_time_to_complete(date_from=before_from, date_to=before_to),
     }
     teams = audit_completed_by_team(date_from=date_from, date_to=date_to)
-    trend = audit_good_or_better_trend(years=trend_years)
+    trend = audit_good_or_better_trend(years=trend_years, counts=counts)
     theme_trend = audit_theme_trend(years=trend_years, completed={entry["year"]: entry["completed"] for entry in trend})
-    aggregate_only = not user.has_perm("audits.view_unsuppressed_figures")
+    aggregate_only, drill_down = dashboard_access(user)
     if aggregate_only:
         figures = {key: audit_figures_suppressed(value) for key, value in figures.items()}
         by_service = {key: audit_figures_by_service_suppressed(rows) for key, rows in by_service.items()}
@@ -547,7 +621,7 @@ def audit_dashboard(*, user, year, today=None, years=None):
         "label": financial_year_label(year),
         "previous_label": financial_year_label(year - 1),
         "aggregate_only": aggregate_only,
-        "drill_down": not aggregate_only and user.has_perm("audits.view_audit_list"),
+        "drill_down": drill_down,
         "suppression_threshold": disclosure.threshold(),
         "grade_names": [(grade.code, grade.name) for grade in ofsted_grades()],
         "type_names": AuditType.choices,

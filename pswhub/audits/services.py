@@ -21,6 +21,7 @@ from .models import (
     SectionResult,
 )
 from .reference import INADEQUATE
+from .summary import audit_days_refresh
 from .tasks import send_risk_flag_alert
 
 NEEDS_OVERALL_GRADE = "Choose an overall grade before you submit the audit"
@@ -122,6 +123,7 @@ def audit_submit(*, audit, submitted_by, today=None):
     if reason is None:
         audit.status = Audit.Status.COMPLETED
         _save(audit, submitted_by)
+        audit_days_refresh(days={audit.completed_on})
     else:
         _save(Moderation(audit=audit, reason=reason, original_grade=audit.overall_grade), submitted_by)
     return audit
@@ -142,6 +144,7 @@ def audit_moderate(*, audit, moderator, grade, comments=""):
     _save(moderation, moderator)
     audit.status = Audit.Status.COMPLETED
     _save(audit, moderator)
+    audit_days_refresh(days={audit.completed_on})
     return moderation
 
 
@@ -247,6 +250,7 @@ def audits_import_save(*, plan, file_name, imported_by=None):
         ],
         batch_size=1000,
     )
+    audit_days_refresh(days={audit.completed_on for audit in created if audit.status == Audit.Status.COMPLETED})
     return batch
 
 

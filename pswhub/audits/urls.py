@@ -6,6 +6,7 @@ app_name = "audits"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("teams/", views.dashboard_teams, name="teams"),
     path("list/", views.audit_list, name="list"),
     path("start/", views.audit_start, name="start"),
     path("<int:pk>/", views.audit_detail, name="detail"),

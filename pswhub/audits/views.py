@@ -42,14 +42,32 @@ def _int(value):
         return None
 
 
+def _dashboard_year(request, years):
+    year = _int(request.GET.get("year"))
+    return year if year in years else selectors.financial_year_of(timezone.localdate())
+
+
 def dashboard(request):
     require(request, "audits.view_dashboard")
     years = selectors.audit_years()
-    year = _int(request.GET.get("year"))
-    year = year if year in years else selectors.financial_year_of(timezone.localdate())
+    year = _dashboard_year(request, years)
     context = selectors.audit_dashboard(user=request.user, year=year, years=years)
     charts = dashboard_charts(context)
-    return render(request, "audits/dashboard.html", {**context, "years": years, "charts": charts})
+    teams_shown = presenters.teams_for_dashboard(context["teams"])
+    return render(
+        request, "audits/dashboard.html", {**context, "years": years, "charts": charts, "teams_shown": teams_shown}
+    )
+
+
+def dashboard_teams(request):
+    """Every team's completed audits in a year, a page at a time: the dashboard shows the teams with most."""
+    require(request, "audits.view_dashboard")
+    year = _dashboard_year(request, selectors.audit_years())
+    teams = selectors.audit_teams_of_year(user=request.user, year=year)
+    page = Paginator(teams, presenters.TEAMS_PER_PAGE).get_page(request.GET.get("page"))
+    _, drill_down = selectors.dashboard_access(request.user)
+    context = {"page": page, "year": year, "label": selectors.financial_year_label(year), "drill_down": drill_down}
+    return render(request, "audits/dashboard_teams.html", {**context, "query": request.GET})
 
 
 def audit_list(request):

@@ -5,6 +5,7 @@ from factory.django import DjangoModelFactory
 
 from pswhub.audits.models import Audit, AuditPlan, AuditTool, Case, CaseType, Grade
 from pswhub.audits.reference import OFSTED_SCALE
+from pswhub.audits.summary import audit_days_refresh
 from pswhub.core.tests.factories import TeamFactory, UserFactory
 
 # The personas of the root conftest.py (the `everyone` fixture), for can/cannot twins.
@@ -48,6 +49,12 @@ class AuditFactory(DjangoModelFactory):
     def themes(self, create, extracted, **kwargs):
         if create and extracted:
             self.themes.set(extracted)
+
+    @factory.post_generation
+    def day_counts(self, create, extracted, **kwargs):
+        """Written past the services, so the dashboard's day counts are made here as they would be."""
+        if create and self.status == Audit.Status.COMPLETED:
+            audit_days_refresh(days={self.completed_on})
 
 
 def draft_audit(**kwargs):

@@ -22,17 +22,19 @@ PEOPLE = [
     "south_worker",
 ]
 
+DASHBOARD_READERS = {
+    "psw",
+    "qa_officer",
+    "auditor",
+    "head_of_service",
+    "councillor",
+    "north_manager",
+    "north_worker",
+    "south_worker",
+}
 PAGE_ACCESS = {
-    "audits:dashboard": {
-        "psw",
-        "qa_officer",
-        "auditor",
-        "head_of_service",
-        "councillor",
-        "north_manager",
-        "north_worker",
-        "south_worker",
-    },
+    "audits:dashboard": DASHBOARD_READERS,
+    "audits:teams": DASHBOARD_READERS,
     "audits:list": {"psw", "qa_officer", "auditor", "north_manager", "north_worker", "south_worker"},
     "audits:start": {"psw", "qa_officer", "auditor"},
 }
