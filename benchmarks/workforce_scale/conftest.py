@@ -15,7 +15,7 @@ so the pages, the cache and the sessions all use it; the test database of the ot
 import os
 import subprocess
 import sys
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -66,9 +66,46 @@ def _create_postgresql_database(url):
             admin.execute(f'CREATE DATABASE "{name}"')
 
 
+def _holds_other_data(url, marker):
+    """True when the database holds synthetic data, but not this size at the generator's current
+    version: an older version, or a generation that was cut short. Such a database is made again."""
+    query = "SELECT name FROM core_authority WHERE name LIKE 'Synthetic %'"
+    try:
+        if url.startswith("postgres"):
+            import psycopg
+
+            with psycopg.connect(url) as connection:
+                names = [row[0] for row in connection.execute(query)]
+        else:
+            import sqlite3
+
+            path = url.removeprefix("sqlite:///")
+            if not Path(path).exists():
+                return False
+            with closing(sqlite3.connect(path)) as connection:
+                names = [row[0] for row in connection.execute(query)]
+    except Exception:  # no such database or table yet: nothing to make again
+        return False
+    return bool(names) and marker not in names
+
+
+def _drop(url):
+    if url.startswith("postgres"):
+        import psycopg
+
+        parts = urlsplit(url)
+        name = parts.path.lstrip("/")
+        with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    else:
+        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+
+
 def database_prepare(scale):
     """Makes sure the size's database exists, is migrated and holds the size; returns its URL."""
     url = bench_database_url(scale)
+    if _holds_other_data(url, scale.marker):
+        _drop(url)
     if url.startswith("postgres"):
         _create_postgresql_database(url)
     environment = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "config.settings.test"}

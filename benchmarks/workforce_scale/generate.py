@@ -21,9 +21,11 @@ data, they do not audit it. Everything is written in one transaction, the author
 (`MARKER`) last of all, so a database holding the marker holds the whole size.
 
 Tables are produced by the list `TABLES`: each entry names a model, its columns and a function
-that yields the rows from the simulated `World`. A table added later (weekly caseload snapshots:
-one row per worker per week, about 20 million rows at England size) is one more entry, with the
-generator version (`VERSION`) raised so that existing benchmark databases are made again.
+that yields the rows from the simulated `World`. Weekly caseload snapshots (`workload`) give one
+row per case-holding worker per week of the ten years, each week's count moving around the
+worker's own usual caseload: about 20 million rows at England size. Raising the generator version
+(`VERSION`) makes existing benchmark databases again (the benchmarks' conftest drops a database
+that does not hold the current version).
 
 Run it alone: `DATABASE_URL=... python -m benchmarks.workforce_scale.generate council`."""
 
@@ -37,7 +39,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-VERSION = 1
+VERSION = 2
 SEED = 20261123
 YEARS = range(2016, 2026)
 LEAVING_RATE = 0.14
@@ -203,6 +205,36 @@ def staff_member_rows(world):
         )
 
 
+CASE_HOLDING_ROLES = {"3", "4", "5"}  # team managers hold some cases; senior and social workers
+CASE_TYPES = ["child_in_need", "child_protection", "child_in_care", "care_leaver", "court_work"]
+
+
+def snapshot_weeks():
+    """Every Friday of the ten census years."""
+    day = year_start(YEARS[0])
+    day += timedelta(days=(4 - day.weekday()) % 7)
+    weeks = []
+    while day <= reference_date(YEARS[-1]):
+        weeks.append(day)
+        day += timedelta(days=7)
+    return weeks
+
+
+def caseload_snapshot_rows(world):
+    weeks = snapshot_weeks()
+    first, next_id = weeks[0], 1
+    for person in world.people:
+        if person.role not in CASE_HOLDING_ROLES:
+            continue
+        usual = 8 + person.id % 17  # 8 to 24 cases, the worker's own level
+        case_type = CASE_TYPES[person.id % len(CASE_TYPES)]
+        start = max(0, (person.started - first).days // 7 + 1)
+        end = len(weeks) if person.ended is None else min(len(weeks), (person.ended - first).days // 7 + 1)
+        for week in range(start, end):
+            yield (next_id, person.id, weeks[week], case_type, "standard", usual + (week * 7 + person.id) % 5 - 2)
+            next_id += 1
+
+
 def staff_profile_rows(world):
     for person in world.people:
         # The census lines carry the equality details the figures read; the profile keeps the number.
@@ -294,6 +326,11 @@ TABLES = [
         CENSUS_WORKER_COLUMNS,
         census_worker_rows,
     ),
+    Table(
+        "workload.CaseloadSnapshot",
+        ["id", "staff_member_id", "date", "case_type_id", "complexity_id", "count"],
+        caseload_snapshot_rows,
+    ),
 ]
 
 
@@ -331,6 +368,21 @@ def rows_write(table, world):
     return count
 
 
+def _weighting_scheme(service):
+    """The service's workload weighting: points per case (child protection and court work weigh
+    more), a non-case allowance and a full-time capacity, as a council would set them."""
+    from pswhub.workload.models import CaseWeight, WeightingScheme
+
+    scheme = WeightingScheme.objects.create(
+        service=service, non_case_points=15, capacity_points=100, early_career_capacity_points=90, target_caseload=18
+    )
+    points = {"child_in_need": 4, "child_protection": 6, "child_in_care": 4, "care_leaver": 3, "court_work": 8}
+    CaseWeight.objects.bulk_create(
+        CaseWeight(scheme=scheme, case_type_id=case_type, complexity_id="standard", points=value)
+        for case_type, value in points.items()
+    )
+
+
 def is_generated(scale):
     from pswhub.core.models import Authority
 
@@ -345,6 +397,7 @@ def generate(scale, *, out=sys.stdout):
     from pswhub.core import roles
     from pswhub.core.models import Authority, Role, Service, StaffMember, Team, User
     from pswhub.workforce.models import CensusWorker, CensusYear, StaffProfile
+    from pswhub.workload.models import CaseloadSnapshot
 
     started = time.perf_counter()
     counts = {}
@@ -371,12 +424,14 @@ def generate(scale, *, out=sys.stdout):
                 agency_cover_headcount=round(_agency(scale.staff) * 0.75),
                 lines_changed_at=timezone.now(),
             ).pk
+        _weighting_scheme(service)
         for table in TABLES:
             counts[table.model] = rows_write(table, world)
             print(f"{table.model}: {counts[table.model]:,} rows ({time.perf_counter() - started:.1f} s)", file=out)
         # Explicit keys leave PostgreSQL's sequences behind: move them on.
         with connection.cursor() as cursor:
-            for statement in connection.ops.sequence_reset_sql(no_style(), [StaffMember, StaffProfile, CensusWorker]):
+            models = [StaffMember, StaffProfile, CensusWorker, CaseloadSnapshot]
+            for statement in connection.ops.sequence_reset_sql(no_style(), models):
                 cursor.execute(statement)
         authority.name = scale.marker
         authority.save(update_fields=["name"])
