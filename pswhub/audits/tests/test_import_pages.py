@@ -144,3 +144,15 @@ def test_only_the_psw_and_qa_import_historic_audits(client, everyone, north_team
     response = client.post(reverse("audits:import_confirm"), {"token": token})
     assert response.status_code == (302 if allowed else 403)
     assert Audit.objects.count() == (2 if allowed else 0)
+
+
+@pytest.mark.parametrize(
+    ("person", "sees"), [("psw", True), ("qa_officer", True), ("auditor", False), ("councillor", False)]
+)
+def test_the_dashboard_links_to_the_tools_and_historic_imports_for_those_who_manage_them(
+    client, everyone, person, sees
+):
+    client.force_login(everyone[person])
+    page = client.get(reverse("audits:dashboard")).content.decode()
+    assert ("Audit tools" in page) == sees
+    assert ("Historic audit imports" in page) == sees
