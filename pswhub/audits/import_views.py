@@ -5,13 +5,11 @@ uses (importing.audits_import_plan, services.audits_import_save), so page and co
 Between preview and confirm the file travels back in the form, signed so it cannot be altered,
 and is checked once more on confirm: nothing is written unless every row passes then."""
 
-import base64
-
-from django.core import signing
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from pswhub.core import imports
 from pswhub.core.views import require
 
 from . import presenters, selectors, services
@@ -20,7 +18,7 @@ from .importing import UNKNOWN_TEAM_ON_PAGE, audits_import_plan
 
 SIGNING_SALT = "pswhub.audits.import"
 PREVIEW_EXPIRED = "The preview has expired or the file could not be read back: upload the file again"
-PREVIEW_HOURS = 2
+PREVIEW_HOURS = imports.PREVIEW_HOURS
 
 
 def _check(content, create_teams):
@@ -54,11 +52,7 @@ def import_upload(request):
     plan = _check(content, create_teams)
     if plan.errors:
         return _upload_page(request, form, plan.problems)
-    token = signing.dumps(
-        {"name": upload.name, "content": base64.b64encode(content).decode(), "create_teams": create_teams},
-        salt=SIGNING_SALT,
-        compress=True,
-    )
+    token = imports.upload_sign(name=upload.name, content=content, salt=SIGNING_SALT, create_teams=create_teams)
     context = {"file_name": upload.name, "plan": plan, "token": token, "new_teams": sorted(plan.new_teams)}
     return render(request, "audits/import_preview.html", context)
 
@@ -66,12 +60,10 @@ def import_upload(request):
 @require_POST
 def import_confirm(request):
     require(request, "audits.import_audits")
-    try:
-        sent = signing.loads(request.POST.get("token", ""), salt=SIGNING_SALT, max_age=PREVIEW_HOURS * 3600)
-        content = base64.b64decode(sent["content"])
-    except (signing.BadSignature, KeyError, ValueError):
+    sent = imports.upload_unsign(request.POST.get("token"), salt=SIGNING_SALT)
+    if sent is None or "create_teams" not in sent:
         return _upload_page(request, AuditImportForm(), error=PREVIEW_EXPIRED)
-    plan = _check(content, sent["create_teams"])
+    plan = _check(sent["content"], sent["create_teams"])
     if plan.errors:  # the teams, accounts or audits held changed since the preview
         return _upload_page(request, AuditImportForm(), plan.problems)
     batch = services.audits_import_save(plan=plan, file_name=sent["name"], imported_by=request.user)

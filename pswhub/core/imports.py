@@ -1,12 +1,15 @@
 """Pieces every file import shares: reading the file a command was given, keeping an upload's
-problems, and confirming a previewed upload all or nothing.
+problems, confirming a previewed upload all or nothing, and carrying a previewed file back in the
+form between preview and confirm (signed, so it cannot be altered, and short-lived).
 
 An upload model has `status` (with PREVIEWED, IMPORTED and REFUSED), `content`, `file_name`,
 `problems`, `imported_at` and a count field for each count its import result reports."""
 
+import base64
 import csv
 import io
 
+from django.core import signing
 from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -75,3 +78,24 @@ def template_csv(template):
     writer.writerow([column for column, *_rest in template])
     writer.writerow([example for *_rest, example in template])
     return out.getvalue()
+
+
+PREVIEW_HOURS = 2
+
+
+def upload_sign(*, name, content, salt, **extra):
+    """A token that carries a previewed file (its name, bytes and any `extra` choices) back in the
+    confirm form, signed with the site's secret key under `salt`."""
+    return signing.dumps(
+        {"name": name, "content": base64.b64encode(content).decode(), **extra}, salt=salt, compress=True
+    )
+
+
+def upload_unsign(token, *, salt, max_age_hours=PREVIEW_HOURS):
+    """What `upload_sign` carried, with `content` as bytes again; None when the token was altered,
+    has expired or cannot be read."""
+    try:
+        sent = signing.loads(token or "", salt=salt, max_age=max_age_hours * 3600)
+        return sent | {"content": base64.b64decode(sent["content"])}
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None

@@ -11,6 +11,23 @@ FILE_TOO_BIG = "The file is larger than {limit} MB"
 UPLOAD_LIMIT_MB = 20
 
 
+CHOOSE_RETURN = "Choose the census return's XML file"
+
+
+class CensusReturnUploadForm(forms.Form):
+    file = forms.FileField(
+        label="Census return (XML)",
+        help_text="A CSWW return as it was sent to DfE, in the layout of its year (2021 to 2025).",
+        error_messages={"required": CHOOSE_RETURN},
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > UPLOAD_LIMIT_MB * 1024 * 1024:
+            raise forms.ValidationError(FILE_TOO_BIG.format(limit=UPLOAD_LIMIT_MB))
+        return upload
+
+
 class ExtractUploadForm(forms.Form):
     file = forms.FileField(
         label="HR extract (CSV or XLSX)",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import census_import_views, views
 
 app_name = "workforce"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("figures.csv", views.figures_csv, name="figures_csv"),
     path("figures.xlsx", views.figures_xlsx, name="figures_xlsx"),
+    path("census/import/", census_import_views.census_import_upload, name="census_import"),
+    path("census/import/confirm/", census_import_views.census_import_confirm, name="census_import_confirm"),
     path("census/<int:year>/", views.census_return, name="census_return"),
     path("census/<int:year>/problems.csv", views.census_return_problems_csv, name="census_return_problems_csv"),
     path("census/<int:year>/return.xml", views.census_return_xml, name="census_return_xml"),

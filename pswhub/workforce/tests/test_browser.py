@@ -8,7 +8,6 @@ from decimal import Decimal
 
 import pytest
 import xlsxwriter
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from pswhub.core.models import StaffMember
@@ -226,11 +225,26 @@ def test_the_hr_officer_puts_the_census_return_right_and_downloads_it(
     assert len(lines) == 1 + len(broken)
     assert all(any(swe_number in line for line in lines[1:]) for swe_number in broken)
 
-    # When the corrected return is imported (manage.py import_csww) and the page opened again
-    call_command("import_csww", str(corrected), stdout=io.StringIO())
-    page.reload()
+    # When they import the corrected return through the pages, seeing what it changes first
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Workforce").click()
+    page.get_by_role("link", name="Import a past census return").click()
+    expect(heading(page)).to_have_text("Import a past census return")
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Check the return").click()
+    expect(error_summary(page)).to_contain_text("Choose the census return's XML file")
+    assert_no_axe_violations(page)
+    page.get_by_label("Census return (XML)").set_input_files(
+        files=[{"name": corrected.name, "mimeType": "application/xml", "buffer": corrected.read_bytes()}]
+    )
+    page.get_by_role("button", name="Check the return").click()
+    expect(heading(page)).to_have_text(f"Check the {YEAR} census return")
+    expect(page.locator(".govuk-summary-list__row", has_text="Lines to update")).to_contain_text(str(len(broken)))
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Confirm and import").click()
 
-    # then the checks find nothing and the return downloads in the 2025 layout
+    # then the census return page shows it imported, the checks find nothing, and it downloads
+    expect(heading(page)).to_have_text(f"Census return {YEAR}")
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(f"The {YEAR} census return has been imported")
     expect(page.locator("main")).to_contain_text("PSW Hub's own checks found no problems")
     expect(page.get_by_role("table", name="Problems by worker and field")).to_have_count(0)
     assert_no_axe_violations(page)
