@@ -42,7 +42,7 @@ def extract_xlsx(round_number, team_names):
             "contract_type": "permanent",
             "swe_number": f"SW9{round_number}{number:06d}",
         }
-        sheet.write_row(number, 0, [values[column] for column in hr_import.TEMPLATE_COLUMNS])
+        sheet.write_row(number, 0, [values.get(column, "") for column in hr_import.TEMPLATE_COLUMNS])
     workbook.close()
     return out.getvalue()
 
