@@ -1,0 +1,198 @@
+"""What the audit pages read: the dashboard put together for a reader, audit lists and details,
+risk flags and drafts."""
+
+from django.db.models import F
+from django.utils import timezone
+
+from pswhub.core import disclosure
+
+from ..models import (
+    Audit,
+    AuditTool,
+    AuditType,
+    Grade,
+    RiskFlag,
+)
+from ..reference import OFSTED_SCALE
+from .figures import (
+    action_figures,
+    audit_completed_by_team,
+    audit_completed_by_team_suppressed,
+    audit_figures_by_service_suppressed,
+    audit_figures_suppressed,
+    audit_section_grades,
+    financial_year_bounds,
+    financial_year_label,
+    financial_year_of,
+    moderation_figures,
+    with_final_grade,
+    year_before,
+)
+from .trends import (
+    audit_figures_by_service_of_years,
+    audit_final_grade_counts,
+    audit_good_or_better_trend,
+    audit_good_or_better_trend_suppressed,
+    audit_theme_trend,
+    audit_theme_trend_suppressed,
+    audit_time_to_complete,
+    audit_time_to_complete_suppressed,
+    figures_of_year,
+    section_good_or_better,
+)
+
+
+def dashboard_access(user):
+    """(aggregate only, drill-down): those who may not open every audit get disclosure-controlled
+    figures and no links to the audits."""
+    aggregate_only = not user.has_perm("audits.view_unsuppressed_figures")
+    return aggregate_only, not aggregate_only and user.has_perm("audits.view_audit_list")
+
+
+def audit_teams_of_year(*, user, year):
+    """Audits completed in a financial year by team (`audit_completed_by_team`), as the dashboard
+    shows them to `user`: the full list behind the dashboard's table of the teams with most."""
+    aggregate_only, _ = dashboard_access(user)
+    teams = audit_completed_by_team(date_from=financial_year_bounds(year)[0], date_to=financial_year_bounds(year)[1])
+    return audit_completed_by_team_suppressed(teams) if aggregate_only else teams
+
+
+def audit_dashboard(*, user, year, today=None, years=None):
+    """Everything the dashboard shows for a financial year, with the year before, and the trends
+    over the years the data covers up to that year (`years`, from `audit_years`). Those who may not
+    open every audit get disclosure-controlled figures and no drill-down."""
+    date_from, date_to = financial_year_bounds(year)
+    before_from, before_to = year_before(date_from), year_before(date_to)
+    trend_years = sorted(y for y in (years or audit_years()) if y <= year) or [year]
+    # The year and the year before are whole financial years: their grade and type counts come
+    # from the same day counts as the trend's, their service counts from one pass over both.
+    counts = audit_final_grade_counts(years=sorted({*trend_years, year - 1}))
+    figures = {"current": figures_of_year(counts, year), "previous": figures_of_year(counts, year - 1)}
+    services = audit_figures_by_service_of_years(years=[year - 1, year])
+    by_service = {"current": services[year], "previous": services[year - 1]}
+    time_to_complete = {
+        "current": audit_time_to_complete(date_from=date_from, date_to=date_to),
+        "previous": audit_time_to_complete(date_from=before_from, date_to=before_to),
+    }
+    teams = audit_completed_by_team(date_from=date_from, date_to=date_to)
+    trend = audit_good_or_better_trend(years=trend_years, counts=counts)
+    theme_trend = audit_theme_trend(years=trend_years, completed={entry["year"]: entry["completed"] for entry in trend})
+    aggregate_only, drill_down = dashboard_access(user)
+    if aggregate_only:
+        figures = {key: audit_figures_suppressed(value) for key, value in figures.items()}
+        by_service = {key: audit_figures_by_service_suppressed(rows) for key, rows in by_service.items()}
+        time_to_complete = {key: audit_time_to_complete_suppressed(value) for key, value in time_to_complete.items()}
+        teams = audit_completed_by_team_suppressed(teams)
+        trend = audit_good_or_better_trend_suppressed(trend)
+        theme_trend = audit_theme_trend_suppressed(theme_trend)
+    sections = audit_section_grades(date_from=date_from, date_to=date_to) if not aggregate_only else None
+    return {
+        "year": year,
+        "label": financial_year_label(year),
+        "previous_label": financial_year_label(year - 1),
+        "aggregate_only": aggregate_only,
+        "drill_down": drill_down,
+        "suppression_threshold": disclosure.threshold(),
+        "grade_names": [(grade.code, grade.name) for grade in ofsted_grades()],
+        "type_names": AuditType.choices,
+        "figures": figures,
+        "by_service": by_service,
+        "time_to_complete": time_to_complete,
+        "teams": teams,
+        "trend": trend,
+        "theme_trend": theme_trend,
+        "moderation": moderation_figures(date_from=date_from, date_to=date_to) if not aggregate_only else None,
+        "actions": action_figures(today=today) if not aggregate_only else None,
+        "sections": sections,
+        "section_good_or_better": section_good_or_better(sections) if sections else None,
+    }
+
+
+def audit_years():
+    """Financial years that have completed audits, newest first, always including this year."""
+    years = {financial_year_of(timezone.localdate())}
+    first = (
+        Audit.objects.filter(status=Audit.Status.COMPLETED)
+        .order_by("completed_on")
+        .values_list("completed_on", flat=True)
+        .first()
+    )
+    if first:
+        years |= set(range(financial_year_of(first), financial_year_of(timezone.localdate()) + 1))
+    return sorted(years, reverse=True)
+
+
+def audit_list(*, user, status="", grade="", year=None, team=None, risk=False, audit_type="", theme=""):
+    audits = Audit.objects.visible_to(user).select_related(
+        "team", "worker", "auditor", "overall_grade", "tool_version__tool"
+    )
+    if risk:
+        audits = audits.filter(pk__in=RiskFlag.objects.filter(acknowledged_at__isnull=True).values("audit_id"))
+    if status:
+        audits = audits.filter(status=status)
+    if grade:
+        audits = with_final_grade(audits).filter(final_grade_code=grade, status=Audit.Status.COMPLETED)
+    if year:
+        audits = audits.filter(completed_on__range=financial_year_bounds(year))
+    if team:
+        audits = audits.filter(team_id=team)
+    if audit_type:
+        audits = audits.filter(audit_type=audit_type)
+    if theme:
+        audits = audits.filter(themes__code=theme)
+    return audits.order_by(F("completed_on").desc(nulls_first=True), "-created_at")
+
+
+def audit_detail(*, audit):
+    results = {result.section_id: result for result in audit.section_results.select_related("grade")}
+    answers = {answer.question_id: answer for answer in audit.answers.all()}
+    sections = []
+    if audit.tool_version_id:
+        for section in audit.tool_version.sections.prefetch_related("questions"):
+            sections.append(
+                {
+                    "section": section,
+                    "result": results.get(section.pk),
+                    "answers": [(question, answers.get(question.pk)) for question in section.questions.all()],
+                }
+            )
+    return {
+        "sections": sections,
+        "contributions": audit.contributions.select_related("author"),
+        "risk_flags": audit.risk_flags.select_related("raised_by", "acknowledged_by"),
+        "actions": audit.actions.select_related("owner"),
+        "moderation": getattr(audit, "moderation", None),
+    }
+
+
+def audit_tools_active():
+    return AuditTool.objects.filter(is_active=True).order_by("name")
+
+
+def ofsted_grades():
+    return Grade.objects.filter(scale__code=OFSTED_SCALE).order_by("rank")
+
+
+def open_risk_flags_for(user):
+    """Open risk flags that this user should act on: the PSW sees every one, a team manager those
+    on audits of cases in the teams they manage."""
+    from pswhub.core import roles
+
+    flags = RiskFlag.objects.filter(acknowledged_at__isnull=True)
+    if user.has_role(roles.PSW):
+        return flags
+    if user.has_role(roles.TEAM_MANAGER):
+        return flags.filter(audit__team_id__in=user.managed_team_ids())
+    return flags.none()
+
+
+def audits_awaiting_moderation(*, user):
+    return (
+        Audit.objects.visible_to(user)
+        .filter(status=Audit.Status.SUBMITTED, moderation__moderated_at__isnull=True)
+        .exclude(auditor=user)
+    )
+
+
+def drafts_of(user):
+    return Audit.objects.filter(auditor=user, status=Audit.Status.DRAFT)

@@ -1,0 +1,264 @@
+"""Figures over the financial years the data covers (grades, good or better, themes) from the day
+counts (ADR 0204), and time to complete."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import models
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum, Value, When
+
+from pswhub.core import disclosure
+from pswhub.core.presenters import SUPPRESSED
+
+from ..models import (
+    Audit,
+    AuditType,
+    FinalGradeDay,
+    Grade,
+    LearningTheme,
+    ThemeDay,
+)
+from ..reference import GRADE_CODES
+from .figures import (
+    completed_in_scope,
+    financial_year_bounds,
+    financial_year_label,
+    good_or_better_codes,
+    good_or_better_would_reveal,
+    graded_figures,
+    percent_half_up,
+    service_rows,
+)
+
+
+def financial_year_case(years, field="completed_on"):
+    """An expression giving the financial year (by the year it starts) a date falls in, for the
+    years asked about; None outside them."""
+    return models.Case(*[When(**{f"{field}__range": financial_year_bounds(year)}, then=Value(year)) for year in years])
+
+
+def years_span(years):
+    return financial_year_bounds(min(years))[0], financial_year_bounds(max(years))[1]
+
+
+def audit_final_grade_counts(*, years):
+    """Completed audits in each of the financial years by audit type and final grade (as
+    `audit_figures` defines it), `{(year, audit type, grade code): n}`, summed from the day counts
+    (`FinalGradeDay`, pswhub/audits/summary.py). The dashboard takes its grade and type counts and
+    the trend over the years from them (`figures_of_year`, `audit_good_or_better_trend`)."""
+    codes = dict(Grade.objects.values_list("pk", "code"))
+    rows = (
+        FinalGradeDay.objects.filter(completed_on__range=years_span(years))
+        .annotate(year=financial_year_case(years))
+        .values_list("year", "audit_type", "grade_id")
+        .annotate(n=Sum("count"))
+        .order_by()
+    )
+    return {(year, audit_type, codes[grade_id]): n for year, audit_type, grade_id, n in rows}
+
+
+def figures_of_year(counts, year):
+    """`audit_figures` for a financial year (every service, no team, without `by_team`), from
+    `audit_final_grade_counts`."""
+    by_grade = dict.fromkeys(GRADE_CODES, 0)
+    by_type = dict.fromkeys(AuditType.values, 0)
+    for (in_year, audit_type, code), n in counts.items():
+        if in_year == year:
+            by_grade[code] = by_grade.get(code, 0) + n
+            by_type[audit_type] = by_type.get(audit_type, 0) + n
+    date_from, date_to = financial_year_bounds(year)
+    graded = graded_figures(by_grade, good_or_better_codes())
+    return {
+        "from": date_from.isoformat(),
+        "to": date_to.isoformat(),
+        "team": None,
+        "completed": sum(by_type.values()),
+        "by_grade": by_grade,
+        "good_or_better": graded["good_or_better"],
+        "good_or_better_pct": graded["good_or_better_pct"],
+        "by_type": by_type,
+        "by_team": None,
+    }
+
+
+def audit_figures_by_service_of_years(*, years):
+    """`audit_figures_by_service` for each of the financial years, `{year: rows}`, in one pass over
+    the audits of those years (grouped by ids, named afterwards)."""
+    codes = dict(Grade.objects.values_list("pk", "code"))
+    by_year = {year: service_rows() for year in years}
+    rows = (
+        Audit.objects.completed_between(*years_span(years))
+        .annotate(year=financial_year_case(years))
+        .values_list("year", "team__service_id", "overall_grade_id", "moderation__moderated_grade_id")
+        .annotate(n=Count("*"))
+        .order_by()
+    )
+    for year, service_id, auditors, moderated, n in rows:
+        by_year[year][service_id]["by_grade"][codes[moderated or auditors]] += n
+    counted_good = good_or_better_codes()
+    return {
+        year: [{**entry, **graded_figures(entry["by_grade"], counted_good)} for entry in services.values()]
+        for year, services in by_year.items()
+    }
+
+
+def audit_good_or_better_trend(*, years, counts=None):
+    """For each financial year asked about (oldest first), audits completed, good or better and
+    its percentage, as `audit_figures` defines them for that year. `counts`, from
+    `audit_final_grade_counts` over these years or more, saves counting again."""
+    years = sorted(years)
+    counts = audit_final_grade_counts(years=years) if counts is None else counts
+    counted_good = good_or_better_codes()
+    by_year = {year: dict.fromkeys(GRADE_CODES, 0) for year in years}
+    for (year, _audit_type, code), n in counts.items():
+        if year in by_year:
+            by_year[year][code] += n
+    return [
+        {"year": year, "label": financial_year_label(year), **graded_figures(by_year[year], counted_good)}
+        for year in years
+    ]
+
+
+def audit_good_or_better_trend_suppressed(trend):
+    """Each year as the dashboard shows it to those who see aggregates only."""
+    counted_good = good_or_better_codes()
+    shown = []
+    for entry in trend:
+        hidden = good_or_better_would_reveal(entry["by_grade"], counted_good)
+        shown.append(
+            {
+                **entry,
+                "completed": SUPPRESSED if disclosure.is_small(entry["completed"]) else entry["completed"],
+                "good_or_better": SUPPRESSED if hidden else entry["good_or_better"],
+                "good_or_better_pct": SUPPRESSED if hidden else entry["good_or_better_pct"],
+                "by_grade": disclosure.suppress_counts(entry["by_grade"]),
+            }
+        )
+    return shown
+
+
+def audit_theme_trend(*, years, completed=None):
+    """Learning themes by financial year (oldest first): for each theme named in a completed audit
+    in any of the years, the number of audits completed that year naming it and that number as a
+    percentage of all audits completed that year (one decimal place, halves up). Themes come most
+    named over the years first, then in the taxonomy's order. `completed` (audits completed in
+    each year, as `audit_good_or_better_trend` gives them) saves counting them again."""
+    years = sorted(years)
+    if completed is None:
+        completed = dict.fromkeys(years, 0)
+        for row in (
+            Audit.objects.completed_between(*years_span(years))
+            .annotate(year=financial_year_case(years))
+            .values("year")
+            .annotate(n=Count("pk"))
+            .order_by()
+        ):
+            completed[row["year"]] = row["n"]
+    # From the day counts (`ThemeDay`), grouped by the theme's id only (names joined in Python).
+    named = (
+        ThemeDay.objects.filter(completed_on__range=years_span(years))
+        .annotate(year=financial_year_case(years))
+        .values("theme_id", "year")
+        .annotate(n=Sum("count"))
+        .order_by()
+    )
+    counts = {}
+    for row in named:
+        counts.setdefault(row["theme_id"], dict.fromkeys(years, 0))[row["year"]] = row["n"]
+    themes = {
+        theme.pk: {"code": theme.code, "name": theme.name, "order": theme.order, "counts": counts[theme.pk]}
+        for theme in LearningTheme.objects.filter(pk__in=counts)
+    }
+    rows = []
+    for theme in themes.values():
+        shares = {year: percent_half_up(theme["counts"][year], completed[year]) for year in years}
+        rows.append({**theme, "total": sum(theme["counts"].values()), "shares": shares})
+    rows.sort(key=lambda row: (-row["total"], row["order"], row["name"]))
+    return {
+        "years": years,
+        "labels": [financial_year_label(year) for year in years],
+        "completed": completed,
+        "themes": rows,
+    }
+
+
+def audit_theme_trend_suppressed(trend):
+    """Themes cell by cell: a small count and the percentage made from it are `c`; a year's total
+    of completed audits is `c` when small."""
+    themes = []
+    for theme in trend["themes"]:
+        small = {year for year, n in theme["counts"].items() if disclosure.is_small(n)}
+        themes.append(
+            {
+                **theme,
+                "counts": {year: SUPPRESSED if year in small else n for year, n in theme["counts"].items()},
+                "shares": {year: SUPPRESSED if year in small else pct for year, pct in theme["shares"].items()},
+                "total": SUPPRESSED if disclosure.is_small(theme["total"]) else theme["total"],
+            }
+        )
+    completed = {year: SUPPRESSED if disclosure.is_small(n) else n for year, n in trend["completed"].items()}
+    return {**trend, "themes": themes, "completed": completed}
+
+
+def median_half_up(values):
+    """The median of whole numbers to one decimal place (the mean of the middle two when there is
+    an even number); None when there are none."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    value = Decimal(ordered[middle]) if len(ordered) % 2 else Decimal(ordered[middle - 1] + ordered[middle]) / 2
+    return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def audit_time_to_complete(*, date_from, date_to, team=None, services="all"):
+    """Of the audits completed in the period (by completion date, as `audit_figures` counts them):
+
+    - `counted`: those with a start date (audits started in PSW Hub; imported ones have none);
+    - `median_days`: the median number of calendar days from the day the audit was started to the
+      day it was submitted (its completion date), one decimal place; the same day is 0 days;
+    - `with_due_date`: those with a due date (given when an audit is assigned from a plan or
+      started with one);
+    - `within_due_date`: those of them submitted on or before the due date, and
+      `within_due_date_pct`, their percentage, one decimal place, halves up.
+
+    With `team` or `services`, as `audit_figures`."""
+    days, with_due, within = [], 0, 0
+    rows = (
+        completed_in_scope(date_from, date_to, team=team, services=services)
+        .annotate(days=ExpressionWrapper(F("completed_on") - F("started_on"), output_field=DurationField()))
+        .values("days")
+        .annotate(n=Count("*"), due=Count("due_on"), met=Count("due_on", filter=Q(due_on__gte=F("completed_on"))))
+        .order_by()
+    )  # grouped by the number of days, so a year of audits comes back as a few hundred rows
+    for row in rows:
+        if row["days"] is not None:
+            days += [row["days"].days] * row["n"]
+        with_due += row["due"]
+        within += row["met"]
+    return {
+        "counted": len(days),
+        "median_days": median_half_up(days),
+        "with_due_date": with_due,
+        "within_due_date": within,
+        "within_due_date_pct": percent_half_up(within, with_due),
+    }
+
+
+def audit_time_to_complete_suppressed(figures):
+    """The median is `c` when fewer than the threshold audits are counted; the share within the
+    due date is `c` when either those within it or those late are a small count."""
+    shown = dict(figures)
+    if disclosure.is_small(figures["counted"]):
+        shown["counted"] = shown["median_days"] = SUPPRESSED
+    late = figures["with_due_date"] - figures["within_due_date"]
+    if disclosure.is_small(figures["within_due_date"]) or disclosure.is_small(late):
+        shown["within_due_date"] = shown["within_due_date_pct"] = SUPPRESSED
+    if disclosure.is_small(figures["with_due_date"]):
+        shown["with_due_date"] = SUPPRESSED
+    return shown
+
+
+def section_good_or_better(sections):
+    """Each section's percentage good or better from `audit_section_grades`."""
+    counted_good = good_or_better_codes()
+    return {title: graded_figures(counts, counted_good)["good_or_better_pct"] for title, counts in sections.items()}
