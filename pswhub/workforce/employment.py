@@ -34,6 +34,27 @@ def ftes_on(*, staff_ids, on):
     return {pk: recorded.get(pk) for pk in staff_ids}
 
 
+def assignment_periods(*, staff_ids):
+    """{staff id: [(starts_on, ends_on, FTE)]}: everyone's assignments in one query, for reading
+    FTE at many dates with `fte_in`."""
+    periods = {pk: [] for pk in staff_ids}
+    rows = Assignment.objects.filter(staff_member_id__in=staff_ids).values_list(
+        "staff_member_id", "starts_on", "ends_on", "fte"
+    )
+    for staff_id, starts_on, ends_on, fte in rows:
+        periods[staff_id].append((starts_on, ends_on, fte))
+    return periods
+
+
+def fte_in(periods, on):
+    """The FTE of the assignment in force on a date among `periods` (from `assignment_periods`);
+    None when none is, or it has no FTE recorded (as `ftes_on`)."""
+    for starts_on, ends_on, fte in periods:
+        if starts_on <= on and (ends_on is None or ends_on >= on):
+            return fte
+    return None
+
+
 def assignments_in_force(on, *, team_ids=None):
     assignments = Assignment.objects.in_force_on(on)
     return assignments if team_ids is None else assignments.filter(team_id__in=team_ids)

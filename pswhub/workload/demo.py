@@ -3,7 +3,6 @@ end of each of the last 24 months for every case-holding member of staff. Each w
 share of their capacity (about 85%, a few above 100%) that drifts a little from month to month;
 their cases are drawn from their team's mix until their points reach it."""
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
@@ -11,7 +10,7 @@ from decimal import Decimal
 from simple_history.utils import bulk_create_with_history
 
 from pswhub.core.models import Service, StaffMember
-from pswhub.workforce.models import Assignment
+from pswhub.workforce import employment
 
 from .models import CaseloadSnapshot, CaseWeight, EarlyCareerYear, WeightingScheme
 from .reference import COMPLEX, HIGHLY_COMPLEX, STANDARD
@@ -102,11 +101,7 @@ def workload_demo_load(*, rng, authority, today):
     ]
     bulk_create_with_history(early, EarlyCareerYear)
     in_early_career = {year.staff_member_id: year for year in early}
-    contracts = defaultdict(list)
-    for staff_id, starts_on, ends_on, fte in Assignment.objects.filter(staff_member__in=staff).values_list(
-        "staff_member_id", "starts_on", "ends_on", "fte"
-    ):
-        contracts[staff_id].append((starts_on, ends_on, fte))
+    contracts = employment.assignment_periods(staff_ids=[member.pk for member in staff])
     snapshots = []
     dates = month_ends(today)
     for member in staff:
@@ -120,20 +115,12 @@ def workload_demo_load(*, rng, authority, today):
                 continue
             year = in_early_career.get(member.pk)
             full = early_capacity if year and year.starts_on <= on <= year.ends_on else capacity
-            full *= _fte_on(contracts[member.pk], on)
+            recorded = employment.fte_in(contracts[member.pk], on)
+            full *= float(recorded) if recorded is not None else 1.0  # full time where none is recorded
             # Caseloads crept up over the two years, then eased in the last few months.
             share = usual + 0.04 * min(index, 18) / 18 - (0.03 if index >= 20 else 0) + rng.gauss(0, 0.03)
             snapshots += _counts(profile, member, on, points, share * full - allowance)
     bulk_create_with_history(snapshots, CaseloadSnapshot, batch_size=2000)
-
-
-def _fte_on(contracts, on):
-    """The FTE of the assignment in force on the date; full time where none is recorded, as the
-    workload figures count it."""
-    for starts_on, ends_on, fte in contracts:
-        if starts_on <= on and (ends_on is None or ends_on >= on) and fte is not None:
-            return float(fte)
-    return 1.0
 
 
 def _schemes(authority):

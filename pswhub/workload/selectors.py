@@ -238,7 +238,8 @@ def team_caseload_trend(*, team, until=None, points=TREND_POINTS):
     )
     for staff_id, snapshot_date, cases in totals:
         held[staff_id][snapshot_date] = cases
-    ftes = ftes_on(staff_members=staff, on=dates[-1])
+    # FTE at each date, from everyone's assignments read once (as `ftes_on` reads it for one date).
+    periods = employment.assignment_periods(staff_ids=[member.pk for member in staff])
     trend = []
     for on in dates:
         cases, fte = 0, Decimal(0)
@@ -250,7 +251,7 @@ def team_caseload_trend(*, team, until=None, points=TREND_POINTS):
             member_cases = held[member.pk][own_dates[position - 1]] if position else 0
             if member_cases >= 1:
                 cases += member_cases
-                recorded = ftes.get(member.pk)
+                recorded = employment.fte_in(periods[member.pk], on)
                 fte += recorded if recorded is not None else FULL_TIME
         trend.append((on, average_caseload(cases, fte)))
     return trend

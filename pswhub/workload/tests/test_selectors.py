@@ -182,3 +182,18 @@ def test_complexity_defaults_to_standard(db):
         staff_member=StaffMemberFactory(), date=ON, case_type_id="child_in_need", count=2
     )
     assert snapshot.complexity_id == "standard"
+
+
+def test_each_trend_point_counts_fte_as_it_was_on_that_date(north):
+    team, people = north
+    # Ann goes from full time to half time on 1 October 2026: the October points count her at 0.5.
+    ann = people["Ann"].assignments.get()
+    ann.ends_on = date(2026, 9, 30)
+    ann.save()
+    AssignmentFactory(staff_member=people["Ann"], team=team, starts_on=date(2026, 10, 1), fte=Decimal("0.5"))
+
+    trend = dict(selectors.team_caseload_trend(team=team))
+
+    for on, average in trend.items():
+        assert average == selectors.team_workload(team=team, on=on).average_caseload, on
+    assert trend[date(2026, 9, 15)] == Decimal("10.0")  # before the change, as before
