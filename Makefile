@@ -43,9 +43,11 @@ chromium: ## Make sure Debian's Chromium is installed for the browser tests
 
 test: $(VENV)/.installed pswhub/static/build/app.css chromium ## Set up and run every test, browser tests included
 	@mkdir -p staticfiles
+	$(VENV)/bin/lint-imports --no-cache
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest
 
 test-fast: $(VENV)/.installed pswhub/static/build/app.css ## Run the tests without the browser
+	$(VENV)/bin/lint-imports --no-cache
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -m "not browser"
 
 lint: $(VENV)/.installed ## Lint and check formatting

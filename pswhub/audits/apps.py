@@ -10,7 +10,7 @@ class AuditsConfig(AppConfig):
         from django.db.models.signals import post_delete
 
         from pswhub.core import attention, demo
-        from pswhub.reporting.sections import register
+        from pswhub.core.report_sections import register
 
         from . import attention as audit_attention
         from . import demo as audit_demo

@@ -6,7 +6,7 @@ Councillors read the report, so every count passes through `audit_figures_suppre
 and secondary suppression) before it reaches the figures, the chart or the table."""
 
 from pswhub.core.presenters import SUPPRESSED, percent
-from pswhub.reporting.sections import Chart, SectionData, Table, say, suppression_note
+from pswhub.core.report_sections import Chart, SectionData, Table, say, suppression_note
 
 from .models import AuditType
 from .selectors import audit_figures_suppressed, audit_figures_with_year_before, ofsted_grades

@@ -45,6 +45,15 @@ class Service(models.Model):
 
 
 class TeamQuerySet(models.QuerySet):
+    def ids_with_descendants(self, team_ids):
+        """The given teams and every team beneath them, however deep, as a frozenset of ids."""
+        ids = set(team_ids)
+        frontier = set(ids)
+        while frontier:
+            frontier = set(self.model.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - ids
+            ids |= frontier
+        return frozenset(ids)
+
     def visible_to(self, user):
         if not user.is_authenticated:
             return self.none()
@@ -124,12 +133,9 @@ class User(AbstractUser):
     def managed_team_ids(self):
         """The teams this user manages and every team beneath them."""
         if not hasattr(self, "_managed_team_ids"):
-            ids = set(self.managed_teams.values_list("pk", flat=True))
-            frontier = set(ids)
-            while frontier:
-                frontier = set(Team.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - ids
-                ids |= frontier
-            self._managed_team_ids = frozenset(ids)
+            self._managed_team_ids = Team.objects.ids_with_descendants(
+                self.managed_teams.values_list("pk", flat=True)
+            )
         return self._managed_team_ids
 
     def forget_cached_roles(self):

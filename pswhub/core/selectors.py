@@ -27,6 +27,11 @@ def staff_in_post_by_service(*, on, services="all"):
     return {kind: counts.get(kind, 0) for kind in kinds}
 
 
+def team_and_descendant_ids(team):
+    """The team and every team beneath it, as a frozenset of ids."""
+    return Team.objects.ids_with_descendants([team.pk])
+
+
 def authority_get():
     return Authority.objects.order_by("pk").first()
 

@@ -16,7 +16,7 @@ class GovernanceConfig(AppConfig):
         attention.register(governance_attention_items)
         demo.register(load_governance_demo)
 
-        from pswhub.reporting.sections import register
+        from pswhub.core.report_sections import register
 
         from .report_sections import CommitteeActionsSection, WorkPlanSection
 

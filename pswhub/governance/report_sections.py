@@ -5,7 +5,7 @@ Counts of priorities and actions describe the council's work, not people, so the
 suppressed; names in them are the officers a committee report names anyway."""
 
 from pswhub.core.presenters import govuk_date
-from pswhub.reporting.sections import Chart, SectionData, Table
+from pswhub.core.report_sections import Chart, SectionData, Table
 
 from . import selectors
 from .models import financial_year_label, financial_year_of

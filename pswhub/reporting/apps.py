@@ -7,8 +7,9 @@ class ReportingConfig(AppConfig):
     verbose_name = "Annual report"
 
     def ready(self):
+        from pswhub.core.report_sections import register
+
         from . import rules  # noqa: F401
         from .organisation_section import OrganisationSection
-        from .sections import register
 
         register(OrganisationSection())

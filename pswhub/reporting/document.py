@@ -8,9 +8,9 @@ for ever."""
 
 from django.utils import timezone
 
+from pswhub.core.periods import Period
 from pswhub.core.presenters import govuk_date
-
-from .sections import SERVICES, Period, build_sections
+from pswhub.core.report_sections import SERVICES, build_sections
 
 SNAPSHOT_FORMAT = 1
 

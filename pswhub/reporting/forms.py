@@ -4,9 +4,9 @@ from django import forms
 from django.utils import timezone
 
 from pswhub.core.forms_render import GovukDateField
+from pswhub.core.report_sections import SERVICES
 
 from .models import AnnualReport, ExportFormat
-from .sections import SERVICES
 
 PERIOD_BACKWARDS = "The end of the period must be the same as or after its start"
 PERIOD_TOO_LONG = "A report covers at most two years"

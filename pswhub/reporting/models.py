@@ -11,8 +11,8 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from pswhub.core import roles
-
-from .sections import SERVICES, Period
+from pswhub.core.periods import Period
+from pswhub.core.report_sections import SERVICES
 
 # Those who write the report; heads of service read drafts; councillors read published versions.
 WRITES_REPORTS = (roles.PSW, roles.QA_OFFICER)

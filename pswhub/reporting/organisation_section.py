@@ -3,8 +3,7 @@ before. Built from the organisation's figures; it is the worked example of a sec
 
 from pswhub.core import disclosure
 from pswhub.core.presenters import govuk_date
-
-from .sections import Chart, SectionData, Table, compare, suppression_note
+from pswhub.core.report_sections import Chart, SectionData, Table, compare, suppression_note
 
 SERVICE_NAMES = {"children": "Children's services", "adults": "Adults' services"}
 

@@ -8,6 +8,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from pswhub.core.periods import Period
+from pswhub.core.report_sections import registered_sections
 from pswhub.core.selectors import authority_get
 
 from .document import document_from_snapshot, snapshot_build
@@ -19,7 +21,6 @@ from .models import (
     ReportExport,
     ReportTemplate,
 )
-from .sections import Period, registered_sections
 
 UNKNOWN_SECTION = "There is no such section in the report"
 NOT_A_WORD_FILE = "The file must be a Word document (.docx) made from the report template"

@@ -4,12 +4,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from pswhub.core.report_sections import registered_sections
 from pswhub.core.views import require
 
 from . import outputs, selectors, services
 from .forms import ExportForm, NarrativeForm, ReportCreateForm, ReportTextForm, TemplateUploadForm
 from .models import AnnualReport, PublishedReport, ReportExport
-from .sections import registered_sections
 from .tasks import filename_for
 
 

@@ -9,7 +9,7 @@ class WorkforceConfig(AppConfig):
     def ready(self):
         from pswhub.core import demo as core_demo
         from pswhub.core import staff_record
-        from pswhub.reporting.sections import register
+        from pswhub.core.report_sections import register
 
         from . import demo, record_sections, retention
         from .report_section import WorkforceSection

@@ -8,7 +8,7 @@ social workers only, so a report on adults' services alone has no workforce figu
 from decimal import Decimal
 
 from pswhub.core.presenters import SUPPRESSED, govuk_date
-from pswhub.reporting.sections import Chart, SectionData, Table, say, suppression_note
+from pswhub.core.report_sections import Chart, SectionData, Table, say, suppression_note
 
 from . import national, selectors
 from .models import census_reference_date

@@ -15,9 +15,10 @@ from pswhub.audits.report_section import AuditSection
 from pswhub.audits.tests.factories import AuditFactory, grade
 from pswhub.core.demo import demo_data_load
 from pswhub.core.models import Service
+from pswhub.core.periods import Period
 from pswhub.core.presenters import percent
+from pswhub.core.report_sections import SectionData, registered_sections
 from pswhub.core.tests.factories import TeamFactory
-from pswhub.reporting.sections import Period, SectionData, registered_sections
 
 pytestmark = pytest.mark.django_db
 

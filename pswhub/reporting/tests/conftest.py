@@ -13,6 +13,7 @@ import pytest
 from django.utils import timezone
 
 from pswhub.core.models import Service
+from pswhub.core.periods import Period
 from pswhub.core.tests.factories import AuthorityFactory, StaffMemberFactory, TeamFactory
 from pswhub.governance.models import ActionStatus, Rag
 from pswhub.governance.tests.factories import (
@@ -22,7 +23,6 @@ from pswhub.governance.tests.factories import (
     PriorityFactory,
     PriorityUpdateFactory,
 )
-from pswhub.reporting.sections import Period
 
 YEAR = Period(date(2025, 4, 1), date(2026, 3, 31))
 

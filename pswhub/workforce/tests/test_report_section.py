@@ -12,8 +12,9 @@ from django.core.management import call_command
 from lxml import html as lxml_html
 
 from pswhub.core import demo
+from pswhub.core.periods import Period
 from pswhub.core.presenters import number
-from pswhub.reporting.sections import Period, SectionData, build_sections
+from pswhub.core.report_sections import SectionData, build_sections
 from pswhub.workforce import selectors
 from pswhub.workforce.report_section import (
     ADULTS_ONLY,

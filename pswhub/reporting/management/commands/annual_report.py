@@ -9,8 +9,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from pswhub.core.periods import Period
 from pswhub.reporting import outputs, selectors, services
-from pswhub.reporting.sections import Period
 
 BAD_DATE = "{option} must be a date written YYYY-MM-DD, like 2025-04-01"
 PERIOD_BACKWARDS = "--to must be on or after --from"

@@ -1,9 +1,11 @@
-"""The one interface through which a capability contributes a section to the annual report.
+"""The report-section contract: the one interface through which a capability contributes a section
+to the annual report. It lives in `core`, beside the attention, demo and retention registries, so
+that each app depends on `core` only and `reporting` depends on no domain app.
 
 A section is any object with a `key`, a `title`, an `order` and a `build(period, services)`
 method returning `SectionData`. An app registers its sections in its AppConfig.ready:
 
-    from pswhub.reporting.sections import register
+    from pswhub.core.report_sections import register
     register(WorkforceSection())
 
 `build` reads figures only through the app's own selectors, and returns plain values (str, int,
@@ -11,63 +13,16 @@ float, None, lists and dicts of them) so that the published report can keep them
 reproduce every output exactly. docs/reporting.md describes the contract in full."""
 
 from dataclasses import asdict, dataclass, field
-from datetime import date
 from typing import Protocol, runtime_checkable
 
-from pswhub.core.presenters import SUPPRESSED, govuk_date, number
+from .periods import Period
+from .presenters import SUPPRESSED, number
 
 SERVICES = {
     "children": "Children's services",
     "adults": "Adults' services",
     "all": "Children's and adults' services",
 }
-
-
-@dataclass(frozen=True)
-class Period:
-    """A reporting period, both days included. A financial year (1 April to 31 March) is named
-    like 2025/26; any other period by its dates."""
-
-    start: date
-    end: date
-
-    def __post_init__(self):
-        if self.end < self.start:
-            raise ValueError("A period must end on or after the day it starts")
-
-    @classmethod
-    def financial_year(cls, year_start):
-        return cls(date(year_start, 4, 1), date(year_start + 1, 3, 31))
-
-    @property
-    def is_financial_year(self):
-        return (self.start.month, self.start.day, self.end.month, self.end.day) == (4, 1, 3, 31) and (
-            self.end.year == self.start.year + 1
-        )
-
-    @property
-    def label(self):
-        if self.is_financial_year:
-            return f"{self.start.year}/{(self.start.year + 1) % 100:02d}"
-        return f"{govuk_date(self.start)} to {govuk_date(self.end)}"
-
-    def previous(self):
-        """The same days a year earlier (29 February becomes 28 February)."""
-        return Period(_year_before(self.start), _year_before(self.end))
-
-    def as_dict(self):
-        return {"start": self.start.isoformat(), "end": self.end.isoformat()}
-
-    @classmethod
-    def from_dict(cls, data):
-        return cls(date.fromisoformat(data["start"]), date.fromisoformat(data["end"]))
-
-
-def _year_before(day):
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:
-        return day.replace(year=day.year - 1, day=28)
 
 
 @dataclass
@@ -152,7 +107,7 @@ SUPPRESSION_NOTE = "Counts from 1 to {top} are shown as c, as is any figure from
 
 
 def suppression_note():
-    from pswhub.core.disclosure import threshold
+    from .disclosure import threshold
 
     return SUPPRESSION_NOTE.format(top=threshold() - 1)
 
