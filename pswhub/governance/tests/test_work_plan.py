@@ -132,3 +132,10 @@ def test_every_error_summary_link_points_at_a_field_on_the_page(client, psw):
     for target in targets:
         assert target and f'id="{target}"' in page
     assert f'<a href="#id_rag">{CHOOSE_RAG}</a>' in page
+
+
+def test_measures_typed_on_separate_lines_stay_on_separate_lines(client, psw):
+    priority = PriorityFactory(measures="Turnover below 12%\nAgency rate below 10%")
+    client.force_login(psw)
+    page = client.get(reverse("governance:priority_detail", args=[priority.pk])).content.decode()
+    assert "Turnover below 12%<br>Agency rate below 10%" in page
