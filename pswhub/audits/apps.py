@@ -15,9 +15,9 @@ class AuditsConfig(AppConfig):
         from . import attention as audit_attention
         from . import demo as audit_demo
         from . import rules  # noqa: F401
+        from .day_counts import audit_deleted
         from .models import Audit
         from .report_section import AuditSection
-        from .summary import audit_deleted
 
         attention.register(audit_attention.audit_attention_items)
         demo.register(audit_demo.load_demo_audits)

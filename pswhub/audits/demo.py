@@ -11,6 +11,7 @@ from simple_history.utils import bulk_create_with_history
 from pswhub.core import roles
 from pswhub.core.models import StaffMember, Team, User
 
+from .day_counts import audit_counts_rebuild
 from .models import (
     Audit,
     AuditAction,
@@ -36,7 +37,6 @@ from .services import (
     planned_audits_assign,
     risk_flag_raise,
 )
-from .summary import audit_counts_rebuild
 
 SEED = 20261124
 # financial year offset from the current one -> (audits in the year, share good or better)

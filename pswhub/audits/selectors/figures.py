@@ -136,7 +136,7 @@ def audit_figures_with_year_before(*, date_from, date_to, team=None, services="a
 
 def audit_theme_frequency(*, date_from, date_to):
     """Learning themes by the number of completed audits that named them, most frequent first.
-    Summed from the day counts (`ThemeDay`, pswhub/audits/summary.py)."""
+    Summed from the day counts (`ThemeDay`, pswhub/audits/day_counts.py)."""
     counts = dict(
         ThemeDay.objects.filter(completed_on__range=(date_from, date_to))
         .values_list("theme_id")

@@ -43,7 +43,7 @@ def years_span(years):
 def audit_final_grade_counts(*, years):
     """Completed audits in each of the financial years by audit type and final grade (as
     `audit_figures` defines it), `{(year, audit type, grade code): n}`, summed from the day counts
-    (`FinalGradeDay`, pswhub/audits/summary.py). The dashboard takes its grade and type counts and
+    (`FinalGradeDay`, pswhub/audits/day_counts.py). The dashboard takes its grade and type counts and
     the trend over the years from them (`figures_of_year`, `audit_good_or_better_trend`)."""
     codes = dict(Grade.objects.values_list("pk", "code"))
     rows = (

@@ -1,4 +1,4 @@
-"""The dashboard's day counts (pswhub/audits/summary.py) equal the counts made from every audit
+"""The dashboard's day counts (pswhub/audits/day_counts.py) equal the counts made from every audit
 after each kind of change: completing, moderating, importing, deleting, and a rebuild; and the
 dashboard's one pass over the audits gives the figures the selectors give one by one."""
 
@@ -11,8 +11,8 @@ from django.db.models import Count
 from django.db.models.functions import Coalesce
 
 from pswhub.audits import selectors, services
+from pswhub.audits.day_counts import audit_counts_rebuild
 from pswhub.audits.models import Audit, FinalGradeDay, LearningTheme, SectionGradeDay, SectionResult, ThemeDay
-from pswhub.audits.summary import audit_counts_rebuild
 from pswhub.audits.tests.factories import AuditFactory, draft_audit, grade
 from pswhub.audits.tests.test_commands import HEADER, csv_file
 
