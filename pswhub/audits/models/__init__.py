@@ -16,11 +16,10 @@ from .day_counts import FinalGradeDay, SectionGradeDay, ThemeDay  # noqa: F401
 from .outcomes import AuditAction, Moderation, RiskFlag  # noqa: F401
 from .programme import (  # noqa: F401
     AuditPlan,
-    AuditPlanQuerySet,
     Case,
-    CaseQuerySet,
     CaseType,
     PlannedAudit,
+    ProgrammeQuerySet,
 )
 from .tools import (  # noqa: F401
     AuditTool,

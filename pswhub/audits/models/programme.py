@@ -24,9 +24,10 @@ class CaseType(models.TextChoices):
     ADULTS_SAFEGUARDING = "adults_safeguarding", "Adults' safeguarding"
 
 
-class CaseQuerySet(models.QuerySet):
+class ProgrammeQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The case list is the audit programme's raw material: the PSW and QA officers only."""
+        """The case list and the plans are the audit programme's raw material: the PSW and QA
+        officers only."""
         if not user.is_authenticated or not (user.role_codes & SEE_EVERY_AUDIT):
             return self.none()
         return self
@@ -50,7 +51,7 @@ class Case(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
-    objects = CaseQuerySet.as_manager()
+    objects = ProgrammeQuerySet.as_manager()
 
     class Meta:
         ordering = ["case_reference"]
@@ -58,13 +59,6 @@ class Case(models.Model):
 
     def __str__(self):
         return f"Case {self.case_reference}"
-
-
-class AuditPlanQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        if not user.is_authenticated or not (user.role_codes & SEE_EVERY_AUDIT):
-            return self.none()
-        return self
 
 
 class AuditPlan(models.Model):
@@ -94,7 +88,7 @@ class AuditPlan(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
-    objects = AuditPlanQuerySet.as_manager()
+    objects = ProgrammeQuerySet.as_manager()
 
     class Meta:
         ordering = ["-period_start", "pk"]

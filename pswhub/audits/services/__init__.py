@@ -1,7 +1,7 @@
 """Writes for audits. Every write keeps history. The package's modules: `audits` (starting, filling
-in, submitting and moderating an audit, contributions), `outcomes` (risk flags and actions),
-`programme` (plans, samples, assignments), `imports` (saving checked imports) and `tools` (tool
-versions); every name is read from here."""
+in, submitting, moderating and deleting an audit, contributions), `outcomes` (risk flags and
+actions), `programme` (plans, samples, assignments) and `imports` (saving checked imports); every
+name is read from here. Audit tools are edited by `pswhub/audits/tool_editing.py`."""
 
 from .audits import (  # noqa: F401
     CANNOT_MODERATE_OWN_AUDIT,
@@ -10,6 +10,7 @@ from .audits import (  # noqa: F401
     NOT_A_DRAFT,
     NOT_AWAITING_MODERATION,
     audit_contribute,
+    audit_delete,
     audit_moderate,
     audit_save_draft,
     audit_start,
@@ -42,4 +43,3 @@ from .programme import (  # noqa: F401
     planned_audits_assign,
     proportional_allocation,
 )
-from .tools import audit_tool_version_create  # noqa: F401

@@ -141,3 +141,16 @@ def contribution_role(audit, user):
 def audit_contribute(*, audit, author, text):
     """Adds what the auditor, the case's worker or their manager sees, or the worker's response."""
     return _save(Contribution(audit=audit, author=author, role=contribution_role(audit, author), text=text), author)
+
+
+@transaction.atomic
+def audit_delete(*, audit, deleted_by):
+    """Deletes an audit with what was written in it (section grades, answers, contributions,
+    actions, risk flags, moderation), recording who deleted it in its history; a completed audit
+    leaves its day's counts (`day_counts.audit_days_refresh`). A planned audit it was started from
+    goes back to not started."""
+    audit = Audit.objects.select_for_update().get(pk=audit.pk)
+    completed_on = audit.completed_on if audit.status == Audit.Status.COMPLETED else None
+    audit._history_user = deleted_by
+    audit.delete()
+    audit_days_refresh(days={completed_on})

@@ -32,13 +32,17 @@ def test_good_or_better_is_outstanding_and_good_over_all_graded():
 
 
 def test_percentage_rounds_halves_up_to_one_decimal_place():
-    # 1 good of 8: 12.5% exactly; 1 of 16: 6.25% -> 6.3 (half up, not to even)
-    make({"good": 1, "inadequate": 15})
-    figures = selectors.audit_figures(date_from=YEAR_START, date_to=YEAR_END)
-    assert figures["good_or_better_pct"] == Decimal("6.3")
-    # 2 of 3 = 66.666...% -> 66.7
-    assert selectors.percent_half_up(2, 3) == Decimal("66.7")
-    assert selectors.percent_half_up(1, 8) == Decimal("12.5")
+    # 1 good of 16: 6.25% -> 6.3 (half up, not to even), for the council (from the day counts)
+    # and for one team (from the audits)
+    north = TeamFactory(name="North")
+    make({"good": 1, "inadequate": 15}, team=north)
+    assert selectors.audit_figures(date_from=YEAR_START, date_to=YEAR_END)["good_or_better_pct"] == Decimal("6.3")
+    assert selectors.audit_figures(date_from=YEAR_START, date_to=YEAR_END, team=north)["good_or_better_pct"] == (
+        Decimal("6.3")
+    )
+    # South's 2 good and 1 inadequate added: 3 good of 19 = 15.789...% -> 15.8
+    make({"good": 2, "inadequate": 1}, team=TeamFactory(name="South"))
+    assert selectors.audit_figures(date_from=YEAR_START, date_to=YEAR_END)["good_or_better_pct"] == Decimal("15.8")
 
 
 def test_no_audits_gives_no_percentage_rather_than_zero():
