@@ -8,7 +8,7 @@ from django.utils import timezone
 from ..day_counts import audit_days_refresh
 from ..models import Answer, Audit, Contribution, Moderation, SectionResult
 from ..reference import INADEQUATE
-from .saving import _save
+from .saving import _delete, _save
 
 NEEDS_OVERALL_GRADE = "Choose an overall grade before you submit the audit"
 NOT_A_DRAFT = "This audit has been submitted and can no longer be changed"
@@ -151,6 +151,5 @@ def audit_delete(*, audit, deleted_by):
     goes back to not started."""
     audit = Audit.objects.select_for_update().get(pk=audit.pk)
     completed_on = audit.completed_on if audit.status == Audit.Status.COMPLETED else None
-    audit._history_user = deleted_by
-    audit.delete()
+    _delete(audit, deleted_by)
     audit_days_refresh(days={completed_on})

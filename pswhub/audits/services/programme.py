@@ -9,7 +9,7 @@ from django.db import transaction
 from .. import selectors
 from ..models import AuditPlan, PlannedAudit
 from .audits import audit_start
-from .saving import _save
+from .saving import _delete, _save
 
 NOTHING_TO_SAMPLE = "No case in the plan's scope is left to sample: every one is in the plan or was audited recently"
 ALREADY_STARTED = "The audit of this case has already been started"
@@ -156,5 +156,4 @@ def planned_audit_remove(*, planned_audit, removed_by):
     planned_audit = PlannedAudit.objects.select_for_update().get(pk=planned_audit.pk)
     if planned_audit.audit_id is not None:
         raise ValueError(ALREADY_STARTED)
-    planned_audit._history_user = removed_by
-    planned_audit.delete()
+    _delete(planned_audit, removed_by)
