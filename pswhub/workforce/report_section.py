@@ -1,8 +1,9 @@
 """The workforce section of the annual report (docs/reporting.md): the DfE CSWW census year whose
 reference date (30 September) falls in the period, against the census year before.
 
-Built in four steps: selection (`selected_years`, through the public read `workforce_figures`),
-disclosure control (`published_figures`: the control councillors see, since a report is
+Built in four steps: selection (`selected_years`: which census year, and the one before), the
+figures with disclosure control (`published_figures`: the public read `workforce_figures`, shared
+with the dashboard and the command, with the control councillors see, since a report is
 published), formatting (the presenters) and prose (one small function per sentence). The census
 counts children's social workers only, so a report on adults' services alone has no workforce
 figures."""
