@@ -99,24 +99,24 @@ class Year:
         self.employed_in_post = [line for line in self.in_post_lines if not line.agency]
         self.agency_in_post = [line for line in self.in_post_lines if line.agency]
         in_post_people = {line.swe_number for line in all_lines if not line.agency and in_post_on(line, reference)}
-        # A line that ends while the same person stays in post on another line is a change of
-        # role within the authority, not a leaver.
-        self.leaver_lines = [
-            line
-            for line in lines
-            if not line.agency
-            and line.role_end_date is not None
-            and start <= line.role_end_date <= reference
-            and line.swe_number not in in_post_people
-        ]
         earlier_starts = {
             line.swe_number for line in all_lines if line.role_start_date is not None and line.role_start_date < start
         }
-        self.starter_lines = [
-            line
-            for line in lines
-            if not line.agency
-            and line.role_start_date is not None
-            and start <= line.role_start_date <= reference
-            and line.swe_number not in earlier_starts
-        ]
+        # A line that ends while the same person stays in post on another line is a change of
+        # role within the authority, not a leaver; a line that starts for someone who had a line
+        # before the year is not a starter.
+        self.leaver_lines = _employed_in_year(lines, "role_end_date", start, reference, except_people=in_post_people)
+        self.starter_lines = _employed_in_year(lines, "role_start_date", start, reference, except_people=earlier_starts)
+
+
+def _employed_in_year(lines, date_field, start, reference, *, except_people):
+    """LA-employed lines whose `date_field` falls in the census year (both ends included), but not
+    the lines of `except_people`."""
+    return [
+        line
+        for line in lines
+        if not line.agency
+        and getattr(line, date_field) is not None
+        and start <= getattr(line, date_field) <= reference
+        and line.swe_number not in except_people
+    ]
