@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from pswhub.core.periods import Period
 from pswhub.core.tests.factories import TeamFactory
-from pswhub.workforce import csww, dashboard
+from pswhub.workforce import csww, dashboard, selectors
 from pswhub.workforce.models import CensusYear
 from pswhub.workforce.report_section import WorkforceSection
 from pswhub.workforce.services import census_return_import
@@ -96,3 +96,19 @@ def test_the_dashboard_the_report_and_the_command_give_the_same_figures_from_one
     assert {name: command[name] for name in expected} == expected
     # The report and the command read the figures the dashboard kept, not the year's lines.
     assert not [query for query in queries if "workforce_censusworker" in query["sql"]]
+
+
+def test_a_teams_figures_are_kept_and_follow_a_change_to_the_team():
+    year = import_return(worker(swe="SW1"), worker(swe="SW2"), worker(swe="SW3"))
+    locality = TeamFactory(name="Locality", service__authority=year.authority)
+    sub_team = TeamFactory(name="Locality Assessment", service=locality.service)
+    year.workers.filter(swe_number__in=["SW1", "SW2"]).update(team=locality)
+    year.workers.filter(swe_number="SW3").update(team=sub_team)
+    assert selectors.workforce_figures(census_year=year, team=locality)["headcount_in_post"] == 2
+
+    # The sub-team moves beneath the locality: a change to a team, so its figures are worked out again.
+    sub_team.parent = locality
+    sub_team.save()
+
+    figures = selectors.workforce_figures(census_year=year, team=locality)
+    assert (figures["team"], figures["headcount_in_post"]) == ("Locality", 3)
