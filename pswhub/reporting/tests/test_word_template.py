@@ -107,11 +107,13 @@ def _bomb(declared_size=None, real_size=64 * 1024 * 1024):
     """A Word file with one part of zeros: compressed to a few kilobytes. With `declared_size`
     the archive's index claims the part unpacks to that many bytes."""
     buffer = io.BytesIO(word_file("{{p body }}").getvalue())
-    with zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        with archive.open("word/media/padding.bin", "w", force_zip64=True) as part:
-            chunk = bytes(1024 * 1024)
-            for _ in range(real_size // len(chunk)):
-                part.write(chunk)
+    with (
+        zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive,
+        archive.open("word/media/padding.bin", "w", force_zip64=True) as part,
+    ):
+        chunk = bytes(1024 * 1024)
+        for _ in range(real_size // len(chunk)):
+            part.write(chunk)
     content = bytearray(buffer.getvalue())
     if declared_size is not None:
         # The central directory entry of the last part: its uncompressed size is at offset 24.
