@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("pswhub.core.urls")),
 ]
 
+handler400 = "pswhub.core.views.error_400"
 handler403 = "pswhub.core.views.error_403"
 handler404 = "pswhub.core.views.error_404"
 handler500 = "pswhub.core.views.error_500"

@@ -7,6 +7,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Organisation"
 
     def ready(self):
-        from . import attention, retention  # noqa: F401  (retention registers the core rules)
+        from django.contrib.auth.models import update_last_login
+        from django.contrib.auth.signals import user_logged_in
+
+        from . import attention, auth, retention  # noqa: F401  (retention registers the core rules)
 
         attention.register(attention.core_attention_items)
+        user_logged_in.disconnect(update_last_login, dispatch_uid="update_last_login")
+        user_logged_in.connect(auth.record_last_login, dispatch_uid="pswhub_record_last_login")
