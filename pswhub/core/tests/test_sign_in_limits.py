@@ -4,6 +4,7 @@ administrator can lift an account's lock; signing in leaves no row in the change
 import logging
 
 import pytest
+from django.test import override_settings
 from django.urls import reverse
 
 from pswhub.core import services
@@ -53,6 +54,26 @@ def test_an_address_trying_twenty_wrong_passwords_a_minute_is_stopped_but_not_ot
         fail(client, name, 5)
     assert sign_in(client, "qa").status_code != 302, "the twenty-first attempt from that address is refused"
     assert sign_in(client, "qa", address=HOME_ADDRESS).status_code == 302
+
+
+@override_settings(ALLAUTH_TRUSTED_PROXY_COUNT=1)
+def test_behind_a_proxy_the_address_limit_applies_to_each_persons_address(client, psw, qa_officer, db):
+    proxy = "10.0.0.1"
+    for name in ["guess1", "guess2", "guess3", "guess4"]:
+        for _ in range(5):
+            client.post(
+                reverse("account_login"),
+                {"login": name, "password": "wrong-password"},
+                REMOTE_ADDR=proxy,
+                HTTP_X_FORWARDED_FOR=COUNCIL_ADDRESS,
+            )
+    colleague = client.post(
+        reverse("account_login"),
+        {"login": "qa", "password": PASSWORD},
+        REMOTE_ADDR=proxy,
+        HTTP_X_FORWARDED_FOR=HOME_ADDRESS,
+    )
+    assert colleague.status_code == 302
 
 
 def test_an_administrator_sees_the_lock_and_lifts_it(client, psw, admin_user, caplog):
