@@ -114,7 +114,7 @@ class ExportForm(forms.Form):
 class TemplateUploadForm(forms.Form):
     file = forms.FileField(
         label="Word template (.docx)",
-        help_text="Smaller than 10 MB",
+        help_text="Up to 10 MB",
         error_messages={"required": CHOOSE_FILE},
     )
 

@@ -41,7 +41,7 @@ MAX_PARTS = 1000
 
 NOT_A_WORD_FILE = "The file must be a Word document (.docx) made from the report template"
 NO_BODY_TAG = "The template must contain {{p body }} on a line of its own, where the report's body goes"
-FILE_TOO_LARGE = "The file must be smaller than 10 MB"
+FILE_TOO_LARGE = "The file must be 10 MB or smaller"
 EXPANDS_TOO_MUCH = (
     "The file unpacks to more than 50 MB, or is compressed more than 200 times, so it cannot be used. "
     "Save the template again in Word, with smaller images"
