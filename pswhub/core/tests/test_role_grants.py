@@ -120,3 +120,11 @@ def test_asking_twice_makes_one_request(client, admin_user, north_worker):
     edit_roles(client, north_worker, [roles.SOCIAL_WORKER, roles.PSW])
     edit_roles(client, north_worker, [roles.SOCIAL_WORKER, roles.PSW])
     assert RoleGrantRequest.objects.filter(user=north_worker).count() == 1
+
+
+def test_the_other_administrators_home_page_shows_what_waits_for_them(client, admin_user, second_admin, north_worker):
+    RoleGrantRequest.objects.create(user=north_worker, role_id=roles.PSW, requested_by=admin_user)
+    client.force_login(second_admin)
+    assert "Roles waiting for your approval" in client.get(reverse("core:home")).content.decode()
+    client.force_login(admin_user)
+    assert "Roles waiting for your approval" not in client.get(reverse("core:home")).content.decode()
