@@ -347,6 +347,11 @@ def error_404(request, exception=None):
 
 
 @login_not_required
+def error_429(request):
+    return render(request, "errors/429.html", status=429)
+
+
+@login_not_required
 def error_500(request):
     # Rendered without the request context: the database may be the reason for the error.
     return HttpResponseServerError(get_template("errors/500.html").render({"council_name": "", "navigation": []}))

@@ -117,3 +117,12 @@ def test_an_error_keeps_its_traceback():
         record.status_code = status
         assert refusals_on_one_line(record)
         assert (record.exc_info is not None) == kept
+
+
+def test_too_many_sign_in_attempts_from_one_address_show_the_services_own_page(client, db):
+    for _ in range(60):
+        assert client.post(reverse("account_login"), {"login": "", "password": ""}).status_code == 200
+    response = client.post(reverse("account_login"), {"login": "", "password": ""})
+    assert response.status_code == 429
+    assert "Too many attempts to sign in" in response.content.decode()
+    assert 'class="govuk-template' in response.content.decode()
