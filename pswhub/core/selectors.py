@@ -137,15 +137,6 @@ def user_list(*, filter_name=""):
     return users, with_totp
 
 
-def role_grants_pending(*, user=None):
-    """Roles asked for that wait for a second administrator, oldest first; for one account when
-    `user` is given."""
-    grants = RoleGrantRequest.objects.filter(status=RoleGrantRequest.Status.PENDING)
-    if user is not None:
-        grants = grants.filter(user=user)
-    return grants.select_related("user", "role", "requested_by").order_by("requested_at")
-
-
 def role_choices():
     return Role.objects.order_by("order")
 
@@ -168,3 +159,12 @@ def organisation_summary():
             }
         )
     return rows
+
+
+def role_grants_pending(*, user=None):
+    """Roles asked for that wait for a second administrator, oldest first; for one account when
+    `user` is given."""
+    grants = RoleGrantRequest.objects.filter(status=RoleGrantRequest.Status.PENDING)
+    if user is not None:
+        grants = grants.filter(user=user)
+    return grants.select_related("user", "role", "requested_by").order_by("requested_at")
