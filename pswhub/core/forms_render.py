@@ -164,6 +164,10 @@ def form_error_list(form):
     for field in form:
         if not field.errors:
             continue
-        target = field.field.widget.id_for_label(field.auto_id)
+        widget = field.field.widget
+        # GOV.UK radios and checkboxes give their first item the group's id; Django's widgets
+        # name no single element for a group, so their own id_for_label would give "#".
+        grouped = isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple, forms.CheckboxInput))
+        target = field.auto_id if grouped else widget.id_for_label(field.auto_id)
         errors.extend({"text": str(error), "href": f"#{target}"} for error in field.errors)
     return errors

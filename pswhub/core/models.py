@@ -133,9 +133,7 @@ class User(AbstractUser):
     def managed_team_ids(self):
         """The teams this user manages and every team beneath them."""
         if not hasattr(self, "_managed_team_ids"):
-            self._managed_team_ids = Team.objects.ids_with_descendants(
-                self.managed_teams.values_list("pk", flat=True)
-            )
+            self._managed_team_ids = Team.objects.ids_with_descendants(self.managed_teams.values_list("pk", flat=True))
         return self._managed_team_ids
 
     def forget_cached_roles(self):

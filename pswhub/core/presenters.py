@@ -4,6 +4,7 @@ here, never in templates."""
 from datetime import date, datetime
 
 from django.utils import timezone
+from markupsafe import Markup, escape
 
 from . import roles
 
@@ -60,6 +61,25 @@ def yes_no(value):
     return "Yes" if value else "No"
 
 
+def paragraphs(text):
+    """Free text split into paragraphs at blank lines."""
+    return [part.strip() for part in (text or "").replace("\r\n", "\n").split("\n\n") if part.strip()]
+
+
+def text_html(text, empty="Not recorded", classes="govuk-body"):
+    """Free text as people typed it: a paragraph for each blank-line break and a line break for
+    each single one, escaped. `empty` is shown, as a hint, when there is no text."""
+    parts = paragraphs(text)
+    if not parts:
+        return Markup('<p class="govuk-body govuk-hint">{}</p>').format(empty)
+    return Markup("").join(
+        Markup('<p class="{}">{}</p>').format(
+            classes, Markup("<br>").join(escape(line.strip()) for line in part.split("\n") if line.strip())
+        )
+        for part in parts
+    )
+
+
 FILTERS = {
     "govuk_date": govuk_date,
     "govuk_datetime": govuk_datetime,
@@ -67,4 +87,5 @@ FILTERS = {
     "percent": percent,
     "role_names": role_names,
     "yes_no": yes_no,
+    "text_html": text_html,
 }

@@ -116,10 +116,6 @@ def user_list(*, filter_name=""):
     return users, with_totp
 
 
-def role_choices():
-    return Role.objects.order_by("order")
-
-
 def organisation_summary():
     """Headcount in post by service and team, disclosure-controlled, for every signed-in role."""
     rows = []

@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from pswhub.core.forms_render import GovukDateField
 from pswhub.core.models import User
+from pswhub.core.periods import financial_year_of, year_label
 
 from .models import (
     ActionStatus,
@@ -11,8 +12,6 @@ from .models import (
     PeerReview,
     Priority,
     Rag,
-    financial_year_label,
-    financial_year_of,
 )
 
 PRIORITY_TITLE_TAKEN = "The work plan for that year already has a priority with this title"
@@ -31,7 +30,7 @@ class _NoInstanceMutation:
 
 def _year_choices():
     this_year = financial_year_of(timezone.localdate())
-    return [(year, financial_year_label(year)) for year in range(this_year + 1, this_year - 6, -1)]
+    return [(year, year_label(year)) for year in range(this_year + 1, this_year - 6, -1)]
 
 
 def _people():

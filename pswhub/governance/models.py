@@ -4,8 +4,6 @@ set, and the findings of peer reviews with the council's response to each.
 A work plan year is a financial year, named by the calendar year it starts in: 2025 is 2025/26,
 1 April 2025 to 31 March 2026."""
 
-from datetime import date
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -13,23 +11,11 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from pswhub.core import roles
+from pswhub.core.periods import year_label
 from pswhub.core.presenters import govuk_date
 
 # The roles that read the whole work plan and every committee action.
 READS_EVERY_ACTION = (roles.PSW, roles.QA_OFFICER, roles.HEAD_OF_SERVICE)
-
-
-def financial_year_label(year_start):
-    return f"{year_start}/{(year_start + 1) % 100:02d}"
-
-
-def financial_year_of(day):
-    """The financial year (by its starting calendar year) that a date falls in."""
-    return day.year if day.month >= 4 else day.year - 1
-
-
-def financial_year_bounds(year_start):
-    return date(year_start, 4, 1), date(year_start + 1, 3, 31)
 
 
 class ServiceScope(models.TextChoices):
@@ -79,7 +65,7 @@ class Priority(models.Model):
 
     @property
     def year_label(self):
-        return financial_year_label(self.year_start)
+        return year_label(self.year_start)
 
 
 class PriorityUpdate(models.Model):

@@ -28,12 +28,6 @@ def action_tag(action, today):
     return {"text": action.get_status_display(), "classes": STATUS_TAG_CLASSES[action.status]}
 
 
-def paragraphs(text):
-    """Splits narrative into paragraphs at blank lines."""
-    return [part.strip() for part in (text or "").replace("\r\n", "\n").split("\n\n") if part.strip()]
-
-
 class Present:
     rag_tag = staticmethod(rag_tag)
     action_tag = staticmethod(action_tag)
-    paragraphs = staticmethod(paragraphs)

@@ -4,11 +4,11 @@ selectors through the reporting interface (docs/reporting.md).
 Counts of priorities and actions describe the council's work, not people, so they are not
 suppressed; names in them are the officers a committee report names anyway."""
 
+from pswhub.core.periods import financial_year_of, year_label
 from pswhub.core.presenters import govuk_date
 from pswhub.core.report_sections import Chart, SectionData, Table
 
 from . import selectors
-from .models import financial_year_label, financial_year_of
 
 RAG_CATEGORIES = [
     ("green", "Green: on track"),
@@ -35,7 +35,7 @@ class WorkPlanSection:
         now = selectors.priority_rag_counts(year_start=year, on=period.end, services=services)
         previous_end = period.previous().end
         before = selectors.priority_rag_counts(year_start=year - 1, on=previous_end, services=services)
-        label_now, label_before = financial_year_label(year), financial_year_label(year - 1)
+        label_now, label_before = year_label(year), year_label(year - 1)
         rows = [[name, before[key], now[key]] for key, name in RAG_CATEGORIES]
         rows.append(["Total", before["total"], now["total"]])
         if before["total"]:

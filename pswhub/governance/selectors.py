@@ -93,12 +93,6 @@ def actions_overdue(*, today):
     return CommitteeAction.objects.overdue(today)
 
 
-def actions_due_soon(*, today, within_days):
-    return CommitteeAction.objects.outstanding().filter(
-        due_on__gte=today, due_on__lte=today + timedelta(days=within_days)
-    )
-
-
 def actions_owned_by(*, user):
     return CommitteeAction.objects.outstanding().filter(owner=user).select_related("meeting")
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from pswhub.core.periods import financial_year_of, year_label
 from pswhub.core.views import require
 
 from . import selectors, services
@@ -25,8 +26,6 @@ from .models import (
     PeerReview,
     PeerReviewFinding,
     Priority,
-    financial_year_label,
-    financial_year_of,
 )
 from .presenters import Present
 
@@ -58,10 +57,10 @@ def dashboard(request):
         "governance/dashboard.html",
         {
             "year": year,
-            "year_label": financial_year_label(year),
+            "year_label": year_label(year),
             "year_form": WorkPlanYearForm(
                 initial={"year": year},
-                years=[(option, financial_year_label(option)) for option in sorted(set(years) | {year}, reverse=True)],
+                years=[(option, year_label(option)) for option in sorted(set(years) | {year}, reverse=True)],
             ),
             "rows": selectors.priority_rows(year_start=year, on=today),
             "counts": selectors.priority_rag_counts(year_start=year, on=today),

@@ -9,7 +9,7 @@ for ever."""
 from django.utils import timezone
 
 from pswhub.core.periods import Period
-from pswhub.core.presenters import govuk_date
+from pswhub.core.presenters import govuk_date, paragraphs
 from pswhub.core.report_sections import SERVICES, build_sections
 
 SNAPSHOT_FORMAT = 1
@@ -34,10 +34,6 @@ def snapshot_build(*, council, title, period, services, frame, narratives=None):
         "sections": sections,
         "built_at": timezone.now().isoformat(),
     }
-
-
-def paragraphs(text):
-    return [part.strip() for part in (text or "").replace("\r\n", "\n").split("\n\n") if part.strip()]
 
 
 def lines(text):

@@ -1,9 +1,8 @@
-from datetime import date
-
 from django import forms
 from django.utils import timezone
 
 from pswhub.core.forms_render import GovukDateField
+from pswhub.core.periods import last_complete_financial_year
 from pswhub.core.report_sections import SERVICES
 
 from .models import AnnualReport, ExportFormat
@@ -15,9 +14,8 @@ CHOOSE_FILE = "Select a Word file"
 
 
 def _last_financial_year():
-    today = timezone.localdate()
-    start = today.year - 1 if today.month >= 4 else today.year - 2
-    return date(start, 4, 1), date(start + 1, 3, 31)
+    year = last_complete_financial_year(timezone.localdate())
+    return year.start, year.end
 
 
 class ReportCreateForm(forms.Form):

@@ -151,17 +151,18 @@ def census_return_xml(request, year):
 def establishment_page(request):
     require(request, "workforce.view_establishment")
     form = EstablishmentDateForm(request.GET or None, initial={"on": timezone.localdate()})
-    on = (form.cleaned_data["on"] if form.is_valid() else None) or timezone.localdate()
     teams = establishment.establishment_teams(request.user)
-    lines, total = establishment.establishment_on(on, teams=teams)
     context = {
         "form": form,
-        "on": on,
-        "rows": presenters.establishment_rows(lines),
-        "total": presenters.establishment_row(total),
         "recorded": presenters.establishment_recorded_rows(establishment.establishment_history(teams=teams)),
         "may_record": request.user.has_perm("workforce.record_establishment"),
     }
+    if form.is_bound and not form.is_valid():
+        # An impossible date is refused with its message; another day's figures would mislead.
+        return render(request, "workforce/establishment.html", context)
+    on = (form.cleaned_data["on"] if form.is_bound else None) or timezone.localdate()
+    lines, total = establishment.establishment_on(on, teams=teams)
+    context |= {"on": on, "rows": presenters.establishment_rows(lines), "total": presenters.establishment_row(total)}
     return render(request, "workforce/establishment.html", context)
 
 

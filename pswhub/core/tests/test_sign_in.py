@@ -150,3 +150,10 @@ def test_sensitive_account_changes_ask_again_once_the_sign_in_is_not_recent(clie
         assert client.get(reverse("mfa_activate_totp")).status_code == 200
         clock.shift(datetime.timedelta(minutes=10))
         assert client.get(reverse("mfa_activate_totp")).url.startswith(reverse("account_reauthenticate"))
+
+
+def test_the_sign_in_page_offers_one_password_reset_link_styled_as_a_link(client, db):
+    page = client.get(reverse("account_login")).content.decode()
+    reset = reverse("account_reset_password")
+    assert page.count(f'href="{reset}"') == 1
+    assert f'<a class="govuk-link" href="{reset}">' in page

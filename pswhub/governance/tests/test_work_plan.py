@@ -1,5 +1,6 @@
 """The PSW keeps a work plan: priorities for a year, progress with a RAG status, carried on."""
 
+import re
 from datetime import date
 
 import time_machine
@@ -117,3 +118,24 @@ def test_the_dashboard_shows_the_years_priorities_with_their_status_in_words(cli
     assert "Work plan 2024/25" in page and "Raise quality" in page and "Red: off track" in page
     assert "30 September 2024" in page, "the date of the latest update"
     assert "Add a priority" not in page
+
+
+@time_machine.travel(date(2025, 10, 1))
+def test_every_error_summary_link_points_at_a_field_on_the_page(client, psw):
+    # A link to "#" moves focus nowhere: each must name an element the page has, the first radio
+    # of a radio group included.
+    priority = PriorityFactory()
+    client.force_login(psw)
+    page = client.post(reverse("governance:priority_detail", args=[priority.pk]), {}).content.decode()
+    targets = re.findall(r'<a href="#([^"]*)">', page.split('govuk-error-summary__list">')[1].split("</ul>")[0])
+    assert len(targets) == 3
+    for target in targets:
+        assert target and f'id="{target}"' in page
+    assert f'<a href="#id_rag">{CHOOSE_RAG}</a>' in page
+
+
+def test_measures_typed_on_separate_lines_stay_on_separate_lines(client, psw):
+    priority = PriorityFactory(measures="Turnover below 12%\nAgency rate below 10%")
+    client.force_login(psw)
+    page = client.get(reverse("governance:priority_detail", args=[priority.pk])).content.decode()
+    assert "Turnover below 12%<br>Agency rate below 10%" in page
