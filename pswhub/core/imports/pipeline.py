@@ -96,6 +96,16 @@ def _refuse(upload, problems):
     return upload
 
 
+def upload_files_purge(*, model, before, dry_run):
+    """Empties the stored bytes of `model`'s uploads made before `before`, for a retention rule
+    (core.retention): the upload's record, status and counts stay. Returns how many."""
+    expired = model.objects.filter(uploaded_at__lt=before).exclude(content=b"")
+    count = expired.count()
+    if count and not dry_run:
+        expired.update(content=b"")
+    return count
+
+
 def _no_options(upload):
     return {}
 
