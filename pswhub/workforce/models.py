@@ -362,7 +362,7 @@ class ImportBatch(Upload):
     mapping's name and columns are copied, so changing or deleting the mapping never changes how a
     batch is confirmed or what it records."""
 
-    COUNTS = ["rows", "added", "updated", "unchanged"]
+    RESULT_FIELDS = ["rows", "added", "updated", "unchanged"]
 
     mapping = models.ForeignKey(ColumnMapping, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     mapping_name = models.CharField(max_length=100, blank=True)
@@ -380,7 +380,7 @@ class CensusReturnUpload(Upload):
     is for and what it would change or changed, in worker lines and new staff records. `rows`
     counts the worker lines in the return."""
 
-    COUNTS = [
+    RESULT_FIELDS = [
         "rows", "year", "year_created", "authority_created", "created", "updated", "deleted", "unchanged",
         "staff_created", "changed_anything",
     ]  # fmt: skip

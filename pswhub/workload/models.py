@@ -148,7 +148,7 @@ class CaseloadImport(Upload):
     """One caseload file (core.imports.models.Upload) and the snapshot counts it would add,
     update or remove, or did."""
 
-    COUNTS = ["rows", "added", "updated", "removed", "unchanged"]
+    RESULT_FIELDS = ["rows", "added", "updated", "removed", "unchanged"]
 
     added = models.PositiveIntegerField(default=0)
     updated = models.PositiveIntegerField(default=0)

@@ -2,8 +2,9 @@
 at upload, so that confirming imports exactly what was previewed), its status, its problems if it
 was refused, what it changes or changed, and who uploaded and confirmed it, when.
 
-Each app's upload model inherits `Upload` and adds a count field for each count its import
-reports, naming them in `COUNTS`."""
+Each app's upload model inherits `Upload` and adds a field for each count (or other result) its
+import reports, naming them in `RESULT_FIELDS`: they are copied from the import's dry run at
+upload and from its write on confirm."""
 
 from datetime import timedelta
 
@@ -19,7 +20,7 @@ class Upload(models.Model):
     IMPORTED = "imported"
     REFUSED = "refused"
     STATUS_CHOICES = [(PREVIEWED, "Previewed"), (IMPORTED, "Imported"), (REFUSED, "Refused")]
-    COUNTS = ["rows"]
+    RESULT_FIELDS = ["rows"]
 
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -49,7 +49,7 @@ def write_or_rehearse(write, *, dry_run):
 
 
 def _counts_copy(upload, result):
-    for name in upload.COUNTS:
+    for name in upload.RESULT_FIELDS:
         setattr(upload, name, getattr(result, name))
 
 
@@ -114,7 +114,7 @@ def _no_options(upload):
 class Importer:
     """One import: its upload model, `read(content=, file_name=, **options)` returning what the
     file holds (with `is_valid` and `problems`), `write(checked, changed_by=, dry_run=)` returning
-    a result with the model's COUNTS, and `options(upload)`: the choices an upload was read with
+    a result with the model's RESULT_FIELDS, and `options(upload)`: the choices an upload was read with
     (a column mapping, say), so that confirming reads it exactly as the preview did."""
 
     model: type
