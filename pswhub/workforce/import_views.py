@@ -103,6 +103,7 @@ CENSUS_PAGES = import_pages.ImportPages(
     whole_file="The return",
     confirmed=_census_confirmed,
     extra_rows=_census_year_rows,
+    heading=lambda upload: f"Check the {upload.year} census return" if upload.may_confirm else upload.file_name,
 )
 
 

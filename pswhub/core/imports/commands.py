@@ -26,13 +26,13 @@ def command_file_read(path):
 
 class ImportCommand(BaseCommand):
     refused = REFUSED
+    path_type = Path  # str keeps the path as it was typed, for commands that print it so
+    dry_run_help = "Check and report what would change; write nothing."
 
     def add_arguments(self, parser):
-        parser.add_argument("path", type=Path)
+        parser.add_argument("path", type=self.path_type)
         self.add_options(parser)
         parser.add_argument("--dry-run", action="store_true", help=self.dry_run_help)
-
-    dry_run_help = "Check and report what would change; write nothing."
 
     def add_options(self, parser):
         """The command's own options, between the path and --dry-run."""

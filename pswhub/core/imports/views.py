@@ -66,6 +66,7 @@ class ImportPages:
     detail_extra: str = ""
     upload_context: Callable = _no_context
     extra_rows: Callable | None = None  # extra summary rows for an upload: [(label, text)]
+    heading: Callable | None = None  # the upload page's heading, by default the file's name
 
 
 def upload_status_tag(upload):
@@ -134,6 +135,7 @@ def detail_view(request, pages, pk, error=None):
         "pages": pages,
         "upload": upload,
         "status_tag": upload_status_tag(upload),
+        "heading": pages.heading(upload) if pages.heading else upload.file_name,
         "rows": summary_rows(pages, upload),
         "expired": upload.is_expired(),
         "expired_message": PREVIEW_EXPIRED.format(hours=PREVIEW_HOURS),
