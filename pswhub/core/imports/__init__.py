@@ -17,7 +17,6 @@ from .pipeline import (
 )
 from .problems import PROBLEM_HEAD, WHOLE_FILE, Problem, problem_line, problem_rows, problems_stored
 from .reading import TableError, table_read, template_csv
-from .signed import upload_sign, upload_unsign
 
 __all__ = [
     "CANNOT_READ",
@@ -39,7 +38,5 @@ __all__ = [
     "template_csv",
     "upload_confirm",
     "upload_create",
-    "upload_sign",
-    "upload_unsign",
     "write_or_rehearse",
 ]
