@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from pswhub.core.presenters import govuk_date, number
 from pswhub.core.views import require
 
-from .pipeline import PREVIEW_EXPIRED, PREVIEW_HOURS, Importer
+from .pipeline import PREVIEW_EXPIRED, PREVIEW_HOURS, Importer, UploadNotPreviewed
 from .problems import PROBLEM_HEAD, WHOLE_FILE, problem_rows
 
 NO_SUCH_UPLOAD = "There is no upload {pk}"
@@ -102,7 +102,8 @@ def upload_view(request, pages):
 
 def upload_get(request, pages, pk):
     require(request, pages.permission)
-    upload = pages.importer.model.objects.select_related("uploaded_by", "confirmed_by").filter(pk=pk).first()
+    uploads = pages.importer.model.objects.defer("content").select_related("uploaded_by", "confirmed_by")
+    upload = uploads.filter(pk=pk).first()
     if upload is None:
         raise Http404(NO_SUCH_UPLOAD.format(pk=pk))
     return upload
@@ -129,7 +130,7 @@ def upload_count(upload, name):
     return number(getattr(upload, name))
 
 
-def detail_view(request, pages, pk, error=None):
+def detail_view(request, pages, pk):
     upload = upload_get(request, pages, pk)
     context = {
         "pages": pages,
@@ -146,10 +147,14 @@ def detail_view(request, pages, pk, error=None):
 
 
 def confirm_view(request, pages, pk):
-    """Confirms a previewed upload (POST only). Confirming twice imports once."""
+    """Confirms a previewed upload (POST only). Confirming twice imports once: the second finds
+    the upload imported and shows it."""
     upload = upload_get(request, pages, pk)
     if upload.status == upload.PREVIEWED:
-        upload = pages.importer.confirm(upload=upload, confirmed_by=request.user)
+        try:
+            upload = pages.importer.confirm(upload=upload, confirmed_by=request.user)
+        except UploadNotPreviewed:  # confirmed meanwhile, from another tab or by someone else
+            return redirect(pages.urls["detail"], pk=pk)
         if pages.confirmed is not None:
             answer = pages.confirmed(request, upload)
             if answer is not None:
