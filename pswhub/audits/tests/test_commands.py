@@ -1,16 +1,19 @@
 """The `import_audits` and `audit_figures` commands, as scripts call them."""
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 
 from pswhub.audits import importing
 from pswhub.audits.models import Audit, AuditImportUpload
+from pswhub.audits.retention import IMPORT_FILE_DAYS
 from pswhub.audits.tests.factories import AuditFactory, grade
 from pswhub.core.models import Team
+from pswhub.core.retention import purge_expired
 from pswhub.core.tests.factories import StaffMemberFactory, TeamFactory
 from pswhub.core.tests.test_imports_reading import xlsx_bytes
 
@@ -259,4 +262,19 @@ def test_an_xlsx_file_is_read_too(tmp_path, north):
     path = tmp_path / "audits.xlsx"
     path.write_bytes(xlsx_bytes([HEADER.strip().split(","), ["CR1", "full", "North", "2024-05-01", "good"]]))
     run("import_audits", str(path))
+    assert Audit.objects.get().case_reference == "CR1"
+
+
+def test_an_audits_file_is_emptied_after_90_days_and_its_upload_record_kept(tmp_path, north):
+    run("import_audits", csv_file(tmp_path, HEADER + "CR1,full,North,2024-05-01,good\n"))
+    upload = AuditImportUpload.objects.get()
+
+    purge_expired(now=timezone.now() + timedelta(days=IMPORT_FILE_DAYS - 1))
+    upload.refresh_from_db()
+    assert bytes(upload.content) == (HEADER + "CR1,full,North,2024-05-01,good\n").encode()
+
+    purge_expired(now=timezone.now() + timedelta(days=IMPORT_FILE_DAYS + 1))
+    upload.refresh_from_db()
+    assert bytes(upload.content) == b""
+    assert (upload.status, upload.audit_count) == ("imported", 1)
     assert Audit.objects.get().case_reference == "CR1"
