@@ -1,0 +1,271 @@
+"""Reads for the health check: every score, count and rate the pages, the command and the annual
+report show comes from here, through the disclosure rule in `anonymity`.
+
+A year is a financial year named by the calendar year it starts in (2025 is 2025/26); a run
+belongs to the year it was set up for. Results for a service take every response given in that
+service in the year's runs, joint runs included."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, Sum
+
+from pswhub.core.figures import rate
+
+from . import scoring
+from .anonymity import groups_shown, may_show
+from .models import (
+    Answer,
+    Comment,
+    Commitment,
+    Invitation,
+    LgaResult,
+    Participation,
+    Plan,
+    Response,
+    Run,
+    RunQuestion,
+    Standard,
+)
+
+STANDARDS = range(1, 9)
+NO_TEAM = "No team given"
+
+
+@dataclass
+class GroupResult:
+    """A group's results. When `suppressed`, nothing else about the group is given: no count, no
+    score, no band."""
+
+    key: object
+    suppressed: bool
+    responses: int | None = None
+    by_standard: dict = field(default_factory=dict)  # number -> whole score or None
+    bands: dict = field(default_factory=dict)  # number -> band or None
+    items: dict = field(default_factory=dict)  # question id -> whole score or None
+
+    def as_figures(self):
+        """The shape of `health_check_figures --json`."""
+        return {
+            "responses": self.responses,
+            "by_standard": {str(number): self.by_standard.get(number) for number in STANDARDS},
+            "bands": {str(number): self.bands.get(number) for number in STANDARDS},
+            "suppressed": self.suppressed,
+        }
+
+
+def _suppressed(key):
+    return GroupResult(key=key, suppressed=True)
+
+
+def _group_path(group_field):
+    return [f"response__{group_field}"] if group_field else []
+
+
+def results(responses, *, group_field=None, with_items=False):
+    """Results of a set of responses, whole (`group_field` None, keyed None) or by `service`,
+    `team_name` or `role`, as {key: GroupResult}. Groups hidden by the rule are suppressed; a
+    standard is scored for a shown group only when enough of its respondents answered one of the
+    standard's items, by the same rule across the groups."""
+    if group_field:
+        counts = {
+            row[group_field]: row["n"] for row in responses.order_by().values(group_field).annotate(n=Count("id"))
+        }
+    else:
+        counts = {None: responses.count()}
+    total = sum(counts.values())
+    shown = groups_shown(counts, total) if group_field else ({None} if may_show(total) else set())
+    found = {key: _suppressed(key) for key in counts}
+    if not shown:
+        return found
+    answers = Answer.objects.filter(response__in=responses, choice__isnull=False)
+    path = _group_path(group_field)
+    item_rows = (
+        answers.order_by()
+        .values(*path, "question__question__standard_id", "question__question_id")
+        .annotate(n=Count("id"), s=Sum("choice"))
+    )
+    answering_rows = (
+        answers.order_by()
+        .values(*path, "question__question__standard_id")
+        .annotate(n=Count("response_id", distinct=True))
+    )
+    answering = {}
+    for row in answering_rows:
+        key = row[path[0]] if path else None
+        answering.setdefault(row["question__question__standard_id"], {})[key] = row["n"]
+    item_scores = {}
+    for row in item_rows:
+        key = row[path[0]] if path else None
+        score = scoring.item_score_from_totals(answered=row["n"], choice_sum=row["s"])
+        item_scores.setdefault(key, {}).setdefault(row["question__question__standard_id"], {})[
+            row["question__question_id"]
+        ] = (score, row["n"])
+    for key in shown:
+        result = GroupResult(key=key, suppressed=False, responses=counts[key])
+        for number in STANDARDS:
+            by_group = answering.get(number, {})
+            scored = (
+                groups_shown(by_group, sum(by_group.values()))
+                if group_field
+                else ({None} if may_show(by_group.get(None, 0)) else set())
+            )
+            items = item_scores.get(key, {}).get(number, {})
+            score = scoring.whole(scoring.standard_score(s for s, _ in items.values())) if key in scored else None
+            result.by_standard[number] = score
+            result.bands[number] = scoring.band(score)
+            if with_items:
+                for question_id, (item, answered) in items.items():
+                    result.items[question_id] = scoring.whole(item) if may_show(answered) else None
+        found[key] = result
+    return found
+
+
+def service_responses(*, year_start, service):
+    return Response.objects.filter(run__year_start=year_start, service=service)
+
+
+def figures(*, year_start, service, team=None):
+    """A service's results for a year, or one team's (shown only where the rule shows it beside
+    the service's other teams)."""
+    responses = service_responses(year_start=year_start, service=service)
+    if team is None:
+        return results(responses).get(None) or _suppressed(None)
+    return results(responses, group_field="team_name").get(team) or _suppressed(team)
+
+
+def invited(run):
+    """Staff invited to a run: those invited in PSW Hub, or the number entered for an import."""
+    count = Invitation.objects.filter(run=run).count()
+    return count or run.invited_count
+
+
+def response_rate(run):
+    """Responses as a percentage of staff invited, to one decimal place; None when the number
+    invited is not known or the run is below the threshold."""
+    responses = Response.objects.filter(run=run).count()
+    if not may_show(responses):
+        return None
+    return rate(responses, invited(run))
+
+
+def run_summary(run):
+    """A run's response rate and its whole results, suppressed below the threshold."""
+    whole = results(Response.objects.filter(run=run), with_items=True).get(None) or _suppressed(None)
+    return {"run": run, "invited": invited(run), "rate": response_rate(run), "whole": whole}
+
+
+def run_breakdowns(run):
+    """A run's results by service, by team and by role: {field: [GroupResult]}; suppressed
+    groups are not listed by name, only counted."""
+    responses = Response.objects.filter(run=run)
+    found = {}
+    for group_field in ("service", "team_name", "role"):
+        groups = results(responses, group_field=group_field)
+        found[group_field] = {
+            "shown": sorted((g for g in groups.values() if not g.suppressed), key=lambda g: str(g.key)),
+            "hidden": sum(1 for g in groups.values() if g.suppressed),
+        }
+    return found
+
+
+def standards():
+    return list(Standard.objects.all())
+
+
+def run_questions(run):
+    return (
+        RunQuestion.objects.filter(run=run)
+        .select_related("question__standard")
+        .order_by("question__standard_id", "order", "pk")
+    )
+
+
+def run_list():
+    return Run.objects.annotate(response_count=Count("responses", distinct=True)).order_by(
+        "-year_start", "-opens_on", "title"
+    )
+
+
+def runs_to_answer(*, user, today):
+    """Open runs the user is invited to and has not answered."""
+    answered = Participation.objects.filter(user=user).values("run_id")
+    return Run.objects.filter(
+        invitations__user=user, source=Run.HUB, opens_on__lte=today, closes_on__gte=today
+    ).exclude(pk__in=answered)
+
+
+def has_answered(*, user, run):
+    return Participation.objects.filter(user=user, run=run).exists()
+
+
+def comments_to_review(run):
+    return Comment.objects.filter(response__run=run).order_by("reviewed_on", "text")
+
+
+def comments_shown(run):
+    """Comments the PSW has read, for a run whose respondents reach the threshold; none else."""
+    if not may_show(Response.objects.filter(run=run).count()):
+        return []
+    return list(
+        Comment.objects.filter(response__run=run, reviewed_on__isnull=False)
+        .order_by("shown_text")
+        .values_list("shown_text", flat=True)
+    )
+
+
+def trend(*, service, years):
+    """Scores by standard for each year: from the responses held in PSW Hub where there are any,
+    else from the LGA's results entered by hand. {year: {"source", "result"}}."""
+    lga = {}
+    for row in LgaResult.objects.filter(service=service, year_start__in=years):
+        lga.setdefault(row.year_start, {})[row.standard_id] = row.score
+    found = {}
+    for year in years:
+        responses = service_responses(year_start=year, service=service)
+        if responses.exists():
+            found[year] = {"source": "PSW Hub", "result": figures(year_start=year, service=service)}
+        elif year in lga:
+            scores = {number: lga[year].get(number) for number in STANDARDS}
+            found[year] = {
+                "source": "LGA health check",
+                "result": GroupResult(
+                    key=None,
+                    suppressed=False,
+                    by_standard=scores,
+                    bands={number: scoring.band(score) for number, score in scores.items()},
+                ),
+            }
+    return found
+
+
+def lga_results():
+    return LgaResult.objects.select_related("standard")
+
+
+def plan_list(*, published_only):
+    plans = Plan.objects.prefetch_related("runs")
+    return plans.filter(published_on__isnull=False) if published_only else plans
+
+
+def plan_detail(plan):
+    return plan.themes.prefetch_related("commitments__updates", "commitments__frontline_points")
+
+
+def commitment_latest_update(commitment, *, on=None):
+    """The latest update dated on or before `on` (any date when None), from prefetched updates."""
+    for update in commitment.updates.all():
+        if on is None or update.as_at <= on:
+            return update
+    return None
+
+
+def plan_rag_counts(*, year_start, services, on):
+    """Commitments of the year's plans by their RAG status on a day: {green, amber, red, none,
+    total}. Plans for children's or adults' services include joint plans."""
+    scope = Q() if services == "all" else Q(theme__plan__service__in=[services, "joint"])
+    counts = {"green": 0, "amber": 0, "red": 0, "none": 0}
+    for commitment in Commitment.objects.filter(scope, theme__plan__year_start=year_start).prefetch_related("updates"):
+        update = commitment_latest_update(commitment, on=on)
+        counts[update.rag if update else "none"] += 1
+    counts["total"] = sum(counts.values())
+    return counts
