@@ -150,6 +150,9 @@ class Invitation(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["run", "user"], name="invited_once")]
 
+    def __str__(self):
+        return f"Invitation to {self.run}"
+
 
 class Participation(models.Model):
     """Only that this person has answered this run, to stop a second answer. No date, no time, no
@@ -160,6 +163,9 @@ class Participation(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["run", "user"], name="answered_once")]
+
+    def __str__(self):
+        return f"Answered {self.run}"
 
 
 class Response(models.Model):
@@ -174,6 +180,9 @@ class Response(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["run", "service", "team_name"], name="response_group")]
+
+    def __str__(self):
+        return "A response"
 
 
 class Answer(models.Model):
@@ -194,6 +203,9 @@ class Answer(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return "An answer"
+
 
 class Comment(models.Model):
     """A free-text comment given with a response. Shown to anyone but the PSW only once the PSW
@@ -208,6 +220,9 @@ class Comment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     reviewed_on = models.DateField(null=True, blank=True)
+
+    def __str__(self):
+        return "A comment"
 
     @property
     def is_reviewed(self):
@@ -230,6 +245,9 @@ class LgaResult(models.Model):
             models.UniqueConstraint(fields=["year_start", "service", "standard"], name="one_lga_result"),
             models.CheckConstraint(condition=Q(score__lte=100), name="lga_score_at_most_100"),
         ]
+
+    def __str__(self):
+        return f"LGA {self.year_start} {self.service} standard {self.standard_id}: {self.score}"
 
 
 class Rag(models.TextChoices):
@@ -319,6 +337,9 @@ class CommitmentUpdate(models.Model):
         ordering = ["-as_at", "-pk"]
         constraints = [models.CheckConstraint(condition=Q(rag__in=Rag.values), name="commitment_update_rag_valid")]
 
+    def __str__(self):
+        return f"{self.commitment}: {self.get_rag_display()}"
+
 
 class FrontlineMeeting(models.Model):
     """The PSW's meeting with practitioners between surveys."""
@@ -347,3 +368,6 @@ class FrontlinePoint(models.Model):
 
     class Meta:
         ordering = ["pk"]
+
+    def __str__(self):
+        return self.raised[:80]
