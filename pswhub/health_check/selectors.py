@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, Sum
 
 from pswhub.core.figures import rate
+from pswhub.core.models import User
 
 from . import scoring
 from .anonymity import groups_shown, may_show
@@ -269,3 +270,11 @@ def plan_rag_counts(*, year_start, services, on):
         counts[update.rag if update else "none"] += 1
     counts["total"] = sum(counts.values())
     return counts
+
+
+def invitees(service):
+    """The accounts of staff in post in the run's service (both services for a joint run)."""
+    users = User.objects.filter(is_active=True, staff_member__left_on__isnull=True, staff_member__isnull=False)
+    if service != "joint":
+        users = users.filter(staff_member__team__service__kind=service)
+    return users
