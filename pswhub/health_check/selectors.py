@@ -26,6 +26,7 @@ from .models import (
     Run,
     RunQuestion,
     Standard,
+    Theme,
 )
 
 STANDARDS = range(1, 9)
@@ -278,3 +279,26 @@ def invitees(service):
     if service != "joint":
         users = users.filter(staff_member__team__service__kind=service)
     return users
+
+
+def year_response_rate(*, year_start, service):
+    """Responses as a percentage of staff invited, over the year's runs for one service (joint runs,
+    whose invitations are not by service, are left out); None when not known or below the
+    threshold."""
+    runs = list(Run.objects.filter(year_start=year_start, service=service))
+    responses = Response.objects.filter(run__in=runs).count()
+    invited_counts = [invited(run) for run in runs]
+    if not runs or None in invited_counts or not may_show(responses):
+        return None
+    return rate(responses, sum(invited_counts))
+
+
+def plan_themes(*, year_start, services):
+    """The themes of the year's published plans in scope, with their commitments."""
+    scope = Q() if services == "all" else Q(plan__service__in=[services, "joint"])
+    return (
+        Theme.objects.filter(scope, plan__year_start=year_start, plan__published_on__isnull=False)
+        .select_related("plan")
+        .prefetch_related("commitments__updates")
+        .order_by("plan__title", "order", "pk")
+    )
