@@ -5,6 +5,8 @@ the demo's fixed seed, so every machine gets the same results."""
 
 from datetime import date, timedelta
 
+from django.utils import timezone
+
 from pswhub.core.models import StaffMember, User
 
 from .models import (
@@ -134,7 +136,9 @@ def load_health_check_demo(*, rng, authority, today):
         service="children",
         year_start=2026,
         opens_on=today - timedelta(days=10),
-        closes_on=today + timedelta(days=18),
+        # Open for four weeks from whichever is later, the demo's day or the day it is loaded, so
+        # the demo social worker can always answer it.
+        closes_on=max(today, timezone.localdate()) + timedelta(days=28),
     )
     RunQuestion.objects.bulk_create(
         [RunQuestion(run=open_run, question=q, wording=q.wording, order=i) for i, q in enumerate(questions)]
