@@ -59,8 +59,41 @@ def _suppressed(key):
     return GroupResult(key=key, suppressed=True)
 
 
-def _group_path(group_field):
-    return [f"response__{group_field}"] if group_field else []
+# A cell of respondents: everyone who answered in the same year, service, team and role. Cells
+# partition the responses, so any count (responses, or responses answering a standard) adds up
+# across cells to the count for any coarser group.
+CELL = ("run__year_start", "service", "team_name", "role")
+CELL_INDEX = {"year": 0, "service": 1, "team_name": 2, "role": 3}
+
+
+@dataclass
+class Tallies:
+    """Responses, answers and answer sums by cell, read in three queries; every grouping of the
+    results is added up from them."""
+
+    counts: list  # (cell, responses)
+    items: list  # (cell, standard, question id, answered, sum of choices)
+    answering: list  # (cell, standard, responses answering any item of the standard)
+
+
+def tallies(responses):
+    def cell(row, prefix=""):
+        return tuple(row[prefix + name] for name in CELL)
+
+    path = [f"response__{name}" for name in CELL]
+    answers = Answer.objects.filter(response__in=responses, choice__isnull=False).order_by()
+    standard, question = "question__question__standard_id", "question__question_id"
+    return Tallies(
+        counts=[(cell(row), row["n"]) for row in responses.order_by().values(*CELL).annotate(n=Count("id"))],
+        items=[
+            (cell(row, "response__"), row[standard], row[question], row["n"], row["s"])
+            for row in answers.values(*path, standard, question).annotate(n=Count("id"), s=Sum("choice"))
+        ],
+        answering=[
+            (cell(row, "response__"), row[standard], row["n"])
+            for row in answers.values(*path, standard).annotate(n=Count("response_id", distinct=True))
+        ],
+    )
 
 
 def results(responses, *, group_field=None, with_items=False):
@@ -68,40 +101,36 @@ def results(responses, *, group_field=None, with_items=False):
     `team_name` or `role`, as {key: GroupResult}. Groups hidden by the rule are suppressed; a
     standard is scored for a shown group only when enough of its respondents answered one of the
     standard's items, by the same rule across the groups."""
-    if group_field:
-        counts = {
-            row[group_field]: row["n"] for row in responses.order_by().values(group_field).annotate(n=Count("id"))
-        }
-    else:
-        counts = {None: responses.count()}
+    return results_from(tallies(responses), group_field=group_field, with_items=with_items)
+
+
+def results_from(found_tallies, *, group_field=None, with_items=False, where=None):
+    """`results` from tallies already read; `where(cell)` keeps only some cells (one year)."""
+    keep = where or (lambda cell: True)
+
+    def key_of(cell):
+        return cell[CELL_INDEX[group_field]] if group_field else None
+
+    counts = {} if group_field else {None: 0}
+    for cell, n in found_tallies.counts:
+        if keep(cell):
+            counts[key_of(cell)] = counts.get(key_of(cell), 0) + n
     total = sum(counts.values())
     shown = groups_shown(counts, total) if group_field else ({None} if may_show(total) else set())
     found = {key: _suppressed(key) for key in counts}
     if not shown:
         return found
-    answers = Answer.objects.filter(response__in=responses, choice__isnull=False)
-    path = _group_path(group_field)
-    item_rows = (
-        answers.order_by()
-        .values(*path, "question__question__standard_id", "question__question_id")
-        .annotate(n=Count("id"), s=Sum("choice"))
-    )
-    answering_rows = (
-        answers.order_by()
-        .values(*path, "question__question__standard_id")
-        .annotate(n=Count("response_id", distinct=True))
-    )
     answering = {}
-    for row in answering_rows:
-        key = row[path[0]] if path else None
-        answering.setdefault(row["question__question__standard_id"], {})[key] = row["n"]
-    item_scores = {}
-    for row in item_rows:
-        key = row[path[0]] if path else None
-        score = scoring.item_score_from_totals(answered=row["n"], choice_sum=row["s"])
-        item_scores.setdefault(key, {}).setdefault(row["question__question__standard_id"], {})[
-            row["question__question_id"]
-        ] = (score, row["n"])
+    for cell, number, n in found_tallies.answering:
+        if keep(cell):
+            by_group = answering.setdefault(number, {})
+            by_group[key_of(cell)] = by_group.get(key_of(cell), 0) + n
+    sums = {}
+    for cell, number, question_id, answered, choice_sum in found_tallies.items:
+        if keep(cell):
+            totals = sums.setdefault(key_of(cell), {}).setdefault(number, {}).setdefault(question_id, [0, 0])
+            totals[0] += answered
+            totals[1] += choice_sum
     for key in shown:
         result = GroupResult(key=key, suppressed=False, responses=counts[key])
         for number in STANDARDS:
@@ -111,7 +140,10 @@ def results(responses, *, group_field=None, with_items=False):
                 if group_field
                 else ({None} if may_show(by_group.get(None, 0)) else set())
             )
-            items = item_scores.get(key, {}).get(number, {})
+            items = {
+                question_id: (scoring.item_score_from_totals(answered=answered, choice_sum=choice_sum), answered)
+                for question_id, (answered, choice_sum) in sums.get(key, {}).get(number, {}).items()
+            }
             score = scoring.whole(scoring.standard_score(s for s, _ in items.values())) if key in scored else None
             result.by_standard[number] = score
             result.bands[number] = scoring.band(score)
@@ -141,33 +173,39 @@ def invited(run):
     return count or run.invited_count
 
 
-def response_rate(run):
+def response_rate(run, *, responses=None):
     """Responses as a percentage of staff invited, to one decimal place; None when the number
     invited is not known or the run is below the threshold."""
-    responses = Response.objects.filter(run=run).count()
+    responses = Response.objects.filter(run=run).count() if responses is None else responses
     if not may_show(responses):
         return None
     return rate(responses, invited(run))
 
 
 def run_summary(run):
-    """A run's response rate and its whole results, suppressed below the threshold."""
-    whole = results(Response.objects.filter(run=run), with_items=True).get(None) or _suppressed(None)
-    return {"run": run, "invited": invited(run), "rate": response_rate(run), "whole": whole}
-
-
-def run_breakdowns(run):
-    """A run's results by service, by team and by role: {field: [GroupResult]}; suppressed
-    groups are not listed by name, only counted."""
-    responses = Response.objects.filter(run=run)
-    found = {}
+    """A run's response rate, its whole results and its results by service, by team and by role
+    (suppressed groups are not listed by name, only counted), all from one read of its tallies."""
+    found_tallies = tallies(Response.objects.filter(run=run))
+    whole = results_from(found_tallies, with_items=True)[None]
+    breakdowns = {}
     for group_field in ("service", "team_name", "role"):
-        groups = results(responses, group_field=group_field)
-        found[group_field] = {
+        groups = results_from(found_tallies, group_field=group_field)
+        breakdowns[group_field] = {
             "shown": sorted((g for g in groups.values() if not g.suppressed), key=lambda g: str(g.key)),
             "hidden": sum(1 for g in groups.values() if g.suppressed),
         }
-    return found
+    total = sum(n for _, n in found_tallies.counts)
+    return {
+        "run": run,
+        "invited": invited(run),
+        "rate": response_rate(run, responses=total),
+        "whole": whole,
+        "breakdowns": breakdowns,
+    }
+
+
+def run_breakdowns(run):
+    return run_summary(run)["breakdowns"]
 
 
 def standards():
@@ -221,11 +259,13 @@ def trend(*, service, years):
     lga = {}
     for row in LgaResult.objects.filter(service=service, year_start__in=years):
         lga.setdefault(row.year_start, {})[row.standard_id] = row.score
+    found_tallies = tallies(Response.objects.filter(run__year_start__in=years, service=service))
+    held = {cell[0] for cell, _ in found_tallies.counts}
     found = {}
     for year in years:
-        responses = service_responses(year_start=year, service=service)
-        if responses.exists():
-            found[year] = {"source": "PSW Hub", "result": figures(year_start=year, service=service)}
+        if year in held:
+            result = results_from(found_tallies, where=lambda cell, year=year: cell[0] == year)[None]
+            found[year] = {"source": "PSW Hub", "result": result}
         elif year in lga:
             scores = {number: lga[year].get(number) for number in STANDARDS}
             found[year] = {

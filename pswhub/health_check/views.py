@@ -118,12 +118,13 @@ def run_results(request, pk):
     run = get_object_or_404(Run, pk=pk)
     services_shown = ["children", "adults"] if run.service == RunService.JOINT else [run.service]
     years = [run.year_start - 2, run.year_start - 1, run.year_start]
+    summary = selectors.run_summary(run)
     return render(
         request,
         "health_check/run_results.html",
         {
-            "summary": selectors.run_summary(run),
-            "breakdowns": selectors.run_breakdowns(run),
+            "summary": summary,
+            "breakdowns": summary["breakdowns"],
             "questions": selectors.run_questions(run),
             "standards": selectors.standards(),
             "comments": selectors.comments_shown(run),
