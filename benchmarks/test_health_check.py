@@ -16,6 +16,7 @@ from django.urls import reverse
 from pswhub.core.models import User
 from pswhub.health_check import services
 from pswhub.health_check.models import Answer, Invitation, Question, Response, Run, RunQuestion
+from pswhub.health_check.tallying import tallies_rebuild
 
 STAFF = 2_000
 HOUR_SECONDS = 3_600
@@ -91,6 +92,7 @@ def ten_runs(db):
             ],
             batch_size=5000,
         )
+        tallies_rebuild(run)
         runs.append(run)
     return runs
 

@@ -26,6 +26,7 @@ from .models import (
     RunQuestion,
     Theme,
 )
+from .tallying import tallies_rebuild
 
 YEARS = (2023, 2024, 2025)
 # Each standard's usual answer (1 to 5) in the demo council; wellbeing slips a little each year
@@ -89,6 +90,7 @@ def _responses(*, rng, run, asked, count, service, teams, slip):
             choice = None if rng.random() < 0.04 else _choice(rng, leaning)
             answers.append(Answer(response=response, question=run_question, choice=choice))
     Answer.objects.bulk_create(answers, batch_size=2000)
+    tallies_rebuild(run)
     return responses
 
 

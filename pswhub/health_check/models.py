@@ -371,3 +371,48 @@ class FrontlinePoint(models.Model):
 
     def __str__(self):
         return self.raised[:80]
+
+
+class Tally(models.Model):
+    """The answers to one question of a run from one cell of respondents (same service, team
+    name and role group): how many answered and the sum of their choices. Kept as responses are
+    written, so results never read the answers one by one. A cell refers to no response."""
+
+    run = models.ForeignKey(Run, on_delete=models.CASCADE, related_name="tallies")
+    service = models.CharField(max_length=20, choices=ResponseService.choices)
+    team_name = models.CharField(max_length=200, blank=True)
+    role = models.CharField(max_length=20, blank=True)
+    question = models.ForeignKey(RunQuestion, on_delete=models.CASCADE, related_name="+")
+    standard = models.ForeignKey(Standard, on_delete=models.PROTECT, related_name="+")
+    answered = models.PositiveIntegerField(default=0)
+    choice_sum = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["run", "service", "team_name", "role", "question"], name="one_tally_per_cell"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.run}: {self.answered} answers"
+
+
+class CellTally(models.Model):
+    """How many responses a cell of respondents gave to a run (`standard` 0), and how many of
+    them answered any item of a standard (`standard` 1 to 8). Kept as responses are written."""
+
+    run = models.ForeignKey(Run, on_delete=models.CASCADE, related_name="cell_tallies")
+    service = models.CharField(max_length=20, choices=ResponseService.choices)
+    team_name = models.CharField(max_length=200, blank=True)
+    role = models.CharField(max_length=20, blank=True)
+    standard = models.PositiveSmallIntegerField(default=0)
+    responses = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["run", "service", "team_name", "role", "standard"], name="one_cell_tally")
+        ]
+
+    def __str__(self):
+        return f"{self.run}: {self.responses} responses"

@@ -7,7 +7,7 @@ service in the year's runs, joint runs included."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q
 
 from pswhub.core.figures import rate
 from pswhub.core.models import User
@@ -15,7 +15,7 @@ from pswhub.core.models import User
 from . import scoring
 from .anonymity import groups_shown, may_show
 from .models import (
-    Answer,
+    CellTally,
     Comment,
     Commitment,
     Invitation,
@@ -26,6 +26,7 @@ from .models import (
     Run,
     RunQuestion,
     Standard,
+    Tally,
     Theme,
 )
 
@@ -76,32 +77,30 @@ class Tallies:
     answering: list  # (cell, standard, responses answering any item of the standard)
 
 
-def tallies(responses):
-    def cell(row, prefix=""):
-        return tuple(row[prefix + name] for name in CELL)
-
-    path = [f"response__{name}" for name in CELL]
-    answers = Answer.objects.filter(response__in=responses, choice__isnull=False).order_by()
-    standard, question = "question__question__standard_id", "question__question_id"
-    return Tallies(
-        counts=[(cell(row), row["n"]) for row in responses.order_by().values(*CELL).annotate(n=Count("id"))],
-        items=[
-            (cell(row, "response__"), row[standard], row[question], row["n"], row["s"])
-            for row in answers.values(*path, standard, question).annotate(n=Count("id"), s=Sum("choice"))
-        ],
-        answering=[
-            (cell(row, "response__"), row[standard], row["n"])
-            for row in answers.values(*path, standard).annotate(n=Count("response_id", distinct=True))
-        ],
-    )
+def tallies(**filters):
+    """The tallies of the runs, services and cells `filters` choose (such as run=run, or
+    run__year_start=2025 and service="children"), in two queries."""
+    counts, answering = [], []
+    for row in CellTally.objects.filter(**filters).values(*CELL, "standard", "responses"):
+        cell = tuple(row[name] for name in CELL)
+        if row["standard"] == 0:
+            counts.append((cell, row["responses"]))
+        else:
+            answering.append((cell, row["standard"], row["responses"]))
+    fields = (*CELL, "standard_id", "question__question_id", "answered", "choice_sum")
+    items = [
+        (tuple(row[name] for name in CELL), *(row[name] for name in fields[len(CELL) :]))
+        for row in Tally.objects.filter(**filters).values(*fields)
+    ]
+    return Tallies(counts=counts, items=items, answering=answering)
 
 
-def results(responses, *, group_field=None, with_items=False):
-    """Results of a set of responses, whole (`group_field` None, keyed None) or by `service`,
-    `team_name` or `role`, as {key: GroupResult}. Groups hidden by the rule are suppressed; a
-    standard is scored for a shown group only when enough of its respondents answered one of the
-    standard's items, by the same rule across the groups."""
-    return results_from(tallies(responses), group_field=group_field, with_items=with_items)
+def results(*, group_field=None, with_items=False, **filters):
+    """Results of the responses `filters` choose (see `tallies`), whole (`group_field` None, keyed
+    None) or by `service`, `team_name` or `role`, as {key: GroupResult}. Groups hidden by the rule
+    are suppressed; a standard is scored for a shown group only when enough of its respondents
+    answered one of the standard's items, by the same rule across the groups."""
+    return results_from(tallies(**filters), group_field=group_field, with_items=with_items)
 
 
 def results_from(found_tallies, *, group_field=None, with_items=False, where=None):
@@ -154,17 +153,13 @@ def results_from(found_tallies, *, group_field=None, with_items=False, where=Non
     return found
 
 
-def service_responses(*, year_start, service):
-    return Response.objects.filter(run__year_start=year_start, service=service)
-
-
 def figures(*, year_start, service, team=None):
     """A service's results for a year, or one team's (shown only where the rule shows it beside
     the service's other teams)."""
-    responses = service_responses(year_start=year_start, service=service)
+    chosen = {"run__year_start": year_start, "service": service}
     if team is None:
-        return results(responses).get(None) or _suppressed(None)
-    return results(responses, group_field="team_name").get(team) or _suppressed(team)
+        return results(**chosen).get(None) or _suppressed(None)
+    return results(group_field="team_name", **chosen).get(team) or _suppressed(team)
 
 
 def invited(run):
@@ -185,7 +180,7 @@ def response_rate(run, *, responses=None):
 def run_summary(run):
     """A run's response rate, its whole results and its results by service, by team and by role
     (suppressed groups are not listed by name, only counted), all from one read of its tallies."""
-    found_tallies = tallies(Response.objects.filter(run=run))
+    found_tallies = tallies(run=run)
     whole = results_from(found_tallies, with_items=True)[None]
     breakdowns = {}
     for group_field in ("service", "team_name", "role"):
@@ -259,7 +254,7 @@ def trend(*, service, years):
     lga = {}
     for row in LgaResult.objects.filter(service=service, year_start__in=years):
         lga.setdefault(row.year_start, {})[row.standard_id] = row.score
-    found_tallies = tallies(Response.objects.filter(run__year_start__in=years, service=service))
+    found_tallies = tallies(run__year_start__in=years, service=service)
     held = {cell[0] for cell, _ in found_tallies.counts}
     found = {}
     for year in years:

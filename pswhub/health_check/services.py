@@ -25,6 +25,7 @@ from .models import (
     RunService,
     Theme,
 )
+from .tallying import tallies_add, tallies_rebuild
 
 NOT_INVITED = "You have not been invited to this health check"
 RUN_NOT_OPEN = "This health check is not open for answers"
@@ -92,6 +93,7 @@ def response_submit(*, user, run, today, choices, role="", service="", comment="
         raise AnswerRefused(NOT_INVITED)
     if not run.is_open(today):
         raise AnswerRefused(RUN_NOT_OPEN)
+    Run.objects.select_for_update().filter(pk=run.pk).first()
     staff = getattr(user, "staff_member", None)
     team = staff.team if staff is not None and staff.team_id else None
     try:
@@ -105,7 +107,7 @@ def response_submit(*, user, run, today, choices, role="", service="", comment="
         team_name=team.name if team is not None else "",
         role=role,
     )
-    _answers_write(response, choices)
+    tallies_add(response=response, choices=_answers_write(response, choices))
     if comment.strip():
         Comment.objects.create(response=response, text=comment.strip())
     return response
@@ -113,13 +115,11 @@ def response_submit(*, user, run, today, choices, role="", service="", comment="
 
 def _answers_write(response, choices):
     question_ids = set(RunQuestion.objects.filter(run_id=response.run_id).values_list("pk", flat=True))
+    asked = {question_id: choice for question_id, choice in choices.items() if question_id in question_ids}
     Answer.objects.bulk_create(
-        [
-            Answer(response=response, question_id=question_id, choice=choice)
-            for question_id, choice in choices.items()
-            if question_id in question_ids
-        ]
+        [Answer(response=response, question_id=question_id, choice=choice) for question_id, choice in asked.items()]
     )
+    return asked
 
 
 @transaction.atomic
@@ -149,6 +149,7 @@ def responses_import(*, user, year_start, title, rows, invited_count=None):
             for code, choice in row["choices"].items()
         ]
     )
+    tallies_rebuild(run)
     return run
 
 

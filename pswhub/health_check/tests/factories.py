@@ -14,6 +14,7 @@ from pswhub.health_check.models import (
     RunQuestion,
     Theme,
 )
+from pswhub.health_check.tallying import tallies_rebuild
 
 
 class RunFactory(DjangoModelFactory):
@@ -45,11 +46,25 @@ def respond(run, *, service="children", team="", role="", choices=None):
     Answer.objects.bulk_create(
         [Answer(response=response, question=by_code[code], choice=choice) for code, choice in (choices or {}).items()]
     )
+    tallies_rebuild(run)
     return response
 
 
-def respond_many(run, count, **kwargs):
-    return [respond(run, **kwargs) for _ in range(count)]
+def respond_many(run, count, service="children", team="", role="", choices=None):
+    """`count` responses alike, written in bulk, with the run's tallies counted again."""
+    responses = Response.objects.bulk_create(
+        [Response(run=run, service=service, team_name=team, role=role) for _ in range(count)]
+    )
+    by_code = {rq.question.code: rq for rq in run.questions.select_related("question")}
+    Answer.objects.bulk_create(
+        [
+            Answer(response=response, question=by_code[code], choice=choice)
+            for response in responses
+            for code, choice in (choices or {}).items()
+        ]
+    )
+    tallies_rebuild(run)
+    return responses
 
 
 class PlanFactory(DjangoModelFactory):

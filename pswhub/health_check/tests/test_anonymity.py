@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from pswhub.health_check import anonymity, selectors, services
-from pswhub.health_check.models import Answer, Comment, Invitation, Participation, Response
+from pswhub.health_check.models import Answer, CellTally, Comment, Invitation, Participation, Response, Tally
+from pswhub.health_check.tallying import tallies_rebuild
 from pswhub.health_check.tests.factories import RunFactory, respond_many
 
 ANONYMOUS = (Response, Answer, Comment)
@@ -180,3 +181,32 @@ class TestTeamResultsThroughTheDatabase(HypothesisTestCase):
         assert not shown or rest == 0 or rest >= 5
         whole = selectors.figures(year_start=2025, service="children").as_figures()
         assert whole["suppressed"] == (total < 5)
+
+
+def test_the_tallies_count_cells_and_refer_to_no_response_and_no_person():
+    for model in (Tally, CellTally):
+        related = {field.related_model for field in _relations_to(model)}
+        assert not related & {Response, Answer, Comment, Participation, Invitation}
+        assert "core.User" not in {m._meta.label for m in related}
+        assert not hasattr(model, "history")
+
+
+def test_the_tallies_kept_while_answering_are_those_counted_from_the_answers(db, north_worker, south_worker):
+    run = RunFactory(opens_on=date(2025, 10, 1), closes_on=date(2025, 10, 31))
+    questions = list(run.questions.select_related("question"))
+    for user, choice in ((north_worker, 4), (south_worker, None)):
+        Invitation.objects.create(run=run, user=user)
+        choices = {q.pk: (choice if q.question.standard_id == 5 else 2) for q in questions}
+        services.response_submit(user=user, run=run, today=date(2025, 10, 2), choices=choices, role="practitioner")
+
+    def kept():
+        return (
+            sorted(Tally.objects.filter(run=run).values_list("team_name", "question_id", "answered", "choice_sum")),
+            sorted(CellTally.objects.filter(run=run).values_list("team_name", "standard", "responses")),
+        )
+
+    while_answering = kept()
+    tallies_rebuild(run)
+    assert kept() == while_answering
+    # South's worker answered not applicable to every standard 5 item: standard 5 counts North only.
+    assert ("North", 5, 1) in while_answering[1] and ("South", 5, 1) not in while_answering[1]
