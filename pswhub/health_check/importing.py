@@ -4,11 +4,12 @@ columns `service` (children or adults), `team` (may be blank) and one per curren
 (1 strongly disagree, 5 strongly agree), the answer's words, or blank or `n/a`.
 
 Every row is checked before anything is written; one bad cell refuses the whole file, with its
-row (the header is row 1) and column. The file is read within limits set before parsing."""
+row (the header is row 1) and column. The file (CSV or XLSX) is read by the one import pipeline
+(`pswhub.core.imports`), within limits set before parsing."""
 
-import csv
-import io
 from dataclasses import dataclass, field
+
+from pswhub.core.imports import Problem, TableError, table_read
 
 from .models import Question, ResponseService
 from .scoring import CHOICE_WORDS, NOT_APPLICABLE
@@ -17,8 +18,6 @@ MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 50_000
 MAX_FIELD = 200
 
-NOT_DECODABLE = "The file is not text in UTF-8 or Windows-1252: save it from your spreadsheet as CSV"
-EMPTY_FILE = "The file is empty: it needs the template's header row"
 TOO_BIG = "The file is larger than 20 MB"
 TOO_MANY_ROWS = "The file has more than 50,000 rows"
 MISSING_COLUMN = "The file has no {column} column: start from the template (manage.py health_check_template)"
@@ -29,13 +28,6 @@ TOO_LONG = "This value is longer than 200 characters"
 NO_ROWS = "The file has no responses"
 
 WORDS = {words.lower(): choice for choice, words in CHOICE_WORDS.items()}
-
-
-@dataclass(frozen=True)
-class Problem:
-    row: int | None  # the row in the file, the header being row 1; None for the file as a whole
-    column: str
-    message: str
 
 
 @dataclass
@@ -66,30 +58,21 @@ def answer_parse(value):
     raise ValueError(BAD_ANSWER)
 
 
-def _decode(raw):
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return None
-
-
-def responses_check(raw):
+def responses_check(raw, *, file_name="responses.csv"):
     """Checks a file's bytes; returns Checked with the rows or the problems."""
     checked = Checked()
     if len(raw) > MAX_BYTES:
         checked.problems.append(Problem(None, "", TOO_BIG))
         return checked
-    text = _decode(raw)
-    if text is None:
-        checked.problems.append(Problem(None, "", NOT_DECODABLE))
+    try:
+        header, rows = table_read(content=raw, file_name=file_name)
+    except TableError as error:
+        checked.problems.append(Problem(None, "", str(error)))
         return checked
-    reader = csv.reader(io.StringIO(text))
-    header = [column.strip() for column in next(reader, [])]
-    if not any(header):
-        checked.problems.append(Problem(None, "", EMPTY_FILE))
+    if len(rows) > MAX_ROWS:
+        checked.problems.append(Problem(None, "", TOO_MANY_ROWS))
         return checked
+    header = [column.strip() for column in header]
     columns = set(template_columns())
     by_column = {q.column: q.code for q in Question.objects.all()}
     for column in ("service", "team"):
@@ -100,12 +83,7 @@ def responses_check(raw):
             checked.problems.append(Problem(1, column, UNKNOWN_COLUMN.format(column=column)))
     if checked.problems:
         return checked
-    for number, cells in enumerate(reader, start=2):
-        if number - 1 > MAX_ROWS:
-            checked.problems = [Problem(None, "", TOO_MANY_ROWS)]
-            return checked
-        if not any(cell.strip() for cell in cells):
-            continue
+    for number, cells in enumerate(rows, start=2):
         checked.rows.append(_row_check(number, dict(zip(header, cells, strict=False)), by_column, checked.problems))
     if not checked.rows and not checked.problems:
         checked.problems.append(Problem(None, "", NO_ROWS))
