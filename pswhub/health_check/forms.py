@@ -5,7 +5,7 @@ from pswhub.core.forms_render import GovukDateField
 from pswhub.core.models import Team, User
 from pswhub.core.periods import financial_year_of, year_label
 
-from .models import Commitment, Rag, RespondentRole, ResponseService, RunService, Standard
+from .models import Commitment, Question, Rag, RespondentRole, ResponseService, RunService, Standard
 from .scoring import CHOICE_WORDS, NOT_APPLICABLE
 
 CHOOSE_ANSWER = "Select an answer, or Not applicable"
@@ -196,3 +196,33 @@ class FrontlinePointForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["commitment"].queryset = Commitment.objects.select_related("theme__plan").order_by("-due_on")
+
+
+CODE_TAKEN = "Another question already has this code"
+
+
+class QuestionForm(forms.Form):
+    """A question of the set. Its code is fixed once given: a past run's answers and the import
+    template's column (s<standard>_<code>) are joined on it."""
+
+    code = forms.SlugField(
+        max_length=60,
+        help_text="Lower-case letters, numbers and underscores; it names the question's column in the import template",
+        error_messages={"required": "Enter a code", "invalid": "Use lower-case letters, numbers and underscores"},
+    )
+    standard = forms.ModelChoiceField(queryset=Standard.objects.all(), error_messages={"required": "Select a standard"})
+    wording = forms.CharField(widget=forms.Textarea, error_messages={"required": "Enter the question's wording"})
+    is_current = forms.BooleanField(label="Ask it in new runs", required=False, initial=True)
+
+    def __init__(self, *args, question=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.question = question
+        if question is not None:
+            self.fields["code"].disabled = True
+            self.fields["standard"].disabled = True
+
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        if self.question is None and Question.objects.filter(code=code).exists():
+            raise forms.ValidationError(CODE_TAKEN)
+        return code

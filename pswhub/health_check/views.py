@@ -18,11 +18,12 @@ from .forms import (
     FrontlinePointForm,
     LgaResultForm,
     PlanForm,
+    QuestionForm,
     RunForm,
     SurveyForm,
     ThemeForm,
 )
-from .models import Comment, Commitment, FrontlineMeeting, Plan, Run, RunService, Theme
+from .models import Comment, Commitment, FrontlineMeeting, Plan, Question, Run, RunService, Theme
 from .presenters import Present
 
 THANK_YOU = "Thank you. Your answers have been recorded anonymously"
@@ -318,4 +319,51 @@ def frontline_detail(request, pk):
         request,
         "health_check/frontline_detail.html",
         {"meeting": meeting, "points": meeting.points.select_related("commitment"), "form": form},
+    )
+
+
+def question_list(request):
+    require(request, "health_check.manage_runs")
+    return render(
+        request, "health_check/question_list.html", {"questions": Question.objects.select_related("standard")}
+    )
+
+
+def question_create(request):
+    return _question_form(request, question=None)
+
+
+def question_edit(request, pk):
+    return _question_form(request, question=get_object_or_404(Question, pk=pk))
+
+
+def _question_form(request, *, question):
+    """Adding, rewording or retiring a question changes new runs only: a run keeps the wording
+    it asked."""
+    require(request, "health_check.manage_runs")
+    initial = (
+        {
+            "code": question.code,
+            "standard": question.standard,
+            "wording": question.wording,
+            "is_current": question.is_current,
+        }
+        if question
+        else {"is_current": True}
+    )
+    form = QuestionForm(_post(request), question=question, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        fields = {"wording": data["wording"], "is_current": data["is_current"]}
+        if question is None:
+            fields |= {"code": data["code"], "standard": data["standard"]}
+        services.question_save(user=request.user, question=question, **fields)
+        messages.success(request, "The question set has been saved. Runs already set up keep their wording")
+        return redirect("health_check:question_list")
+    return _form_page(
+        request,
+        form,
+        title="Change a question" if question else "Add a question",
+        button="Save question",
+        back=reverse("health_check:question_list"),
     )

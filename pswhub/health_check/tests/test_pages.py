@@ -239,3 +239,38 @@ def test_the_health_check_page_lists_surveys_to_answer_for_staff_only(client, no
     assert open_run.title in client.get(reverse("health_check:home")).content.decode()
     client.force_login(councillor)
     assert client.get(reverse("health_check:home")).status_code == 403
+
+
+def test_the_psw_rewords_a_question_for_new_runs_and_a_past_run_keeps_its_wording(client, psw, qa_officer):
+    from pswhub.health_check.models import Question
+
+    past = RunFactory()
+    question = Question.objects.get(code="regular_supervision")
+    url = reverse("health_check:question_edit", args=[question.pk])
+    client.force_login(qa_officer)
+    assert client.get(url).status_code == 403
+    client.force_login(psw)
+    client.post(url, {"wording": "I get supervision as often as the policy says.", "is_current": "on"})
+    question.refresh_from_db()
+    assert question.wording == "I get supervision as often as the policy says."
+    assert past.questions.get(question=question).wording.startswith("I receive regular, uninterrupted supervision")
+
+
+def test_the_psw_adds_and_retires_questions(client, psw):
+    from pswhub.health_check.models import Question
+
+    client.force_login(psw)
+    client.post(
+        reverse("health_check:question_create"),
+        {"code": "hybrid_working", "standard": "4", "wording": "Hybrid working works for me.", "is_current": "on"},
+    )
+    added = Question.objects.get(code="hybrid_working")
+    assert added.column == "s4_hybrid_working"
+    client.post(reverse("health_check:question_edit", args=[added.pk]), {"wording": added.wording})
+    added.refresh_from_db()
+    assert not added.is_current
+    page = client.post(
+        reverse("health_check:question_create"),
+        {"code": "hybrid_working", "standard": "4", "wording": "Again", "is_current": "on"},
+    ).content.decode()
+    assert "Another question already has this code" in page
