@@ -7,14 +7,16 @@ class HealthCheckConfig(AppConfig):
     verbose_name = "Social Work Health Check"
 
     def ready(self):
-        from pswhub.core import demo
+        from pswhub.core import attention, demo
         from pswhub.core import navigation as nav
         from pswhub.core.report_sections import register
 
         from . import rules  # noqa: F401
+        from .attention import health_check_attention_items
         from .demo import load_health_check_demo
         from .report_sections import HealthCheckSection
 
+        attention.register(health_check_attention_items)
         demo.register(load_health_check_demo)
         for order, (label, url_name, permission) in enumerate(
             [

@@ -337,3 +337,7 @@ def plan_themes(*, year_start, services):
         .prefetch_related("commitments__updates")
         .order_by("plan__title", "order", "pk")
     )
+
+
+def comments_unread():
+    return Comment.objects.filter(reviewed_on__isnull=True)

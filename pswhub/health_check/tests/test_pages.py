@@ -274,3 +274,19 @@ def test_the_psw_adds_and_retires_questions(client, psw):
         {"code": "hybrid_working", "standard": "4", "wording": "Again", "is_current": "on"},
     ).content.decode()
     assert "Another question already has this code" in page
+
+
+def test_the_home_page_asks_an_invited_worker_to_answer_and_not_one_who_has(client, north_worker, open_run):
+    Invitation.objects.create(run=open_run, user=north_worker)
+    client.force_login(north_worker)
+    assert "Health check surveys open for you to answer" in client.get(reverse("core:home")).content.decode()
+    Participation.objects.create(run=open_run, user=north_worker)
+    assert "Health check surveys open for you to answer" not in client.get(reverse("core:home")).content.decode()
+
+
+def test_the_psw_is_told_of_unread_comments_and_a_head_of_service_is_not(client, psw, head_of_service):
+    Comment.objects.create(response=respond_many(RunFactory(), 1)[0], text="Unread")
+    client.force_login(psw)
+    assert "Health check comments to read" in client.get(reverse("core:home")).content.decode()
+    client.force_login(head_of_service)
+    assert "Health check comments to read" not in client.get(reverse("core:home")).content.decode()
