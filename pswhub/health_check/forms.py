@@ -5,7 +5,7 @@ from pswhub.core.forms_render import GovukDateField
 from pswhub.core.models import Team, User
 from pswhub.core.periods import financial_year_of, year_label
 
-from .models import Commitment, Question, Rag, RespondentRole, ResponseService, RunService, Standard
+from .models import Commitment, Question, Rag, RespondentRole, ResponseService, Run, RunService, Standard
 from .scoring import CHOICE_WORDS, NOT_APPLICABLE
 
 CHOOSE_ANSWER = "Select an answer, or Not applicable"
@@ -130,10 +130,17 @@ class PlanForm(forms.Form):
     service = forms.ChoiceField(choices=RunService.choices, widget=forms.RadioSelect)
     year_start = forms.TypedChoiceField(label="Year", coerce=int, choices=())
     introduction = forms.CharField(widget=forms.Textarea, required=False)
+    runs = forms.ModelMultipleChoiceField(
+        queryset=Run.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="The runs whose findings it answers",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year_start"].choices = _year_choices()
+        self.fields["runs"].queryset = Run.objects.order_by("-year_start", "title")
 
 
 class ThemeForm(forms.Form):

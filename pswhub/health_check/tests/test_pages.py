@@ -290,3 +290,16 @@ def test_the_psw_is_told_of_unread_comments_and_a_head_of_service_is_not(client,
     assert "Health check comments to read" in client.get(reverse("core:home")).content.decode()
     client.force_login(head_of_service)
     assert "Health check comments to read" not in client.get(reverse("core:home")).content.decode()
+
+
+def test_the_psw_makes_a_joint_plan_from_a_childrens_and_an_adults_run_and_a_manager_cannot(client, psw, north_manager):
+    from pswhub.health_check.models import Plan
+
+    children, adults = RunFactory(service="children"), RunFactory(service="adults")
+    data = {"title": "Joint plan", "service": "joint", "year_start": "2025", "runs": [children.pk, adults.pk]}
+    client.force_login(north_manager)
+    assert client.post(reverse("health_check:plan_create"), data).status_code == 403
+    client.force_login(psw)
+    client.post(reverse("health_check:plan_create"), data)
+    plan = Plan.objects.get(title="Joint plan")
+    assert plan.service == "joint" and set(plan.runs.all()) == {children, adults}
