@@ -18,7 +18,7 @@ LOWEST_SURVEY_THRESHOLD = 5
 
 def survey_threshold():
     """The smallest group whose results may be shown: the setting, never below 5."""
-    setting = getattr(settings, "PSWHUB_SURVEY_THRESHOLD", DEFAULT_SURVEY_THRESHOLD)
+    setting = settings.PSWHUB_SURVEY_THRESHOLD
     return max(int(setting), LOWEST_SURVEY_THRESHOLD)
 
 
