@@ -12,7 +12,6 @@ at least the threshold; while they do not, the smallest shown group is hidden to
 
 from django.conf import settings
 
-DEFAULT_SURVEY_THRESHOLD = 10
 LOWEST_SURVEY_THRESHOLD = 5
 
 
