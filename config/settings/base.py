@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "pswhub.governance",
     "pswhub.reporting",
     "pswhub.workload",
+    "pswhub.people_development",
 ]
 
 MIDDLEWARE = [

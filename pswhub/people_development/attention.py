@@ -1,0 +1,2 @@
+def people_development_attention_items(user):
+    return []

@@ -1,0 +1,2 @@
+def people_development_demo_load(*, rng, authority, today):
+    pass
