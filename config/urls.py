@@ -7,6 +7,7 @@ urlpatterns = [
     path("governance/", include("pswhub.governance.urls")),
     path("reports/", include("pswhub.reporting.urls")),
     path("workload/", include("pswhub.workload.urls")),
+    path("people-development/", include("pswhub.people_development.urls")),
     path("", include("pswhub.core.urls")),
 ]
 

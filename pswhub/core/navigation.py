@@ -12,6 +12,7 @@ ENTRIES = [
     ("Workforce", "workforce:dashboard", "workforce.view_dashboard"),
     ("Workload", "workload:team", "workload.view_workload"),
     ("Establishment", "workforce:establishment", "workforce.view_establishment"),
+    ("People development", "people_development:home", "people_development.view_area"),
     ("Work plan", "governance:dashboard", "governance.view_work_plan"),
     ("Annual report", "reporting:report_list", "reporting.view_reports"),
     ("Change history", "core:history", "core.view_history"),

@@ -94,9 +94,7 @@ def left_during_or_within_12_months_of_completing(*, period):
     """Of the workers who started a programme in the period, those who left the council by the
     period's end, either before completing it or within 12 months of completing it."""
     left = 0
-    for started_on, completed_on, left_on in programme_starts(period=period).values_list(
-        "started_on", "completed_on", "staff_member__left_on"
-    ):
+    for completed_on, left_on in programme_starts(period=period).values_list("completed_on", "staff_member__left_on"):
         if left_on is None or left_on > period.end:
             continue
         if completed_on is None or left_on <= schedule.months_after(completed_on, 12):
@@ -222,6 +220,11 @@ def figures_for(*, period):
         "accreditation_passed": accreditation_passed(period=period),
         "starters_by_age_and_sex": starters_by_age_and_sex(period=period),
     }
+
+
+def counts_suppressed(counts):
+    """Counts shown with no total beside them (progressed in each year): each small one is `c`."""
+    return {key: _one(value) for key, value in counts.items()}
 
 
 def _one(value):

@@ -299,6 +299,9 @@ class ProgrammePause(models.Model):
             models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="pause_ends_after_start"),
         ]
 
+    def __str__(self):
+        return f"Pause of {self.record} from {self.starts_on} to {self.ends_on}"
+
     @property
     def days(self):
         return (self.ends_on - self.starts_on).days + 1
@@ -412,3 +415,6 @@ class AccreditationResult(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["staff_member", "assessed_on"], name="one_accreditation_result_a_day")
         ]
+
+    def __str__(self):
+        return f"{self.staff_member}: accreditation {'passed' if self.passed else 'not passed'} on {self.assessed_on}"
