@@ -29,72 +29,95 @@ from .models import (
 )
 
 RETENTION_MONTHS = [12, 24, 36]
+ALL_SERVICES = (None, "", "all")
 
 
-def placements_starting(*, period):
+def _in_services(rows, team_path, services):
+    """Rows whose team belongs to the services asked for ("children", "adults"; all for None or
+    "all"). A row with no team belongs to no one service, so only "all" counts it."""
+    if services in ALL_SERVICES:
+        return rows
+    return rows.filter(**{f"{team_path}__service__kind": services})
+
+
+def placements_starting(*, period, services=None):
     """Placements starting in the period: their start date, or when none is recorded, 1 September
     of their academic year, falls in it."""
     years = [year for year in range(period.start.year - 1, period.end.year + 1) if period.contains(date(year, 9, 1))]
-    return Placement.objects.filter(
+    rows = Placement.objects.filter(
         Q(started_on__gte=period.start, started_on__lte=period.end)
         | Q(started_on__isnull=True, academic_year__in=years)
     )
+    return _in_services(rows, "team", services)
 
 
-def placements(*, period):
-    return placements_starting(period=period).count()
+def placements(*, period, services=None):
+    return placements_starting(period=period, services=services).count()
 
 
-def placements_by_route(*, period):
+def placements_by_route(*, period, services=None):
     """Placements starting in the period by route code, every route listed (0 where none)."""
-    counts = Counter(placements_starting(period=period).values_list("route_id", flat=True))
+    counts = Counter(placements_starting(period=period, services=services).values_list("route_id", flat=True))
     return {code: counts.get(code, 0) for code, _name, _order in reference.ROUTES}
 
 
-def final_placement_students_hired(*, period):
+def final_placement_students_hired(*, period, services=None):
     """Final placements starting in the period whose student the council later employed."""
-    return placements_starting(period=period).filter(kind=PlacementKind.FINAL, hired__isnull=False).count()
+    return (
+        placements_starting(period=period, services=services)
+        .filter(kind=PlacementKind.FINAL, hired__isnull=False)
+        .count()
+    )
 
 
-def programme_starts(*, period):
+def _records(services):
+    return _in_services(EarlyCareerRecord.objects.all(), "staff_member__team", services)
+
+
+def programme_starts(*, period, services=None):
     """Newly qualified workers starting an early career programme in the period."""
-    return EarlyCareerRecord.objects.filter(started_on__gte=period.start, started_on__lte=period.end)
+    return _records(services).filter(started_on__gte=period.start, started_on__lte=period.end)
 
 
-def programme_started(*, period):
-    return programme_starts(period=period).count()
+def programme_started(*, period, services=None):
+    return programme_starts(period=period, services=services).count()
 
 
-def newly_qualified_recruited_after_final_placement_here(*, period):
+def newly_qualified_recruited_after_final_placement_here(*, period, services=None):
     """Programme starters in the period who had a final placement with the council as a student."""
     final_here = Placement.objects.filter(kind=PlacementKind.FINAL, hired=OuterRef("staff_member"))
-    return programme_starts(period=period).filter(Exists(final_here)).count()
+    return programme_starts(period=period, services=services).filter(Exists(final_here)).count()
 
 
-def programme_passed(*, period):
+def programme_passed(*, period, services=None):
     """Records passed with a completion date in the period."""
-    return EarlyCareerRecord.objects.filter(
-        outcome=Outcome.PASSED, completed_on__gte=period.start, completed_on__lte=period.end
-    ).count()
+    return (
+        _records(services)
+        .filter(outcome=Outcome.PASSED, completed_on__gte=period.start, completed_on__lte=period.end)
+        .count()
+    )
 
 
-def in_programme_at_end(*, period):
+def in_programme_at_end(*, period, services=None):
     """Workers on a programme on the period's last day: started by then, not left by then, and
     either ending after it or still open with no end date."""
     end = period.end
     return (
-        EarlyCareerRecord.objects.filter(started_on__lte=end)
+        _records(services)
+        .filter(started_on__lte=end)
         .filter(Q(staff_member__left_on__isnull=True) | Q(staff_member__left_on__gt=end))
         .filter(Q(completed_on__gt=end) | Q(completed_on__isnull=True, outcome__in=OPEN_OUTCOMES))
         .count()
     )
 
 
-def left_during_or_within_12_months_of_completing(*, period):
+def left_during_or_within_12_months_of_completing(*, period, services=None):
     """Of the workers who started a programme in the period, those who left the council by the
     period's end, either before completing it or within 12 months of completing it."""
     left = 0
-    for completed_on, left_on in programme_starts(period=period).values_list("completed_on", "staff_member__left_on"):
+    for completed_on, left_on in programme_starts(period=period, services=services).values_list(
+        "completed_on", "staff_member__left_on"
+    ):
         if left_on is None or left_on > period.end:
             continue
         if completed_on is None or left_on <= schedule.months_after(completed_on, 12):
@@ -102,22 +125,22 @@ def left_during_or_within_12_months_of_completing(*, period):
     return left
 
 
-def passed_since_start_and_still_employed(*, period):
+def passed_since_start_and_still_employed(*, period, services=None):
     """Everyone who passed a programme by the period's end, whenever they started, and how many of
     them were still employed on that day: {"passed": n, "still_employed": m}."""
-    passed = EarlyCareerRecord.objects.filter(outcome=Outcome.PASSED, completed_on__lte=period.end)
+    passed = _records(services).filter(outcome=Outcome.PASSED, completed_on__lte=period.end)
     still = passed.filter(Q(staff_member__left_on__isnull=True) | Q(staff_member__left_on__gt=period.end))
     return {"passed": passed.count(), "still_employed": still.count()}
 
 
-def retention_after_completing(*, period, months_list=RETENTION_MONTHS):
+def retention_after_completing(*, period, services=None, months_list=RETENTION_MONTHS):
     """For 12, 24 and 36 months: the workers who passed at least that long before the period's end,
     and how many were still employed that many months after passing:
     {"12": {"completed": n, "still_employed": m}, ...}."""
     rows = list(
-        EarlyCareerRecord.objects.filter(outcome=Outcome.PASSED, completed_on__lte=period.end).values_list(
-            "completed_on", "staff_member__left_on"
-        )
+        _records(services)
+        .filter(outcome=Outcome.PASSED, completed_on__lte=period.end)
+        .values_list("completed_on", "staff_member__left_on")
     )
     result = {}
     for months in months_list:
@@ -133,54 +156,66 @@ def retention_after_completing(*, period, months_list=RETENTION_MONTHS):
     return result
 
 
-def progression_applications_in(*, period):
+def _applications(services):
+    return _in_services(ProgressionApplication.objects.all(), "staff_member__team", services)
+
+
+def progression_applications_in(*, period, services=None):
     """Applications made in the period: their application date, or when none is recorded their
     panel's date, falls in it."""
-    return ProgressionApplication.objects.filter(
+    return _applications(services).filter(
         Q(applied_on__gte=period.start, applied_on__lte=period.end)
         | Q(applied_on__isnull=True, panel__held_on__gte=period.start, panel__held_on__lte=period.end)
     )
 
 
-def progression_applications(*, period):
-    return progression_applications_in(period=period).count()
+def progression_applications(*, period, services=None):
+    return progression_applications_in(period=period, services=services).count()
 
 
-def progressed(*, period):
+def progressed(*, period, services=None):
     """Applications decided "progressed" at a panel held in the period."""
-    return ProgressionApplication.objects.filter(
-        outcome=ProgressionOutcome.PROGRESSED, panel__held_on__gte=period.start, panel__held_on__lte=period.end
-    ).count()
+    return (
+        _applications(services)
+        .filter(outcome=ProgressionOutcome.PROGRESSED, panel__held_on__gte=period.start, panel__held_on__lte=period.end)
+        .count()
+    )
 
 
-def progressed_by_year(*, years):
+def progressed_by_year(*, years, services=None):
     """Progressed at panels held in each calendar year: {year: count}, every year listed."""
     counts = Counter(
-        ProgressionApplication.objects.filter(
-            outcome=ProgressionOutcome.PROGRESSED, panel__held_on__year__in=list(years)
-        ).values_list("panel__held_on__year", flat=True)
+        _applications(services)
+        .filter(outcome=ProgressionOutcome.PROGRESSED, panel__held_on__year__in=list(years))
+        .values_list("panel__held_on__year", flat=True)
     )
     return {year: counts.get(year, 0) for year in years}
 
 
-def new_practice_educators(*, period):
+def new_practice_educators(*, period, services=None):
     """Practice educators who qualified in the period."""
-    return PracticeEducator.objects.filter(qualified_on__gte=period.start, qualified_on__lte=period.end).count()
+    return (
+        _in_services(PracticeEducator.objects.all(), "staff_member__team", services)
+        .filter(qualified_on__gte=period.start, qualified_on__lte=period.end)
+        .count()
+    )
 
 
-def accreditation_passed(*, period):
+def accreditation_passed(*, period, services=None):
     """National accreditation assessments passed in the period."""
-    return AccreditationResult.objects.filter(
-        passed=True, assessed_on__gte=period.start, assessed_on__lte=period.end
-    ).count()
+    return (
+        _in_services(AccreditationResult.objects.all(), "staff_member__team", services)
+        .filter(passed=True, assessed_on__gte=period.start, assessed_on__lte=period.end)
+        .count()
+    )
 
 
-def starters_by_age_and_sex(*, period):
+def starters_by_age_and_sex(*, period, services=None):
     """Programme starters in the period by age band on their start date and by sex, from the
     workforce profile's date of birth and sex (or gender, read as the census reads it):
     {"age": {band: n}, "sex": {label: n}}."""
     ages, sexes = Counter(), Counter()
-    for started_on, born, sex, gender in programme_starts(period=period).values_list(
+    for started_on, born, sex, gender in programme_starts(period=period, services=services).values_list(
         "started_on",
         "staff_member__workforce_profile__date_of_birth",
         "staff_member__workforce_profile__sex",
@@ -196,29 +231,33 @@ def starters_by_age_and_sex(*, period):
     }
 
 
-def figures_for(*, period):
+def figures_for(*, period, services=None):
     """Every figure of the period, by the names the figures command prints."""
-    starts = programme_started(period=period)
+    starts = programme_started(period=period, services=services)
     return {
         "period": period.as_dict(),
-        "placements": placements(period=period),
-        "placements_by_route": placements_by_route(period=period),
-        "final_placement_students_hired": final_placement_students_hired(period=period),
+        "placements": placements(period=period, services=services),
+        "placements_by_route": placements_by_route(period=period, services=services),
+        "final_placement_students_hired": final_placement_students_hired(period=period, services=services),
         "newly_qualified_recruited": starts,
         "newly_qualified_recruited_after_final_placement_here": newly_qualified_recruited_after_final_placement_here(
-            period=period
+            period=period, services=services
         ),
         "programme_started": starts,
-        "programme_passed": programme_passed(period=period),
-        "in_programme_at_end": in_programme_at_end(period=period),
-        "left_during_or_within_12_months_of_completing": left_during_or_within_12_months_of_completing(period=period),
-        "passed_since_start_and_still_employed": passed_since_start_and_still_employed(period=period),
-        "retention_after_completing": retention_after_completing(period=period),
-        "progression_applications": progression_applications(period=period),
-        "progressed": progressed(period=period),
-        "new_practice_educators": new_practice_educators(period=period),
-        "accreditation_passed": accreditation_passed(period=period),
-        "starters_by_age_and_sex": starters_by_age_and_sex(period=period),
+        "programme_passed": programme_passed(period=period, services=services),
+        "in_programme_at_end": in_programme_at_end(period=period, services=services),
+        "left_during_or_within_12_months_of_completing": left_during_or_within_12_months_of_completing(
+            period=period, services=services
+        ),
+        "passed_since_start_and_still_employed": passed_since_start_and_still_employed(
+            period=period, services=services
+        ),
+        "retention_after_completing": retention_after_completing(period=period, services=services),
+        "progression_applications": progression_applications(period=period, services=services),
+        "progressed": progressed(period=period, services=services),
+        "new_practice_educators": new_practice_educators(period=period, services=services),
+        "accreditation_passed": accreditation_passed(period=period, services=services),
+        "starters_by_age_and_sex": starters_by_age_and_sex(period=period, services=services),
     }
 
 

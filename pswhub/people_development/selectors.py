@@ -117,3 +117,7 @@ def own_applications(staff_member):
 
 def staff_choices():
     return StaffMember.objects.filter(left_on__isnull=True).order_by("last_name", "first_name")
+
+
+def applications_visible_to(user):
+    return ProgressionApplication.objects.visible_to(user).values("pk")
