@@ -106,15 +106,17 @@ def _schedule_sync(record, changed_by):
     ends_on = schedule.reduced_workload_ends_on(
         programme=record.programme, started_on=record.started_on, pauses=pauses, completed_on=record.completed_on
     )
-    year = record.workload_year
+    # A year the workload app already holds for this start (recorded there before this record
+    # existed) is adopted rather than doubled.
+    year = record.workload_year or record.staff_member.early_career_years.filter(starts_on=record.started_on).first()
     if year is None or (year.starts_on, year.ends_on) != (record.started_on, ends_on):
         year = early_career_year_save(
             year=year, staff_member=record.staff_member, starts_on=record.started_on, ends_on=ends_on,
             changed_by=changed_by,
         )  # fmt: skip
-        if record.workload_year_id != year.pk:
-            record.workload_year = year
-            _save(record, changed_by)
+    if record.workload_year_id != year.pk:
+        record.workload_year = year
+        _save(record, changed_by)
 
 
 @transaction.atomic

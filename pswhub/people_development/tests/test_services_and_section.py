@@ -98,3 +98,15 @@ def test_the_report_section_says_when_there_is_nothing_to_report():
     data = PeopleDevelopmentSection().build(Period.financial_year(2025), "all")
     assert data.table is None
     assert "holds no student placements" in data.comparison
+
+
+def test_a_year_the_workload_app_already_holds_is_adopted_not_doubled():
+    from pswhub.workload.services import early_career_year_save
+
+    staff = StaffMemberFactory()
+    held = early_career_year_save(staff_member=staff, starts_on=date(2026, 3, 2), ends_on=date(2027, 3, 1))
+    record = services.early_career_record_save(
+        staff_member=staff, programme=asye(), started_on=date(2026, 3, 2), outcome="in_progress"
+    )
+    assert record.workload_year_id == held.pk
+    assert staff.early_career_years.count() == 1
