@@ -38,7 +38,11 @@ def practice_educator_list(*, academic_year=None):
     supported = (
         Count("placements", filter=Q(placements__academic_year=academic_year)) if academic_year else Count("placements")
     )
-    return PracticeEducator.objects.select_related("staff_member__team").annotate(students=supported)
+    return (
+        PracticeEducator.objects.select_related("staff_member__team")
+        .annotate(students=supported)
+        .order_by("staff_member__last_name", "staff_member__first_name")
+    )
 
 
 def cohort_list():
@@ -49,7 +53,7 @@ def cohort_list():
             "participants",
             filter=Q(participants__staff_member__isnull=False, participants__staff_member__left_on__isnull=True),
         ),
-    )
+    ).order_by("-started_on", "name")
 
 
 def cohort_participants(cohort):
@@ -87,7 +91,7 @@ def panel_list():
         application_count=Count("applications"),
         waiting=Count("applications", filter=Q(applications__outcome=ProgressionOutcome.WAITING)),
         progressed=Count("applications", filter=Q(applications__outcome=ProgressionOutcome.PROGRESSED)),
-    )
+    ).order_by("-held_on")
 
 
 def panel_applications(panel):
