@@ -20,10 +20,10 @@ from tests.browser.conftest import (  # noqa: F401  (fixtures used by name)
 pytestmark = pytest.mark.browser
 
 
-def _fill_date(page, name, day):
-    page.fill(f'[name="{name}-day"]', str(day.day))
-    page.fill(f'[name="{name}-month"]', str(day.month))
-    page.fill(f'[name="{name}-year"]', str(day.year))
+def _fill_date(tab, name, day):
+    tab.fill(f'[name="{name}-day"]', str(day.day))
+    tab.fill(f'[name="{name}-month"]', str(day.month))
+    tab.fill(f'[name="{name}-year"]', str(day.year))
 
 
 def test_the_psw_records_a_placement_a_review_and_a_panel_decision(
