@@ -33,6 +33,8 @@ ENDED_NEEDS_END = "Enter the date the programme was completed or ended"
 CHOOSE_PROGRESS = "Select how the worker is progressing"
 CHOOSE_DECISION = "Select the panel's decision"
 EDUCATOR_TAKEN = "This staff member is already a practice educator"
+PARTICIPANT_TAKEN = "The cohort already has a participant with this reference"
+ENTER_AMOUNT = "Enter the income in pounds"
 DECISIONS = [(value, label) for value, label in ProgressionOutcome.choices if value != ProgressionOutcome.WAITING]
 
 
@@ -161,13 +163,36 @@ class ParticipantForm(_NoInstanceMutation, forms.ModelForm):
         widgets = {"status": forms.RadioSelect}
         error_messages = {"reference": {"required": "Enter the participant's reference"}}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, cohort, **kwargs):
+        self.cohort = cohort
         super().__init__(*args, **kwargs)
         self.fields["staff_member"].queryset = _staff()
         self.fields["status"].choices = ParticipantStatus.choices
 
+    def clean_reference(self):
+        reference = self.cleaned_data["reference"]
+        if (
+            CohortParticipant.objects.filter(cohort=self.cohort, reference=reference)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
+            raise forms.ValidationError(PARTICIPANT_TAKEN)
+        return reference
+
     def validate_unique(self):
         pass
+
+
+class PlacementIncomeForm(forms.Form):
+    academic_year = forms.TypedChoiceField(label="Academic year", coerce=int, choices=())
+    amount = forms.DecimalField(
+        label="Income (£)", min_value=0, max_digits=10, decimal_places=2, error_messages={"required": ENTER_AMOUNT}
+    )
+    projected = forms.BooleanField(label="This is a projection, not yet received", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["academic_year"].choices = _academic_year_choices()
 
 
 class EarlyCareerRecordForm(_NoInstanceMutation, forms.ModelForm):

@@ -158,7 +158,11 @@ class PlacementIncome(models.Model):
         ordering = ["-academic_year"]
 
     def __str__(self):
-        return f"Placement income {year_label(self.academic_year)}"
+        return f"Placement income {self.academic_year_label}"
+
+    @property
+    def academic_year_label(self):
+        return year_label(self.academic_year)
 
 
 class CohortKind(models.TextChoices):

@@ -82,6 +82,14 @@ def placement_rows(placements):
 PLACEMENT_HEAD = ["Student", "Year", "University", "Route", "Placement", "Team", "Days", "Outcome", "Employed here"]
 
 
+def income_rows(incomes):
+    return [
+        [text(income.academic_year_label), {"text": f"£{number(income.amount)}", "format": "numeric"},
+         text("Projected" if income.projected else "Received")]
+        for income in incomes
+    ]  # fmt: skip
+
+
 def educator_rows(educators):
     return [
         [

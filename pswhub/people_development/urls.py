@@ -10,6 +10,7 @@ urlpatterns = [
     path("placements/", views.placement_list, name="placement_list"),
     path("placements/add/", views.placement_edit, name="placement_add"),
     path("placements/<int:pk>/", views.placement_edit, name="placement_edit"),
+    path("placement-income/", views.income_list, name="income_list"),
     path("practice-educators/", views.educator_list, name="educator_list"),
     path("practice-educators/add/", views.educator_edit, name="educator_add"),
     path("practice-educators/<int:pk>/", views.educator_edit, name="educator_edit"),

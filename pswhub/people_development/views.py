@@ -11,7 +11,7 @@ from pswhub.core.periods import Period, academic_year_of, financial_year_of, yea
 from pswhub.core.views import require
 
 from . import figures, presenters, selectors, services
-from .forms import CohortForm, ParticipantForm, PlacementForm, PracticeEducatorForm, YearForm
+from .forms import CohortForm, ParticipantForm, PlacementForm, PlacementIncomeForm, PracticeEducatorForm, YearForm
 from .models import Placement, PracticeEducator, SponsoredCohort
 
 PROGRESSION_YEARS = 5
@@ -106,6 +106,22 @@ def placement_edit(request, pk=None):
     )
 
 
+def income_list(request):
+    require(request, "people_development.view_placements")
+    form = PlacementIncomeForm(_post(request), initial={"academic_year": academic_year_of_today()})
+    if request.method == "POST":
+        require(request, "people_development.change_placements")
+        if form.is_valid():
+            income = services.placement_income_save(changed_by=request.user, **form.cleaned_data)
+            messages.success(request, f"Placement income for {year_label(income.academic_year)} has been saved")
+            return redirect("people_development:income_list")
+    return render(
+        request,
+        "people_development/income_list.html",
+        {"rows": presenters.income_rows(selectors.placement_income_list()), "form": form},
+    )
+
+
 def educator_list(request):
     require(request, "people_development.view_placements")
     this_year = academic_year_of_today()
@@ -172,7 +188,7 @@ def cohort_add(request):
 def cohort_detail(request, pk):
     require(request, "people_development.view_placements")
     cohort = get_object_or_404(SponsoredCohort, pk=pk)
-    form = ParticipantForm(_post(request))
+    form = ParticipantForm(_post(request), cohort=cohort)
     if request.method == "POST":
         require(request, "people_development.change_placements")
         if form.is_valid():

@@ -62,7 +62,14 @@ def test_the_figures_are_for_those_who_read_across_the_service_and_councillors(c
 
 
 @pytest.mark.parametrize(
-    "name,key", [("placement_list", None), ("educator_list", None), ("cohort_list", None), ("cohort_detail", "cohort")]
+    "name,key",
+    [
+        ("placement_list", None),
+        ("income_list", None),
+        ("educator_list", None),
+        ("cohort_list", None),
+        ("cohort_detail", "cohort"),
+    ],
 )
 def test_placements_educators_and_cohorts_are_read_across_the_service_only(client, everyone, records, name, key):
     _expect(client, everyone, records, name, key, READERS)
@@ -157,3 +164,27 @@ def test_a_councillor_sees_small_counts_as_c_and_the_psw_sees_them(client, psw, 
     councillor_page = client.get(url).content.decode()
     assert "Counts of fewer than 5 people" in councillor_page
     assert "Counts of fewer than 5 people" not in psw_page
+
+
+def test_the_hr_officer_records_placement_income_and_a_head_of_service_cannot(client, hr_officer, head_of_service):
+    url = reverse("people_development:income_list")
+    data = {"academic_year": "2021", "amount": "21600", "projected": "on"}
+    client.force_login(head_of_service)
+    assert client.post(url, data).status_code == 403
+    client.force_login(hr_officer)
+    assert client.post(url, data).status_code == 302
+    page = client.get(url).content.decode()
+    assert "£21,600" in page and "Projected" in page
+
+
+def test_a_cohort_refuses_a_participant_reference_it_already_has(client, psw):
+    from pswhub.people_development.forms import PARTICIPANT_TAKEN
+
+    cohort = CohortFactory()
+    url = reverse("people_development:cohort_detail", args=[cohort.pk])
+    client.force_login(psw)
+    assert client.post(url, {"reference": "SU6-01", "status": "in_progress"}).status_code == 302
+    response = client.post(url, {"reference": "SU6-01", "status": "in_progress"})
+    assert response.status_code == 200
+    assert PARTICIPANT_TAKEN in response.content.decode()
+    assert cohort.participants.count() == 1
