@@ -10,7 +10,15 @@ from django.views.decorators.http import require_POST
 from pswhub.core.views import require
 
 from . import presenters, selectors, services
-from .forms import ApplicationForm, DecisionForm, EarlyCareerRecordForm, PanelForm, PauseForm, ReviewForm
+from .forms import (
+    AccreditationForm,
+    ApplicationForm,
+    DecisionForm,
+    EarlyCareerRecordForm,
+    PanelForm,
+    PauseForm,
+    ReviewForm,
+)
 from .models import EarlyCareerRecord, ProgressionApplication, ProgressionPanel, Review
 from .views import _post, form_page, render, table_page
 
@@ -196,6 +204,28 @@ def application_decide(request, pk):
         caption=f"{application.from_level} to {application.to_level}",
         button="Save decision",
         back=back or reverse("people_development:panel_list"),
+    )
+
+
+def accreditation_list(request):
+    require(request, "people_development.view_progression")
+    form = AccreditationForm(_post(request))
+    if request.method == "POST":
+        require(request, "people_development.change_progression")
+        if form.is_valid():
+            services.accreditation_result_save(changed_by=request.user, **form.cleaned_data)
+            messages.success(request, "The accreditation result has been saved")
+            return redirect("people_development:accreditation_list")
+    return table_page(
+        request,
+        title="National accreditation",
+        head=["Social worker", "Date assessed", "Result"],
+        rows=presenters.accreditation_rows(selectors.accreditation_results(request.user)),
+        empty="No accreditation results have been recorded.",
+        form=form,
+        form_title="Record a result",
+        button="Save result",
+        can_change=request.user.has_perm("people_development.change_progression"),
     )
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from pswhub.core.forms_render import GovukDateField
 from pswhub.core.models import StaffMember, Team
 from pswhub.core.periods import academic_year_of, financial_year_of, year_label
+from pswhub.core.presenters import govuk_date
 
 from .models import (
     CohortParticipant,
@@ -35,6 +36,8 @@ CHOOSE_DECISION = "Select the panel's decision"
 EDUCATOR_TAKEN = "This staff member is already a practice educator"
 PARTICIPANT_TAKEN = "The cohort already has a participant with this reference"
 ENTER_AMOUNT = "Enter the income in pounds"
+PROGRAMME_NOT_YET = "{programme} starts on {day}: choose the ASYE for an earlier start"
+CHOOSE_RESULT = "Select whether the assessment was passed"
 DECISIONS = [(value, label) for value, label in ProgressionOutcome.choices if value != ProgressionOutcome.WAITING]
 
 
@@ -221,6 +224,12 @@ class EarlyCareerRecordForm(_NoInstanceMutation, forms.ModelForm):
         elif outcome and outcome not in (Outcome.IN_PROGRESS, Outcome.EXTENDED) and not completed_on:
             self.add_error("completed_on", ENDED_NEEDS_END)
         _ends_after_start(self, cleaned.get("started_on"), completed_on, "completed_on")
+        programme, started_on = cleaned.get("programme"), cleaned.get("started_on")
+        if programme and started_on and programme.available_from and started_on < programme.available_from:
+            self.add_error(
+                "started_on",
+                PROGRAMME_NOT_YET.format(programme=programme.name, day=govuk_date(programme.available_from)),
+            )
         return cleaned
 
     def validate_unique(self):
@@ -299,3 +308,19 @@ class YearForm(forms.Form):
         super().__init__(*args, **kwargs)
         this_year = financial_year_of(timezone.localdate())
         self.fields["year"].choices = [(year, year_label(year)) for year in range(this_year, this_year - 8, -1)]
+
+
+class AccreditationForm(forms.Form):
+    staff_member = StaffChoiceField(label="Social worker", queryset=StaffMember.objects.none())
+    assessed_on = GovukDateField(label="Date assessed", error_messages={"required": "Enter the date assessed"})
+    passed = forms.TypedChoiceField(
+        label="Result",
+        choices=[("yes", "Passed"), ("no", "Not passed")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": CHOOSE_RESULT},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["staff_member"].queryset = _staff()

@@ -37,6 +37,7 @@ ENDS_BEFORE_START = "The end date is before the start date"
 OPEN_WITH_END = "A programme in progress or extended has no completed_on"
 ENDED_WITHOUT_END = "Enter completed_on for a passed, failed or withdrawn programme"
 SAME_LEVEL = "to_level must differ from from_level"
+PROGRAMME_NOT_YET = "This programme starts on {day}: use asye for an earlier start"
 REPEATED_ROW = "Row {row} already gives this {what}"
 
 ROUTE_CODES = [code for code, _name, _order in reference.ROUTES]
@@ -223,8 +224,14 @@ def _placement_check(values):
     return [("ended_on", ENDS_BEFORE_START)] if start and end and end < start else []
 
 
+AVAILABLE_FROM = {code: available_from for code, *_rest, available_from in reference.PROGRAMMES}
+
+
 def _early_career_check(values):
     completed, outcome = values["completed_on"], values["outcome"]
+    available_from = AVAILABLE_FROM[values["programme"]]
+    if available_from and values["started_on"] < available_from:
+        return [("started_on", PROGRAMME_NOT_YET.format(day=available_from.isoformat()))]
     if outcome in OPEN_OUTCOMES and completed:
         return [("completed_on", OPEN_WITH_END)]
     if outcome not in OPEN_OUTCOMES and not completed:

@@ -90,6 +90,14 @@ def income_rows(incomes):
     ]  # fmt: skip
 
 
+def accreditation_rows(results):
+    return [
+        [text(result.staff_member.full_name), text(govuk_date(result.assessed_on)),
+         text("Passed" if result.passed else "Not passed")]
+        for result in results
+    ]  # fmt: skip
+
+
 def educator_rows(educators):
     return [
         [

@@ -7,6 +7,7 @@ from pswhub.core.models import StaffMember
 
 from .models import (
     OPEN_OUTCOMES,
+    AccreditationResult,
     CohortParticipant,
     EarlyCareerRecord,
     Placement,
@@ -125,3 +126,10 @@ def staff_choices():
 
 def applications_visible_to(user):
     return ProgressionApplication.objects.visible_to(user).values("pk")
+
+
+def accreditation_results(user):
+    """National accreditation results of the staff whose records the user may open."""
+    return AccreditationResult.objects.filter(staff_member__in=StaffMember.objects.visible_to(user)).select_related(
+        "staff_member"
+    )

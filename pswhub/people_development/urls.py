@@ -28,5 +28,6 @@ urlpatterns = [
     path("progression/<int:pk>/", career_views.panel_detail, name="panel_detail"),
     path("progression/applications/add/", career_views.application_add, name="application_add"),
     path("progression/applications/<int:pk>/", career_views.application_decide, name="application_decide"),
+    path("accreditation/", career_views.accreditation_list, name="accreditation_list"),
     path("mine/", career_views.own, name="own"),
 ]

@@ -31,11 +31,13 @@ def form_page(request, form, *, title, button, back, caption="People development
     )
 
 
-def table_page(request, *, title, head, rows, add=None, empty, intro=""):
+def table_page(request, *, title, head, rows, add=None, empty, intro="", **form):
+    """A list page; `form` may give `form`, `form_title`, `button` and `can_change` for a form
+    that adds a row under the table."""
     return render(
         request,
         "people_development/table_page.html",
-        {"title": title, "head": head, "rows": rows, "add": add, "empty": empty, "intro": intro},
+        {"title": title, "head": head, "rows": rows, "add": add, "empty": empty, "intro": intro, **form},
     )
 
 
@@ -115,10 +117,16 @@ def income_list(request):
             income = services.placement_income_save(changed_by=request.user, **form.cleaned_data)
             messages.success(request, f"Placement income for {year_label(income.academic_year)} has been saved")
             return redirect("people_development:income_list")
-    return render(
+    return table_page(
         request,
-        "people_development/income_list.html",
-        {"rows": presenters.income_rows(selectors.placement_income_list()), "form": form},
+        title="Placement income",
+        head=["Academic year", "Income", "Status"],
+        rows=presenters.income_rows(selectors.placement_income_list()),
+        empty="No placement income has been recorded.",
+        form=form,
+        form_title="Record income for a year",
+        button="Save income",
+        can_change=request.user.has_perm("people_development.change_placements"),
     )
 
 

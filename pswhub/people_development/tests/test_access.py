@@ -114,7 +114,7 @@ def test_only_the_psw_and_hr_start_or_change_a_programme_record(client, everyone
     _expect(client, everyone, records, "record_edit", "record", KEEPERS)
 
 
-@pytest.mark.parametrize("name,key", [("panel_list", None), ("panel_detail", "panel")])
+@pytest.mark.parametrize("name,key", [("panel_list", None), ("panel_detail", "panel"), ("accreditation_list", None)])
 def test_progression_panels_are_read_by_readers_and_team_managers(client, everyone, records, name, key):
     _expect(client, everyone, records, name, key, READERS | {"north_manager"})
 
@@ -188,3 +188,38 @@ def test_a_cohort_refuses_a_participant_reference_it_already_has(client, psw):
     assert response.status_code == 200
     assert PARTICIPANT_TAKEN in response.content.decode()
     assert cohort.participants.count() == 1
+
+
+def test_the_psw_records_an_accreditation_result_and_a_qa_officer_cannot(client, psw, qa_officer, north_worker):
+    url = reverse("people_development:accreditation_list")
+    data = {
+        "staff_member": north_worker.staff_member.pk,
+        "assessed_on-day": "14",
+        "assessed_on-month": "3",
+        "assessed_on-year": "2022",
+        "passed": "yes",
+    }
+    client.force_login(qa_officer)
+    assert client.post(url, data).status_code == 403
+    client.force_login(psw)
+    assert client.post(url, data).status_code == 302
+    assert "Passed" in client.get(url).content.decode()
+
+
+def test_the_two_year_programme_cannot_start_before_september_2027(client, psw, north_worker):
+    from pswhub.people_development.forms import PROGRAMME_NOT_YET
+
+    client.force_login(psw)
+    response = client.post(
+        reverse("people_development:record_add"),
+        {
+            "staff_member": north_worker.staff_member.pk,
+            "programme": "early_career",
+            "started_on-day": "6",
+            "started_on-month": "9",
+            "started_on-year": "2026",
+            "outcome": "in_progress",
+        },
+    )
+    assert response.status_code == 200
+    assert PROGRAMME_NOT_YET.split(":")[1].strip() in response.content.decode()

@@ -98,11 +98,13 @@ def test_early_careers_refuses_an_unknown_worker_and_a_passed_record_without_its
     path.write_text(
         "employee_number,programme,started_on,outcome,completed_on\nE7777,asye,2020-09-07,passed,2021-09-06\n"
         "E1001,asye,2020-09-07,passed,\n"
+        "E2002,early_career,2026-09-07,in_progress,\n"
     )
     _out, err, error = run("import_early_careers", path)
     assert error is not None
     assert f"Row 2, column employee_number: {importing.UNKNOWN_PERSON.format(value='E7777')}" in err
     assert f"Row 3, column completed_on: {importing.ENDED_WITHOUT_END}" in err
+    assert f"Row 4, column started_on: {importing.PROGRAMME_NOT_YET.format(day='2027-09-01')}" in err
     assert not EarlyCareerRecord.objects.exists()
 
 
