@@ -223,3 +223,21 @@ def test_the_two_year_programme_cannot_start_before_september_2027(client, psw, 
     )
     assert response.status_code == 200
     assert PROGRAMME_NOT_YET.split(":")[1].strip() in response.content.decode()
+
+
+def test_the_workers_manager_records_a_review_and_the_worker_cannot(client, everyone, records):
+    review = records["review"]
+    url = reverse("people_development:review_edit", args=[review.pk])
+    data = {"held_on-day": "2", "held_on-month": "4", "held_on-year": "2026", "progress": "on_track", "notes": ""}
+    client.force_login(everyone["north_worker"])
+    assert client.post(url, data).status_code == 403
+    review.refresh_from_db()
+    assert review.held_on is None
+    client.force_login(everyone["north_manager"])
+    assert client.post(url, data).status_code == 302
+    review.refresh_from_db()
+    assert (review.held_on, review.progress, review.recorded_by) == (
+        date(2026, 4, 2),
+        "on_track",
+        everyone["north_manager"],
+    )
