@@ -20,7 +20,7 @@ from .forms import (
     ReviewForm,
 )
 from .models import EarlyCareerRecord, ProgressionApplication, ProgressionPanel, Review
-from .views import _post, form_page, render, table_page
+from .views import _import_link, _post, form_page, render, table_page
 
 
 def record_list(request):
@@ -36,6 +36,7 @@ def record_list(request):
         if request.user.has_perm("people_development.change_early_careers")
         else None,
         empty="No records to show.",
+        import_link=_import_link(request, "early-careers", "Import past early career records from a spreadsheet"),
     )
 
 
@@ -130,6 +131,7 @@ def panel_list(request):
         if request.user.has_perm("people_development.change_progression")
         else None,
         empty="No panels have been recorded.",
+        import_link=_import_link(request, "progression", "Import past progression applications from a spreadsheet"),
     )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import career_views, views
+from . import career_views, import_views, views
 
 app_name = "people_development"
 
@@ -30,4 +30,6 @@ urlpatterns = [
     path("progression/applications/<int:pk>/", career_views.application_decide, name="application_decide"),
     path("accreditation/", career_views.accreditation_list, name="accreditation_list"),
     path("mine/", career_views.own, name="own"),
+    path("imports/<slug:kind>/", import_views.import_upload, name="import_upload"),
+    path("imports/<slug:kind>/confirm/", import_views.import_confirm, name="import_confirm"),
 ]

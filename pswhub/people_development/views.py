@@ -41,6 +41,12 @@ def table_page(request, *, title, head, rows, add=None, empty, intro="", **form)
     )
 
 
+def _import_link(request, kind, text):
+    if not request.user.has_perm("people_development.import_records"):
+        return None
+    return (text, reverse("people_development:import_upload", args=[kind]))
+
+
 def home(request):
     """The area's front page: the dashboard for those who read the figures, else the records the
     user may see, else their own development."""
@@ -88,6 +94,7 @@ def placement_list(request):
         if request.user.has_perm("people_development.change_placements")
         else None,
         empty="No placements have been recorded.",
+        import_link=_import_link(request, "placements", "Import past placements from a spreadsheet"),
     )
 
 
