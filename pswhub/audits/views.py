@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from pswhub.core.periods import financial_year_of, year_label
 from pswhub.core.views import require
 
 from . import presenters, selectors, services
@@ -44,7 +45,7 @@ def _int(value):
 
 def _dashboard_year(request, years):
     year = _int(request.GET.get("year"))
-    return year if year in years else selectors.financial_year_of(timezone.localdate())
+    return year if year in years else financial_year_of(timezone.localdate())
 
 
 def dashboard(request):
@@ -66,7 +67,7 @@ def dashboard_teams(request):
     teams = selectors.audit_teams_of_year(user=request.user, year=year)
     page = Paginator(teams, presenters.TEAMS_PER_PAGE).get_page(request.GET.get("page"))
     _, drill_down = selectors.dashboard_access(request.user)
-    context = {"page": page, "year": year, "label": selectors.financial_year_label(year), "drill_down": drill_down}
+    context = {"page": page, "year": year, "label": year_label(year), "drill_down": drill_down}
     return render(request, "audits/dashboard_teams.html", {**context, "query": request.GET})
 
 
@@ -81,6 +82,8 @@ def audit_list(request):
         risk=request.GET.get("risk") == "open",
         audit_type=request.GET.get("type", ""),
         theme=request.GET.get("theme", ""),
+        own_cases=request.GET.get("cases") == "mine",
+        own_actions=request.GET.get("actions") == "mine",
     )
     page = Paginator(audits, 50).get_page(request.GET.get("page"))
     return render(
@@ -93,7 +96,7 @@ def audit_list(request):
 def _detail(request, audit, status=200, **forms):
     forms.setdefault("contribution_form", ContributionForm(prefix="contribution"))
     forms.setdefault("flag_form", RiskFlagForm(prefix="flag"))
-    forms.setdefault("action_form", ActionForm(prefix="action"))
+    forms.setdefault("action_form", ActionForm(prefix="action", audit=audit))
     context = {"audit": audit, **selectors.audit_detail(audit=audit), **forms, **presenters.HELPERS}
     return render(request, "audits/audit_detail.html", context, status=status)
 
@@ -104,7 +107,7 @@ def audit_detail(request, pk):
 
 def audit_start(request):
     require(request, "audits.start_audit")
-    form = AuditStartForm(request.POST or None)
+    form = AuditStartForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         audit = services.audit_start(started_by=request.user, **form.cleaned_data)
         messages.success(request, f"You have started an audit of case {audit.case_reference}")
@@ -181,7 +184,7 @@ def risk_flag_acknowledge(request, pk, flag_pk):
 def action_add(request, pk):
     audit = _audit(request, pk)
     require(request, "audits.add_audit_action", audit)
-    form = ActionForm(request.POST, prefix="action")
+    form = ActionForm(request.POST, prefix="action", audit=audit)
     if not form.is_valid():
         return _detail(request, audit, status=400, action_form=form)
     services.audit_action_create(audit=audit, created_by=request.user, **form.cleaned_data)

@@ -198,6 +198,39 @@ class StaffMember(models.Model):
         return self.left_on is None
 
 
+class RoleGrantRequest(models.Model):
+    """A role that needs a second administrator (roles.NEEDS_SECOND_ADMINISTRATOR) asked for on
+    someone's account. It is given only when an administrator who neither asked for it nor
+    receives it approves (services.role_grant_approve)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for approval"
+        APPROVED = "approved", "Approved"
+        REFUSED = "refused", "Refused"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_grant_requests")
+    role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="+")
+    requested_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                condition=Q(status="pending"),
+                name="one_pending_grant_per_user_and_role",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.role.name} for {self.user.username}"
+
+
 class AppendOnlyError(Exception):
     pass
 
@@ -260,3 +293,24 @@ class RetentionPurge(models.Model):
 simple_history.register(
     Authenticator, app="pswhub.core", excluded_fields=["data"], table_name="core_historicalauthenticator"
 )
+
+
+class Notification(models.Model):
+    """A message PSW Hub sent one person: listed on their "Sent to you" page, and e-mailed to them
+    when they have an address. It names a case by its reference only and links to the page to act
+    on (core/notifications.py decides who is told what)."""
+
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=40)
+    subject = models.CharField(max_length=200)
+    text = models.TextField()
+    link = models.CharField(max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "-created_at"], name="notification_recipient_idx")]
+
+    def __str__(self):
+        return f"{self.subject} to {self.recipient}"
