@@ -1,5 +1,18 @@
 from django.apps import AppConfig
 
+# The area's pages, in order; the area's link opens the first one the user may open.
+NAVIGATION = [
+    ("Figures", "people_development:dashboard", "people_development.view_dashboard"),
+    ("Placements", "people_development:placement_list", "people_development.view_placements"),
+    ("Placement income", "people_development:income_list", "people_development.view_placements"),
+    ("Practice educators", "people_development:educator_list", "people_development.view_placements"),
+    ("Cohorts", "people_development:cohort_list", "people_development.view_placements"),
+    ("Early career programmes", "people_development:record_list", "people_development.view_early_careers"),
+    ("Progression panels", "people_development:panel_list", "people_development.view_progression"),
+    ("National accreditation", "people_development:accreditation_list", "people_development.view_progression"),
+    ("Your development", "people_development:own", "people_development.view_own"),
+]
+
 
 class PeopleDevelopmentConfig(AppConfig):
     name = "pswhub.people_development"
@@ -8,6 +21,7 @@ class PeopleDevelopmentConfig(AppConfig):
 
     def ready(self):
         from pswhub.core import attention, demo, staff_record
+        from pswhub.core import navigation as nav
         from pswhub.core.report_sections import register
 
         from . import rules  # noqa: F401
@@ -20,3 +34,7 @@ class PeopleDevelopmentConfig(AppConfig):
         demo.register(people_development_demo_load)
         staff_record.register(people_development_record_sections)
         register(PeopleDevelopmentSection())
+        for order, (label, url_name, permission) in enumerate(NAVIGATION):
+            nav.register(
+                area=nav.PEOPLE_DEVELOPMENT, label=label, url_name=url_name, permission=permission, order=order
+            )

@@ -48,11 +48,11 @@ def _import_link(request, kind, text):
 
 
 def home(request):
-    """The area's front page: the dashboard for those who read the figures, else the records the
-    user may see, else their own development."""
+    """The area's address: the figures for those who read them, else the early career records the
+    user may see, else their own development (the same first page the navigation opens)."""
     require(request, "people_development.view_area")
     if request.user.has_perm("people_development.view_dashboard"):
-        return dashboard(request)
+        return redirect("people_development:dashboard")
     if request.user.has_perm("people_development.view_early_careers"):
         return redirect("people_development:record_list")
     return redirect("people_development:own")
