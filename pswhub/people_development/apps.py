@@ -1,15 +1,13 @@
 from django.apps import AppConfig
 
-# The area's pages, in order; the area's link opens the first one the user may open.
+# The area's pages, in order; the area's link opens the first one the user may open. Placement
+# income, practice educators and cohorts sit under Placements; national accreditation under
+# Progression (their addresses too, so the sub-navigation marks the right page).
 NAVIGATION = [
     ("Figures", "people_development:dashboard", "people_development.view_dashboard"),
     ("Placements", "people_development:placement_list", "people_development.view_placements"),
-    ("Placement income", "people_development:income_list", "people_development.view_placements"),
-    ("Practice educators", "people_development:educator_list", "people_development.view_placements"),
-    ("Cohorts", "people_development:cohort_list", "people_development.view_placements"),
-    ("Early career programmes", "people_development:record_list", "people_development.view_early_careers"),
-    ("Progression panels", "people_development:panel_list", "people_development.view_progression"),
-    ("National accreditation", "people_development:accreditation_list", "people_development.view_progression"),
+    ("Early careers", "people_development:record_list", "people_development.view_early_careers"),
+    ("Progression", "people_development:panel_list", "people_development.view_progression"),
     ("Your development", "people_development:own", "people_development.view_own"),
 ]
 

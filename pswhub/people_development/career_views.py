@@ -20,7 +20,7 @@ from .forms import (
     ReviewForm,
 )
 from .models import EarlyCareerRecord, ProgressionApplication, ProgressionPanel, Review
-from .views import _import_link, _post, form_page, render, table_page
+from .views import PROGRESSION_PAGES, _import_link, _post, form_page, related, render, table_page
 
 
 def record_list(request):
@@ -125,6 +125,7 @@ def panel_list(request):
     return table_page(
         request,
         title="Career progression panels",
+        related=related(PROGRESSION_PAGES, "people_development:panel_list"),
         head=presenters.PANEL_HEAD,
         rows=presenters.panel_rows(selectors.panel_list()),
         add=("Add a panel", reverse("people_development:panel_add"))
@@ -221,6 +222,7 @@ def accreditation_list(request):
     return table_page(
         request,
         title="National accreditation",
+        related=related(PROGRESSION_PAGES, "people_development:accreditation_list"),
         head=["Social worker", "Date assessed", "Result"],
         rows=presenters.accreditation_rows(selectors.accreditation_results(request.user)),
         empty="No accreditation results have been recorded.",

@@ -31,6 +31,23 @@ def form_page(request, form, *, title, button, back, caption="People development
     )
 
 
+PLACEMENT_PAGES = [
+    ("Placements", "people_development:placement_list"),
+    ("Placement income", "people_development:income_list"),
+    ("Practice educators", "people_development:educator_list"),
+    ("Cohorts", "people_development:cohort_list"),
+]
+PROGRESSION_PAGES = [
+    ("Progression panels", "people_development:panel_list"),
+    ("National accreditation", "people_development:accreditation_list"),
+]
+
+
+def related(pages, current):
+    """Links to the other lists under the same page of the area's navigation."""
+    return [(text, reverse(name)) for text, name in pages if name != current]
+
+
 def table_page(request, *, title, head, rows, add=None, empty, intro="", **form):
     """A list page; `form` may give `form`, `form_title`, `button` and `can_change` for a form
     that adds a row under the table."""
@@ -88,6 +105,7 @@ def placement_list(request):
     return table_page(
         request,
         title="Student placements",
+        related=related(PLACEMENT_PAGES, "people_development:placement_list"),
         head=presenters.PLACEMENT_HEAD,
         rows=presenters.placement_rows(selectors.placement_list()),
         add=("Record a placement", reverse("people_development:placement_add"))
@@ -127,6 +145,7 @@ def income_list(request):
     return table_page(
         request,
         title="Placement income",
+        related=related(PLACEMENT_PAGES, "people_development:income_list"),
         head=["Academic year", "Income", "Status"],
         rows=presenters.income_rows(selectors.placement_income_list()),
         empty="No placement income has been recorded.",
@@ -143,6 +162,7 @@ def educator_list(request):
     return table_page(
         request,
         title="Practice educators",
+        related=related(PLACEMENT_PAGES, "people_development:educator_list"),
         intro=f"Students supported in {year_label(this_year)}.",
         head=presenters.EDUCATOR_HEAD,
         rows=presenters.educator_rows(selectors.practice_educator_list(academic_year=this_year)),
@@ -179,6 +199,7 @@ def cohort_list(request):
     return table_page(
         request,
         title="Sponsored routes and cohorts",
+        related=related(PLACEMENT_PAGES, "people_development:cohort_list"),
         head=presenters.COHORT_HEAD,
         rows=presenters.cohort_rows(selectors.cohort_list()),
         add=("Add a cohort", reverse("people_development:cohort_add"))

@@ -59,9 +59,7 @@ def test_the_psw_records_a_placement_a_review_and_a_panel_decision(
     assert_no_axe_violations(page)
 
     # When they open an early career record and record its next review
-    page.get_by_role("navigation", name="People development").get_by_role(
-        "link", name="Early career programmes"
-    ).click()
+    page.get_by_role("navigation", name="People development").get_by_role("link", name="Early careers").click()
     assert_no_axe_violations(page)
     page.locator("main table a").first.click()
     expect(page.locator("main")).to_contain_text("Reviews")
@@ -77,8 +75,9 @@ def test_the_psw_records_a_placement_a_review_and_a_panel_decision(
     assert_no_axe_violations(page)
 
     # When they open the latest progression panel and record a decision
-    page.get_by_role("link", name="Back to early career programmes").click()
-    page.get_by_role("navigation", name="People development").get_by_role("link", name="Progression panels").click()
+    page.get_by_role("navigation", name="People development").get_by_role(
+        "link", name="Progression", exact=True
+    ).click()
     assert_no_axe_violations(page)
     page.locator("main table a").first.click()
     expect(heading(page)).to_contain_text("Panel of")
