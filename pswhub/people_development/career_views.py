@@ -36,7 +36,7 @@ def record_list(request):
         if request.user.has_perm("people_development.change_early_careers")
         else None,
         empty="No records to show.",
-        import_link=_import_link(request, "early-careers", "Import past early career records from a spreadsheet"),
+        import_link=_import_link(request, "early_careers", "Import past early career records from a spreadsheet"),
     )
 
 

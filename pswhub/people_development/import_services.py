@@ -12,8 +12,18 @@ from dataclasses import dataclass
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from . import services
-from .models import EarlyCareerRecord, Placement, ProgressionApplication, ProgressionPanel
+from pswhub.core.imports import Importer
+
+from . import importing, services
+from .models import (
+    EarlyCareerImport,
+    EarlyCareerRecord,
+    Placement,
+    PlacementImport,
+    ProgressionApplication,
+    ProgressionImport,
+    ProgressionPanel,
+)
 
 FILE_HAS_PROBLEMS = "The file has problems and nothing was imported"
 
@@ -156,3 +166,27 @@ def progression_import(*, progression_file, changed_by=None, dry_run=False):
                     changed, ProgressionApplication, ["from_level", "outcome", "applied_on"], default_user=changed_by
                 )
     return result
+
+
+# Each import kept as an upload of its own model: previewed, then confirmed (core.imports).
+PLACEMENTS = Importer(
+    model=PlacementImport,
+    read=importing.placements_file_read,
+    write=lambda checked, *, changed_by=None, dry_run=False: placements_import(
+        placement_file=checked, changed_by=changed_by, dry_run=dry_run
+    ),
+)
+EARLY_CAREERS = Importer(
+    model=EarlyCareerImport,
+    read=importing.early_careers_file_read,
+    write=lambda checked, *, changed_by=None, dry_run=False: early_careers_import(
+        early_career_file=checked, changed_by=changed_by, dry_run=dry_run
+    ),
+)
+PROGRESSION = Importer(
+    model=ProgressionImport,
+    read=importing.progression_file_read,
+    write=lambda checked, *, changed_by=None, dry_run=False: progression_import(
+        progression_file=checked, changed_by=changed_by, dry_run=dry_run
+    ),
+)

@@ -1,15 +1,15 @@
 """Reading past spreadsheets of placements, early career records and progression (docs/
 people_development.md, "Imports"). Every row is checked before anything is written; a reader never
 writes, and names the row and column of every problem (the header is row 1). CSV (UTF-8, then
-Windows-1252) and XLSX are read by the workforce area's `table_read`; the command pieces are
-`pswhub.core.imports`'. People are named by employee number; an unknown one is a problem."""
+Windows-1252) and XLSX are read by the shared import pipeline (`pswhub.core.imports`). People are
+named by employee number; an unknown one is a problem."""
 
 from dataclasses import dataclass, field
 from datetime import date
 
+from pswhub.core.imports import Problem, TableError, table_read
 from pswhub.core.models import StaffMember, Team
 from pswhub.core.periods import year_label_parse
-from pswhub.workforce.hr_import import Problem, TableError, table_read
 
 from . import reference
 from .models import (

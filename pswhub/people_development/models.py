@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from pswhub.core.imports.models import Upload
 from pswhub.core.models import StaffMember, Team
 from pswhub.core.periods import year_label
 
@@ -422,3 +423,28 @@ class AccreditationResult(models.Model):
 
     def __str__(self):
         return f"{self.staff_member}: accreditation {'passed' if self.passed else 'not passed'} on {self.assessed_on}"
+
+
+class _ImportUpload(Upload):
+    """A past spreadsheet kept as an upload (core.imports): previewed, then confirmed."""
+
+    RESULT_FIELDS = ["rows", "added", "updated", "unchanged"]
+
+    added = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+
+    class Meta(Upload.Meta):
+        abstract = True
+
+
+class PlacementImport(_ImportUpload):
+    history = HistoricalRecords(excluded_fields=["content"])
+
+
+class EarlyCareerImport(_ImportUpload):
+    history = HistoricalRecords(excluded_fields=["content"])
+
+
+class ProgressionImport(_ImportUpload):
+    history = HistoricalRecords(excluded_fields=["content"])

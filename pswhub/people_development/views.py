@@ -61,7 +61,7 @@ def table_page(request, *, title, head, rows, add=None, empty, intro="", **form)
 def _import_link(request, kind, text):
     if not request.user.has_perm("people_development.import_records"):
         return None
-    return (text, reverse("people_development:import_upload", args=[kind]))
+    return (text, reverse(f"people_development:import_{kind}"))
 
 
 def home(request):

@@ -2,15 +2,22 @@
 twice changes nothing."""
 
 import io
-import re
 from datetime import date
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from pswhub.core.tests.factories import StaffMemberFactory, TeamFactory
 from pswhub.people_development import importing
-from pswhub.people_development.models import EarlyCareerRecord, Placement, ProgressionApplication
+from pswhub.people_development.models import (
+    EarlyCareerRecord,
+    Placement,
+    PlacementImport,
+    ProgressionApplication,
+    ProgressionImport,
+)
 from pswhub.people_development.tests.factories import PracticeEducatorFactory
 
 pytestmark = pytest.mark.django_db
@@ -130,34 +137,30 @@ def test_progression_import_makes_panels_and_a_second_import_changes_nothing(peo
 
 
 def test_the_hr_officer_imports_progression_through_the_pages_after_a_preview(client, people, hr_officer):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from django.urls import reverse
-
-    content = b"employee_number,panel_on,from_level,to_level,outcome\nE1001,2021-06-15,social_worker,experienced_social_worker,progressed\n"
+    content = (
+        b"employee_number,panel_on,from_level,to_level,outcome\n"
+        b"E1001,2021-06-15,social_worker,experienced_social_worker,progressed\n"
+    )
     client.force_login(hr_officer)
-    url = reverse("people_development:import_upload", args=["progression"])
-    preview = client.post(url, {"file": SimpleUploadedFile("progression.csv", content)})
-    assert preview.status_code == 200
-    assert "Check progression.csv" in preview.content.decode()
-    assert not ProgressionApplication.objects.exists()
-    token = re.search(r'name="token" value="([^"]+)"', preview.content.decode()).group(1)
-    response = client.post(reverse("people_development:import_confirm", args=["progression"]), {"token": token})
+    response = client.post(
+        reverse("people_development:import_progression"), {"file": SimpleUploadedFile("progression.csv", content)}
+    )
+    upload = ProgressionImport.objects.get()
     assert response.status_code == 302
+    assert (upload.status, upload.added) == ("previewed", 1)
+    assert not ProgressionApplication.objects.exists()
+    client.post(reverse("people_development:import_progression_confirm", args=[upload.pk]))
+    upload.refresh_from_db()
+    assert upload.status == "imported"
     assert ProgressionApplication.objects.get().outcome == "progressed"
 
 
 def test_a_bad_file_shows_its_problems_and_a_head_of_service_cannot_import(client, people, hr_officer, head_of_service):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from django.urls import reverse
-
-    url = reverse("people_development:import_upload", args=["placements"])
+    url = reverse("people_development:import_placements")
     client.force_login(head_of_service)
     assert client.get(url).status_code == 403
     client.force_login(hr_officer)
     response = client.post(url, {"file": SimpleUploadedFile("p.csv", b"academic_year\n2020/21\n")})
     assert response.status_code == 400
     assert importing.MISSING_COLUMN.format(column="student_reference") in response.content.decode()
-    assert (
-        client.post(reverse("people_development:import_confirm", args=["placements"]), {"token": "altered"}).status_code
-        == 400
-    )
+    assert not PlacementImport.objects.exists()
