@@ -22,13 +22,14 @@ class PeopleDevelopmentConfig(AppConfig):
         from pswhub.core import navigation as nav
         from pswhub.core.report_sections import register
 
-        from . import rules  # noqa: F401
+        from . import retention, rules  # noqa: F401
         from .attention import people_development_attention_items
         from .demo import people_development_demo_load
         from .record_sections import people_development_record_sections
         from .report_section import PeopleDevelopmentSection
 
         attention.register(people_development_attention_items)
+        retention.register_rules()
         demo.register(people_development_demo_load)
         staff_record.register(people_development_record_sections)
         register(PeopleDevelopmentSection())

@@ -164,3 +164,22 @@ def test_a_bad_file_shows_its_problems_and_a_head_of_service_cannot_import(clien
     assert response.status_code == 400
     assert importing.MISSING_COLUMN.format(column="student_reference") in response.content.decode()
     assert not PlacementImport.objects.exists()
+
+
+def test_the_retention_schedule_empties_old_import_files_and_keeps_their_records(people, tmp_path):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from pswhub.people_development.retention import _purge_import_files
+
+    path = tmp_path / "progression.csv"
+    path.write_text(
+        "employee_number,panel_on,from_level,to_level,outcome\n"
+        "E1001,2021-06-15,social_worker,experienced_social_worker,progressed\n"
+    )
+    run("import_progression", path)
+    assert _purge_import_files(before=timezone.now() - timedelta(days=1), dry_run=False) == 0
+    assert _purge_import_files(before=timezone.now() + timedelta(days=1), dry_run=False) == 1
+    upload = ProgressionImport.objects.get()
+    assert (bytes(upload.content), upload.added) == (b"", 1)
