@@ -8,6 +8,7 @@ urlpatterns = [
     path("reports/", include("pswhub.reporting.urls")),
     path("workload/", include("pswhub.workload.urls")),
     path("health-check/", include("pswhub.health_check.urls")),
+    path("people-development/", include("pswhub.people_development.urls")),
     path("", include("pswhub.core.urls")),
 ]
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "pswhub.reporting",
     "pswhub.workload",
     "pswhub.health_check",
+    "pswhub.people_development",
 ]
 
 MIDDLEWARE = [
