@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "pswhub.governance",
     "pswhub.reporting",
     "pswhub.workload",
+    "pswhub.registrations",
+    "pswhub.learning",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,8 @@ ENTRIES = [
     ("Workload", "workload:team", "workload.view_workload"),
     ("Establishment", "workforce:establishment", "workforce.view_establishment"),
     ("Work plan", "governance:dashboard", "governance.view_work_plan"),
+    ("Registration", "registrations:home", "registrations.view_figures"),
+    ("Learning", "learning:home", "learning.view_figures"),
     ("Annual report", "reporting:report_list", "reporting.view_reports"),
     ("Change history", "core:history", "core.view_history"),
     ("Users", "core:user_list", "core.manage_users"),
