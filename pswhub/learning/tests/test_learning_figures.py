@@ -36,20 +36,44 @@ YEAR = {"start": date(2025, 4, 1), "end": date(2026, 3, 31)}
 def events(db):
     alienation = Topic.objects.get(code="parental-alienation")
     voice = Topic.objects.get(code="voice-of-the-child")
-    first = EventFactory(title="Parental alienation: the evidence", held_on=date(2025, 5, 10), booked_count=20,
-                         attended_count=18, evaluation_score=Decimal("4.0"), evaluation_responses=10,
-                         topics=[alienation])
+    first = EventFactory(
+        title="Parental alienation: the evidence",
+        held_on=date(2025, 5, 10),
+        booked_count=20,
+        attended_count=18,
+        evaluation_score=Decimal("4.0"),
+        evaluation_responses=10,
+        topics=[alienation],
+    )
     second = EventFactory(title="Parental alienation: the evidence", held_on=date(2025, 11, 12), topics=[alienation])
     BookingFactory(event=second, attended=True)
     BookingFactory(event=second, attended=True)
     BookingFactory(event=second, attended=False)
-    EventFactory(title="Schwartz Round", kind="schwartz_round", service="joint", held_on=date(2025, 6, 5),
-                 attended_count=40, evaluation_score=Decimal("4.6"), evaluation_responses=15)
+    EventFactory(
+        title="Schwartz Round",
+        kind="schwartz_round",
+        service="joint",
+        held_on=date(2025, 6, 5),
+        attended_count=40,
+        evaluation_score=Decimal("4.6"),
+        evaluation_responses=15,
+    )
     EventFactory(title="Schwartz Round", kind="schwartz_round", service="adults", held_on=date(2025, 7, 3))
-    EventFactory(title="Practice briefing", kind="briefing", service="joint", held_on=date(2025, 9, 1),
-                 booked_count=120, attended_count=110)
-    EventFactory(title="Alienation conference", kind="conference", held_on=date(2026, 2, 10), booked_count=50,
-                 topics=[alienation])
+    EventFactory(
+        title="Practice briefing",
+        kind="briefing",
+        service="joint",
+        held_on=date(2025, 9, 1),
+        booked_count=120,
+        attended_count=110,
+    )
+    EventFactory(
+        title="Alienation conference",
+        kind="conference",
+        held_on=date(2026, 2, 10),
+        booked_count=50,
+        topics=[alienation],
+    )
     EventFactory(title="Learning forum", kind="learning_forum", held_on=date(2025, 3, 31), topics=[voice])
     EventFactory(title="Group supervision", kind="group_supervision", service="adults", held_on=TODAY)
     return {"first": first, "second": second}
@@ -58,8 +82,14 @@ def events(db):
 def test_learning_held_in_the_year(events):
     figures = selectors.learning_figures(**YEAR, today=TODAY)
     assert figures["sessions_by_kind"] == {
-        "course": 2, "briefing": 1, "conference": 0, "learning_forum": 0, "practice_week": 0,
-        "social_work_week": 0, "schwartz_round": 2, "group_supervision": 1,
+        "course": 2,
+        "briefing": 1,
+        "conference": 0,
+        "learning_forum": 0,
+        "practice_week": 0,
+        "social_work_week": 0,
+        "schwartz_round": 2,
+        "group_supervision": 1,
     }
     assert figures["events_held"] == 6
     assert (figures["booked"], figures["attended"]) == (143, 170)

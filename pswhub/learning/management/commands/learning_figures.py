@@ -34,7 +34,9 @@ class Command(BaseCommand):
         if end < start:
             raise CommandError(TO_BEFORE_FROM)
         figures = learning_figures(start=start, end=end)
-        figures["evaluation_score"] = None if figures["evaluation_score"] is None else float(figures["evaluation_score"])
+        figures["evaluation_score"] = (
+            None if figures["evaluation_score"] is None else float(figures["evaluation_score"])
+        )
         if topic is not None:
             figures["sessions"] = [
                 {"title": event.title, "held_on": event.held_on.isoformat()}

@@ -31,4 +31,3 @@ class Command(BaseCommand):
             return
         for name, value in figures.items():
             self.stdout.write(f"{name}: {value}")
-
