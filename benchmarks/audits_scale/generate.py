@@ -24,6 +24,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from django.db import connection, transaction
 
+from pswhub.audits.day_counts import audit_counts_rebuild
 from pswhub.audits.models import Answer as AnswerModel
 from pswhub.audits.models import (
     Audit,
@@ -40,7 +41,6 @@ from pswhub.audits.models import (
     SectionResult,
 )
 from pswhub.audits.reference import GRADE_CODES, OFSTED_SCALE
-from pswhub.audits.summary import audit_counts_rebuild
 from pswhub.core import roles
 from pswhub.core.models import Authority, Role, Service, Team, User
 

@@ -7,19 +7,16 @@ class AuditsConfig(AppConfig):
     verbose_name = "Case file audits"
 
     def ready(self):
-        from django.db.models.signals import post_delete
-
         from pswhub.core import attention, demo
+        from pswhub.core import navigation as nav
         from pswhub.core.report_sections import register
 
         from . import attention as audit_attention
         from . import demo as audit_demo
         from . import rules  # noqa: F401
-        from .models import Audit
         from .report_section import AuditSection
-        from .summary import audit_deleted
 
         attention.register(audit_attention.audit_attention_items)
+        nav.register(area=nav.PRACTICE, label="Audits", url_name="audits:dashboard", permission="audits.view_dashboard")
         demo.register(audit_demo.load_demo_audits)
         register(AuditSection())
-        post_delete.connect(audit_deleted, sender=Audit, dispatch_uid="audits.day_counts")

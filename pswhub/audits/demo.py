@@ -10,7 +10,9 @@ from simple_history.utils import bulk_create_with_history
 
 from pswhub.core import roles
 from pswhub.core.models import StaffMember, Team, User
+from pswhub.core.periods import Period, financial_year_of
 
+from .day_counts import audit_counts_rebuild
 from .models import (
     Audit,
     AuditAction,
@@ -24,7 +26,6 @@ from .models import (
     SectionResult,
 )
 from .reference import GOOD, INADEQUATE, OFSTED_SCALE, OUTSTANDING, REQUIRES_IMPROVEMENT
-from .selectors import financial_year_bounds, financial_year_of
 from .services import (
     audit_contribute,
     audit_plan_create,
@@ -36,7 +37,6 @@ from .services import (
     planned_audits_assign,
     risk_flag_raise,
 )
-from .summary import audit_counts_rebuild
 
 SEED = 20261124
 # financial year offset from the current one -> (audits in the year, share good or better)
@@ -77,7 +77,8 @@ def load_demo_audits(*, rng, authority, today):
     audits, plans = [], []
     current = financial_year_of(today)
     for offset, (count, good_share) in sorted(YEARS.items()):
-        start, end = financial_year_bounds(current + offset)
+        year = Period.financial_year(current + offset)
+        start, end = year.start, year.end
         end = min(end, today - timedelta(days=1))
         span = (end - start).days
         for _ in range(count):

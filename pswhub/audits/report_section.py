@@ -2,6 +2,10 @@
 reporting interface (docs/reporting.md): audits completed in the period, by type and by grade,
 and the percentage rated good or better, beside the same days a year before.
 
+The figures are the ones the audit dashboard and the `audit_figures` command show for the same
+period (`selectors.audit_figures`, ADR 0205): a report built again after a late moderation shows
+the moderated grade, and a published report keeps the figures it was published with.
+
 Councillors read the report, so every count passes through `audit_figures_suppressed` (primary
 and secondary suppression) before it reaches the figures, the chart or the table."""
 
@@ -65,9 +69,7 @@ class AuditSection:
 
     def build(self, period, services):
         previous = period.previous()
-        figures = audit_figures_with_year_before(
-            date_from=period.start, date_to=period.end, services=services, as_at=period.end
-        )
+        figures = audit_figures_with_year_before(date_from=period.start, date_to=period.end, services=services)
         now = audit_figures_suppressed(figures["current"])
         before = audit_figures_suppressed(figures["previous"])
         pct_now, pct_before = _pct(now["good_or_better_pct"]), _pct(before["good_or_better_pct"])
@@ -82,9 +84,9 @@ class AuditSection:
             "good_or_better_pct_previous": pct_before,
         }
         notes = [
-            "Audits completed: audits with status completed whose completion date is in the period, as they "
-            "stood on its last day. An audit chosen for moderation counts once it has been moderated, with "
-            "the moderated grade.",
+            "Audits completed: audits with status completed whose completion date is in the period. An audit "
+            "chosen for moderation counts once it has been moderated, with the moderated grade, in the period "
+            "it was completed, whenever the moderation happened.",
             "Good or better: audits graded outstanding or good as a percentage of all graded audits completed, "
             "to one decimal place.",
             suppression_note(),

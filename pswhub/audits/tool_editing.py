@@ -9,23 +9,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from .models import AuditTool, AuditToolVersion, Question, Section
+from .services.saving import _delete, _save
 
 NOT_A_DRAFT_VERSION = "This version has been published and can no longer be changed: create a new draft"
 ALREADY_A_DRAFT = "This tool already has a draft version: edit it or publish it first"
 NEEDS_A_SECTION = "Add at least one section before you publish this version"
 SECTION_NEEDS_A_QUESTION = "Add a question to the section {title}, or remove the section, before you publish"
 TOOL_NAME_TAKEN = "There is already an audit tool called {name}"
-
-
-def _save(obj, user, fields=None):
-    obj._history_user = user
-    obj.save(update_fields=fields)
-    return obj
-
-
-def _delete(obj, user):
-    obj._history_user = user
-    obj.delete()
 
 
 def _unique_code(text, taken, limit=60):

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from pswhub.core.periods import financial_year_of, year_label
 from pswhub.core.views import require
 
 from . import presenters, selectors, services
@@ -44,7 +45,7 @@ def _int(value):
 
 def _dashboard_year(request, years):
     year = _int(request.GET.get("year"))
-    return year if year in years else selectors.financial_year_of(timezone.localdate())
+    return year if year in years else financial_year_of(timezone.localdate())
 
 
 def dashboard(request):
@@ -66,7 +67,7 @@ def dashboard_teams(request):
     teams = selectors.audit_teams_of_year(user=request.user, year=year)
     page = Paginator(teams, presenters.TEAMS_PER_PAGE).get_page(request.GET.get("page"))
     _, drill_down = selectors.dashboard_access(request.user)
-    context = {"page": page, "year": year, "label": selectors.financial_year_label(year), "drill_down": drill_down}
+    context = {"page": page, "year": year, "label": year_label(year), "drill_down": drill_down}
     return render(request, "audits/dashboard_teams.html", {**context, "query": request.GET})
 
 

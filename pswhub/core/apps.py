@@ -10,3 +10,19 @@ class CoreConfig(AppConfig):
         from . import attention, retention  # noqa: F401  (retention registers the core rules)
 
         attention.register(attention.core_attention_items)
+
+        from . import navigation as nav
+
+        nav.register(area=nav.HOME, label="Home", url_name="core:home")
+        nav.register(
+            area=nav.WORKFORCE, label="Staff", url_name="core:staff_list", permission="core.view_staff_list", order=30
+        )
+        for order, (label, url_name, permission) in enumerate(
+            [
+                ("Organisation", "core:organisation", "core.view_organisation_summary"),
+                ("Teams", "core:team_list", "core.view_teams"),
+                ("Change history", "core:history", "core.view_history"),
+                ("Users", "core:user_list", "core.manage_users"),
+            ]
+        ):
+            nav.register(area=nav.ORGANISATION, label=label, url_name=url_name, permission=permission, order=order)

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.middleware.csp import get_nonce
 
-from .navigation import navigation_for
+from .navigation import navigation_for, subnavigation_for
 from .selectors import authority_get
 
 
@@ -10,12 +10,12 @@ def layout(request):
     council = authority.name if authority else (settings.PSWHUB_COUNCIL_NAME or "Your council")
     user = getattr(request, "user", None)
     nonce = get_nonce(request)
+    navigable = user is not None and not getattr(request, "mfa_setup_required", False)
     return {
         "council_name": council,
         "service_name": "PSW Hub",
-        "navigation": navigation_for(user, request.path)
-        if user is not None and not getattr(request, "mfa_setup_required", False)
-        else [],
+        "navigation": navigation_for(user, request.path) if navigable else [],
+        "subnavigation": subnavigation_for(user, request.path) if navigable else None,
         "entra_enabled": bool(settings.ENTRA_CLIENT_ID),
         "idle_minutes": settings.SESSION_COOKIE_AGE // 60,
         # GOV.UK Frontend's page template reads the nonce under this name.

@@ -1,39 +1,105 @@
-"""The service navigation: each entry shows only to users whose role may open it."""
+"""The way around: a few areas a PSW would name, each with its own pages.
+
+The service navigation lists the areas; an area's pages are listed under it, in a sub-navigation,
+on every page of that area. Each page shows only to users whose role may open it, and an area
+shows only when at least one of its pages does; the area's link opens the first page the user may
+open. Each app registers its pages in its AppConfig.ready with `register(...)`, so core names the
+areas but knows no app's pages."""
+
+from dataclasses import dataclass
 
 from django.urls import reverse
 
-ENTRIES = [
-    # (label, url name, permission that opens it)
-    ("Home", "core:home", None),
-    ("Organisation", "core:organisation", "core.view_organisation_summary"),
-    ("Teams", "core:team_list", "core.view_teams"),
-    ("Staff", "core:staff_list", "core.view_staff_list"),
-    ("Audits", "audits:dashboard", "audits.view_dashboard"),
-    ("Workforce", "workforce:dashboard", "workforce.view_dashboard"),
-    ("Workload", "workload:team", "workload.view_workload"),
-    ("Establishment", "workforce:establishment", "workforce.view_establishment"),
-    ("Work plan", "governance:dashboard", "governance.view_work_plan"),
-    ("Registration", "registrations:home", "registrations.view_figures"),
-    ("Learning", "learning:home", "learning.view_figures"),
-    ("Annual report", "reporting:report_list", "reporting.view_reports"),
-    ("Change history", "core:history", "core.view_history"),
-    ("Users", "core:user_list", "core.manage_users"),
-]
+# The areas, in the order the navigation shows them.
+HOME = "Home"
+PRACTICE = "Practice"
+WORKFORCE = "Workforce"
+PEOPLE_DEVELOPMENT = "People development"
+STAFF_VOICE = "Staff voice"
+GOVERNANCE = "Governance and reports"
+ORGANISATION = "Organisation"
+AREAS = (HOME, PRACTICE, WORKFORCE, PEOPLE_DEVELOPMENT, STAFF_VOICE, GOVERNANCE, ORGANISATION)
+
+UNKNOWN_AREA = "{area!r} is not one of the areas: {areas}"
+
+
+@dataclass(frozen=True)
+class Page:
+    area: str
+    label: str
+    url_name: str
+    permission: str | None
+    order: int
+
+
+_pages = []
+
+
+def register(*, area, label, url_name, permission=None, order=0):
+    """Adds a page to an area. `permission` is the one that opens the page (None: everyone signed
+    in); pages are listed by `order`, then in the order they were registered."""
+    if area not in AREAS:
+        raise ValueError(UNKNOWN_AREA.format(area=area, areas=", ".join(AREAS)))
+    if not any(page.url_name == url_name for page in _pages):
+        _pages.append(Page(area, label, url_name, permission, order))
+
+
+def _may_open(user, page):
+    return page.permission is None or user.has_perm(page.permission)
+
+
+def pages_for(user):
+    """Every page the user may open, area by area, as {"area", "text", "href"}."""
+    if not user.is_authenticated:
+        return []
+    pages = []
+    for area in AREAS:
+        in_area = sorted((page for page in _pages if page.area == area), key=lambda page: page.order)
+        pages.extend(
+            {"area": area, "text": page.label, "href": reverse(page.url_name)}
+            for page in in_area
+            if _may_open(user, page)
+        )
+    return pages
+
+
+def _current_href(pages, current_path):
+    """The page the current address belongs to: the longest page address it starts with (the
+    establishment's /workforce/establishment/ rather than the dashboard's /workforce/)."""
+    matching = [
+        page["href"]
+        for page in pages
+        if (current_path == page["href"] if page["href"] == "/" else current_path.startswith(page["href"]))
+    ]
+    return max(matching, key=len, default=None)
 
 
 def navigation_for(user, current_path):
-    if not user.is_authenticated:
-        return []
-    items = []
-    for label, name, permission in ENTRIES:
-        if permission and not user.has_perm(permission):
+    """The service navigation: one entry per area the user may open, its link the area's first
+    page, marked active when the current page is in the area."""
+    pages = pages_for(user)
+    current = _current_href(pages, current_path)
+    current_area = next((page["area"] for page in pages if page["href"] == current), None)
+    items, seen = [], set()
+    for page in pages:
+        if page["area"] in seen:
             continue
-        href = reverse(name)
-        matches = current_path == href if href == "/" else current_path.startswith(href)
-        items.append({"text": label, "href": href, "active": matches})
-    # Where one entry's address lies inside another's (Establishment inside Workforce), only the
-    # longer one is the current page.
-    longest = max((len(item["href"]) for item in items if item["active"]), default=0)
-    for item in items:
-        item["active"] = item["active"] and len(item["href"]) == longest
+        seen.add(page["area"])
+        items.append({"text": page["area"], "href": page["href"], "active": page["area"] == current_area})
     return items
+
+
+def subnavigation_for(user, current_path):
+    """The current area's pages, with the current one marked, or None when the current page is in
+    no area or its area has only one page for this user."""
+    pages = pages_for(user)
+    current = _current_href(pages, current_path)
+    if current is None:
+        return None
+    area = next(page["area"] for page in pages if page["href"] == current)
+    items = [
+        {"text": page["text"], "href": page["href"], "active": page["href"] == current}
+        for page in pages
+        if page["area"] == area
+    ]
+    return {"label": area, "items": items} if len(items) > 1 else None

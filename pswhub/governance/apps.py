@@ -8,6 +8,7 @@ class GovernanceConfig(AppConfig):
 
     def ready(self):
         from pswhub.core import attention, demo
+        from pswhub.core import navigation as nav
 
         from . import rules  # noqa: F401
         from .attention import governance_attention_items
@@ -15,6 +16,15 @@ class GovernanceConfig(AppConfig):
 
         attention.register(governance_attention_items)
         demo.register(load_governance_demo)
+        for order, (label, url_name, permission) in enumerate(
+            [
+                ("Work plan", "governance:dashboard", "governance.view_work_plan"),
+                ("Committee meetings", "governance:meeting_list", "governance.view_committees"),
+                ("Committee actions", "governance:action_list", "governance.view_action_list"),
+                ("Peer reviews", "governance:peer_review_list", "governance.view_peer_reviews"),
+            ]
+        ):
+            nav.register(area=nav.GOVERNANCE, label=label, url_name=url_name, permission=permission, order=order)
 
         from pswhub.core.report_sections import register
 

@@ -21,3 +21,20 @@ class LearningConfig(AppConfig):
         staff_record.register(learning_sections)
         for section in (LearningSection(), SchwartzRoundsSection(), SupervisionSection(), TopicsSection()):
             register(section)
+
+        from pswhub.core import navigation as nav
+
+        for order, (label, url_name, permission) in enumerate(
+            [
+                ("Learning", "learning:home", "learning.view_figures"),
+                ("Learning events", "learning:event_list", "learning.view_catalogue"),
+                ("Topics", "learning:topics", "learning.view_catalogue"),
+                ("Audit themes and learning", "learning:themes", "learning.view_themes"),
+                ("Supervision", "learning:supervision", "learning.view_supervision"),
+                ("Your learning and supervision", "learning:mine", "learning.view_catalogue"),
+            ],
+            start=20,
+        ):
+            nav.register(
+                area=nav.PEOPLE_DEVELOPMENT, label=label, url_name=url_name, permission=permission, order=order
+            )

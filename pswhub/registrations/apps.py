@@ -18,3 +18,16 @@ class RegistrationsConfig(AppConfig):
         attention.register(registration_attention_items)
         demo.register(load_registrations_demo)
         register(RenewalSection())
+
+        from pswhub.core import navigation as nav
+
+        for order, (label, url_name, permission) in enumerate(
+            [
+                ("Registration", "registrations:home", "registrations.view_figures"),
+                ("Fitness-to-practise referrals", "registrations:referral_list", "registrations.view_referrals"),
+            ],
+            start=10,
+        ):
+            nav.register(
+                area=nav.PEOPLE_DEVELOPMENT, label=label, url_name=url_name, permission=permission, order=order
+            )

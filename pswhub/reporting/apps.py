@@ -7,9 +7,17 @@ class ReportingConfig(AppConfig):
     verbose_name = "Annual report"
 
     def ready(self):
+        from pswhub.core import navigation as nav
         from pswhub.core.report_sections import register
 
         from . import rules  # noqa: F401
         from .organisation_section import OrganisationSection
 
         register(OrganisationSection())
+        nav.register(
+            area=nav.GOVERNANCE,
+            label="Annual report",
+            url_name="reporting:report_list",
+            permission="reporting.view_reports",
+            order=10,
+        )

@@ -8,6 +8,7 @@ class WorkforceConfig(AppConfig):
 
     def ready(self):
         from pswhub.core import demo as core_demo
+        from pswhub.core import navigation as nav
         from pswhub.core import staff_record
         from pswhub.core.report_sections import register
 
@@ -15,6 +16,20 @@ class WorkforceConfig(AppConfig):
         from .report_section import WorkforceSection
 
         core_demo.register(demo.workforce_demo_load)
+        nav.register(
+            area=nav.WORKFORCE,
+            label="Workforce figures",
+            url_name="workforce:dashboard",
+            permission="workforce.view_dashboard",
+            order=10,
+        )
+        nav.register(
+            area=nav.WORKFORCE,
+            label="Establishment",
+            url_name="workforce:establishment",
+            permission="workforce.view_establishment",
+            order=20,
+        )
         register(WorkforceSection())
         retention.register_rules()
         staff_record.register(record_sections.workforce_sections)

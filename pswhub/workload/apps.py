@@ -8,10 +8,14 @@ class WorkloadConfig(AppConfig):
 
     def ready(self):
         from pswhub.core import attention, demo
+        from pswhub.core import navigation as nav
 
         from . import demo as workload_demo
         from . import rules  # noqa: F401
         from .attention import workload_attention_items
 
         attention.register(workload_attention_items)
+        nav.register(
+            area=nav.PRACTICE, label="Workload", url_name="workload:team", permission="workload.view_workload", order=20
+        )
         demo.register(workload_demo.workload_demo_load)

@@ -205,6 +205,17 @@ def sign_out(page):
     page.get_by_role("button", name="Sign out").click()
 
 
+def go_to(page, area, label=None):
+    """Opens an area from the service navigation and, when `label` names one of its pages, that
+    page from the area's own navigation (areas with one page for the user have none)."""
+    with page.expect_navigation():
+        page.get_by_role("navigation", name="Main").get_by_role("link", name=area, exact=True).click()
+    if label is not None:
+        area_pages = page.get_by_role("navigation", name=area, exact=True)
+        if area_pages.count():
+            area_pages.get_by_role("link", name=label, exact=True).click()
+
+
 def heading(page):
     return page.get_by_role("heading", level=1)
 

@@ -4,15 +4,16 @@ from playwright.sync_api import expect
 
 from pswhub.core.models import StaffMember
 
-from .conftest import PASSWORD, assert_no_axe_violations, heading, sign_in
+from .conftest import PASSWORD, assert_no_axe_violations, go_to, heading, sign_in
 
 
 def test_a_team_manager_cannot_reach_the_users_page(page, council, north_manager):
     # Given the team manager is signed in
     sign_in(page, "manager", password=PASSWORD)
 
-    # then the service navigation does not offer them Users
-    expect(page.get_by_role("navigation", name="Main").get_by_role("link", name="Users")).to_have_count(0)
+    # then no navigation offers them Users, not even the Organisation area's own
+    go_to(page, "Organisation")
+    expect(page.get_by_role("link", name="Users", exact=True)).to_have_count(0)
 
     # and when they type its address
     response = page.goto("/users/")

@@ -7,14 +7,15 @@ from playwright.sync_api import expect
 from pswhub.core import roles
 from pswhub.core.tests.factories import AuthorityFactory, UserFactory
 
-from .conftest import PASSWORD, assert_no_axe_violations, heading, sign_in
+from .conftest import PASSWORD, assert_no_axe_violations, go_to, heading, sign_in
 
-# (link in the service navigation, its heading, what it says when there is nothing yet)
+# (area in the service navigation, the page in the area's navigation, its heading, what it says
+# when there is nothing yet)
 EMPTY_PAGES = [
-    ("Organisation", "Newshire Council", "No services have been set up yet."),
-    ("Teams", "Teams", "There are no teams for you to see."),
-    ("Staff", "Staff", "There are no staff records yet."),
-    ("Change history", "Change history", "No changes have been recorded yet."),
+    ("Organisation", "Organisation", "Newshire Council", "No services have been set up yet."),
+    ("Organisation", "Teams", "Teams", "There are no teams for you to see."),
+    ("Workforce", "Staff", "Staff", "There are no staff records yet."),
+    ("Organisation", "Change history", "Change history", "No changes have been recorded yet."),
 ]
 
 
@@ -35,10 +36,10 @@ def test_pages_with_nothing_on_them_yet_say_so_accessibly(page, new_council, sub
     expect(page.get_by_role("heading", name="Teams")).to_have_count(0)
     assert_no_axe_violations(page)
 
-    for link, title, nothing_yet in EMPTY_PAGES:
+    for area, link, title, nothing_yet in EMPTY_PAGES:
         with subtests.test(page=link):
-            # and when they open a page from the service navigation
-            page.get_by_role("navigation", name="Main").get_by_role("link", name=link, exact=True).click()
+            # and when they open a page from its area
+            go_to(page, area, link)
 
             # then it says there is nothing yet, shows no empty table, and axe finds nothing
             expect(heading(page)).to_have_text(title)

@@ -11,7 +11,15 @@ from pswhub.core.forms import LEFT_BEFORE_STARTED, USERNAME_TAKEN
 from pswhub.core.models import StaffMember, User
 from pswhub.core.tests.factories import StaffMemberFactory
 
-from .conftest import PASSWORD, assert_no_axe_violations, assert_no_escaped_markup, error_summary, heading, sign_in
+from .conftest import (
+    PASSWORD,
+    assert_no_axe_violations,
+    assert_no_escaped_markup,
+    error_summary,
+    go_to,
+    heading,
+    sign_in,
+)
 
 
 @pytest.fixture
@@ -23,7 +31,7 @@ def admin_signed_in(page, admin_with_app, north_team):
 
 
 def open_add_a_user(page):
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Users").click()
+    go_to(page, "Organisation", "Users")
     page.get_by_role("button", name="Add a user").click()
     expect(heading(page)).to_have_text("Add a user")
 
@@ -107,7 +115,7 @@ def test_an_hr_officer_cannot_save_a_leaving_date_before_the_start_date(page, co
 
     # Given the HR officer is signed in and finds Priya Shah's record by her employee number
     sign_in(page, "hr", password=PASSWORD)
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Staff", exact=True).click()
+    go_to(page, "Workforce", "Staff")
     page.get_by_label("Name or employee number").fill("E1001")
     page.get_by_role("button", name="Search").click()
     page.get_by_role("link", name="Priya Shah").click()

@@ -15,6 +15,7 @@ from .conftest import (
     assert_no_axe_violations,
     enter_authenticator_code,
     error_summary,
+    go_to,
     heading,
     sign_in,
     sign_out,
@@ -99,4 +100,5 @@ def test_an_administrator_who_has_an_app_is_asked_for_its_code(page, admin_with_
     sign_in(page, "admin", password=PASSWORD, totp_secret=secret)
 
     expect(heading(page)).to_have_text("Hello, Ada")
-    expect(page.get_by_role("navigation", name="Main").get_by_role("link", name="Users")).to_be_visible()
+    go_to(page, "Organisation")
+    expect(page.get_by_role("navigation", name="Organisation").get_by_role("link", name="Users")).to_be_visible()

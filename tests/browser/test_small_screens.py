@@ -5,7 +5,7 @@ screen reader users can reach by its name."""
 from playwright.sync_api import expect
 
 from pswhub.core.models import User
-from pswhub.core.navigation import navigation_for
+from pswhub.core.navigation import pages_for
 
 from .conftest import assert_no_axe_violations, heading, sign_in
 
@@ -17,7 +17,7 @@ def test_every_page_of_the_psw_fits_a_phone_screen(page, demo_council, subtests)
     sign_in(page, "demo-psw")
     expect(heading(page)).to_have_text("Hello, Priya")
 
-    for item in navigation_for(User.objects.get(username="demo-psw"), "/"):
+    for item in pages_for(User.objects.get(username="demo-psw")):
         with subtests.test(page=item["text"]):
             page.goto(item["href"])
             page.wait_for_load_state("load")

@@ -1,35 +1,42 @@
 """Reads for audits: every figure the dashboard, the `audit_figures` command and the annual
 report show is computed here, once. Definitions are in docs/audits.md.
 
-The package's modules: `figures` (a period), `trends` (over the years), `pages` (what the audit
-pages read) and `programme` (plans, assignments, tools, imports); every name is read from here."""
+The package's modules: `counting` (how a completed audit is counted: scope, final grade, counts by
+type and grade), `figures` (a period), `trends` (over the years), `pages` (what the audit pages
+read) and `programme` (plans, assignments, tools, imports); every name is read from here."""
 
+from .counting import (  # noqa: F401
+    completed_in_scope,
+    final_grade_counts,
+    good_or_better_codes,
+    graded_figures,
+    period_case,
+    periods_span,
+    with_final_grade,
+)
 from .figures import (  # noqa: F401
     action_figures,
     audit_completed_by_team,
     audit_completed_by_team_suppressed,
     audit_figures,
     audit_figures_by_service,
+    audit_figures_by_service_of_periods,
     audit_figures_by_service_suppressed,
     audit_figures_suppressed,
     audit_figures_with_year_before,
     audit_section_grades,
     audit_theme_codes_found,
     audit_theme_frequency,
-    completed_in_scope,
-    financial_year_bounds,
-    financial_year_label,
-    financial_year_of,
-    good_or_better_codes,
+    completed_by_team_name,
+    figures_from_counts,
     good_or_better_would_reveal,
+<<<<<<< HEAD
     graded_figures,
     learning_theme_choices,
+=======
+>>>>>>> main
     moderation_figures,
-    percent_half_up,
     service_rows,
-    team_and_descendant_ids,
-    with_final_grade,
-    year_before,
 )
 from .pages import (  # noqa: F401
     audit_dashboard,
@@ -60,16 +67,13 @@ from .programme import (  # noqa: F401
 )
 from .trends import (  # noqa: F401
     audit_figures_by_service_of_years,
-    audit_final_grade_counts,
     audit_good_or_better_trend,
     audit_good_or_better_trend_suppressed,
     audit_theme_trend,
     audit_theme_trend_suppressed,
     audit_time_to_complete,
     audit_time_to_complete_suppressed,
-    figures_of_year,
-    financial_year_case,
+    financial_years,
     median_half_up,
     section_good_or_better,
-    years_span,
 )

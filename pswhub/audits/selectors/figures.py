@@ -1,17 +1,14 @@
 """Figures for a period: completed audits by grade, type, service and team, moderation and actions,
 with the disclosure control for readers who see aggregates only."""
 
-from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
-
 from django.db.models import Count, F, Q, Sum
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from pswhub.core import disclosure
+from pswhub.core.figures import rate
 from pswhub.core.models import Team
+from pswhub.core.periods import Period, year_before
 from pswhub.core.presenters import SUPPRESSED
-from pswhub.core.selectors import SERVICE_KINDS
 
 from ..models import (
     Audit,
@@ -25,118 +22,83 @@ from ..models import (
     ThemeDay,
 )
 from ..reference import GRADE_CODES
+from .counting import (
+    completed_in_scope,
+    final_grade_counts,
+    good_or_better_codes,
+    graded_figures,
+    period_case,
+    periods_span,
+)
 
 
-def percent_half_up(part, whole):
-    """`part` as a percentage of `whole`, one decimal place, halves rounded up (as DfE publishes
-    rates); None when there is nothing to divide by."""
-    if not whole:
-        return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-
-
-def financial_year_of(day):
-    """The financial year (1 April to 31 March) a day falls in, named by the year it starts."""
-    return day.year if day.month >= 4 else day.year - 1
-
-
-def financial_year_bounds(year):
-    return date(year, 4, 1), date(year + 1, 3, 31)
-
-
-def financial_year_label(year):
-    return f"{year} to {year + 1}"
-
-
-def year_before(day):
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - 1, day=28)
-
-
-def team_and_descendant_ids(team):
-    ids, frontier = {team.pk}, {team.pk}
-    while frontier:
-        frontier = set(Team.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - ids
-        ids |= frontier
-    return ids
-
-
-def with_final_grade(audits):
-    """The grade that counts: the moderated grade where an audit was moderated, else the auditor's."""
-    return audits.annotate(final_grade_code=Coalesce(F("moderation__moderated_grade__code"), F("overall_grade__code")))
-
-
-def good_or_better_codes():
-    return set(Grade.objects.filter(good_or_better=True).values_list("code", flat=True))
-
-
-def audit_figures(*, date_from, date_to, team=None, services="all", as_at=None):
-    """Audits completed between two dates (inclusive), counted by the date they were completed.
-
-    - `completed`: audits with status completed (an audit picked for moderation counts once it
-      has been moderated).
-    - `by_grade`: completed audits by final grade (moderated grade where there is one).
-    - `good_or_better_pct`: outstanding and good as a percentage of all graded completed audits,
-      one decimal place, halves rounded up.
-    - `by_type`, `by_team`: completed audits by audit type and by team.
-    With `team`, only that team and the teams beneath it. With `services` ("children", "adults"
-    or "all"), only audits of cases in teams of those services.
-
-    With `as_at` (a day), the figures as they stood at the end of that day, so that a report for a
-    past year does not change with work done since: an audit moderated after it had not been
-    completed by then and is left out."""
-    audits = Audit.objects.completed_between(date_from, date_to).filter(team__service__kind__in=SERVICE_KINDS[services])
-    if team is not None:
-        audits = audits.filter(team_id__in=team_and_descendant_ids(team))
-    if as_at is not None:
-        audits = audits.exclude(moderation__moderated_at__date__gt=as_at)
+def figures_from_counts(counts, period, *, team=None, by_team=None):
+    """`audit_figures` for one of the periods of `counts` (from `final_grade_counts`)."""
     by_grade = dict.fromkeys(GRADE_CODES, 0)
-    for row in with_final_grade(audits).values("final_grade_code").annotate(n=Count("*")).order_by():
-        by_grade[row["final_grade_code"]] = row["n"]
     by_type = dict.fromkeys(AuditType.values, 0)
-    for row in audits.values("audit_type").annotate(n=Count("*")).order_by():
-        by_type[row["audit_type"]] = row["n"]
-    by_team = {
-        row["team__name"]: row["n"] for row in audits.values("team__name").annotate(n=Count("*")).order_by("team__name")
-    }
-    completed = sum(by_type.values())
-    counted_good = good_or_better_codes()
-    good = sum(n for code, n in by_grade.items() if code in counted_good)
-    graded = sum(by_grade.values())
+    for (in_period, audit_type, code), n in counts.items():
+        if in_period == period:
+            by_grade[code] = by_grade.get(code, 0) + n
+            by_type[audit_type] = by_type.get(audit_type, 0) + n
+    graded = graded_figures(by_grade, good_or_better_codes())
     return {
-        "from": date_from.isoformat(),
-        "to": date_to.isoformat(),
+        "from": period.start.isoformat(),
+        "to": period.end.isoformat(),
         "team": team.name if team is not None else None,
-        "completed": completed,
+        "completed": sum(by_type.values()),
         "by_grade": by_grade,
-        "good_or_better": good,
-        "good_or_better_pct": percent_half_up(good, graded),
+        "good_or_better": graded["good_or_better"],
+        "good_or_better_pct": graded["good_or_better_pct"],
         "by_type": by_type,
         "by_team": by_team,
     }
 
 
-def audit_figures_with_year_before(*, date_from, date_to, team=None, services="all", as_at=None):
-    """The figures for a period and for the same days a year before. With `as_at`, each period's
-    figures stand as they were at its own end (`as_at` is the current period's last day)."""
-    as_at_before = year_before(as_at) if as_at is not None else None
+def completed_by_team_name(date_from, date_to, *, team=None, services="all"):
+    """Audits completed in the period by the name of the case's team, in order of name."""
+    audits = completed_in_scope(date_from, date_to, team=team, services=services)
     return {
-        "current": audit_figures(date_from=date_from, date_to=date_to, team=team, services=services, as_at=as_at),
+        row["team__name"]: row["n"] for row in audits.values("team__name").annotate(n=Count("*")).order_by("team__name")
+    }
+
+
+def audit_figures(*, date_from, date_to, team=None, services="all", by_team=True):
+    """Audits completed between two dates (inclusive), counted as `counting` states (by
+    completion date, once completed, with the final grade, whenever a moderation happened). The
+    one read of these figures for the dashboard, the annual report and the `audit_figures`
+    command (ADR 0205).
+
+    - `completed`: completed audits.
+    - `by_grade`: completed audits by final grade (the moderated grade where there is one).
+    - `good_or_better_pct`: outstanding and good as a percentage of all graded completed audits,
+      one decimal place, halves rounded up.
+    - `by_type`: completed audits by audit type; `by_team`, by the name of the case's team (None
+      when `by_team` is false, as the dashboard needs no list of names).
+    With `team`, only that team and the teams beneath it. With `services` ("children", "adults"
+    or "all"), only audits of cases in teams of those services."""
+    period = Period(date_from, date_to)
+    counts = final_grade_counts(periods=[period], team=team, services=services)
+    names = completed_by_team_name(date_from, date_to, team=team, services=services) if by_team else None
+    return figures_from_counts(counts, period, team=team, by_team=names)
+
+
+def audit_figures_with_year_before(*, date_from, date_to, team=None, services="all", by_team=True):
+    """`audit_figures` for a period and for the same days a year before."""
+    return {
+        "current": audit_figures(date_from=date_from, date_to=date_to, team=team, services=services, by_team=by_team),
         "previous": audit_figures(
             date_from=year_before(date_from),
             date_to=year_before(date_to),
             team=team,
             services=services,
-            as_at=as_at_before,
+            by_team=by_team,
         ),
     }
 
 
 def audit_theme_frequency(*, date_from, date_to):
     """Learning themes by the number of completed audits that named them, most frequent first.
-    Summed from the day counts (`ThemeDay`, pswhub/audits/summary.py)."""
+    Summed from the day counts (`ThemeDay`, pswhub/audits/day_counts.py)."""
     return [(name, count) for _code, name, count in audit_theme_codes_found(date_from=date_from, date_to=date_to)]
 
 
@@ -189,7 +151,7 @@ def moderation_figures(*, date_from, date_to):
     return {
         "moderated": done["total"],
         "agreed": done["agreed"],
-        "agreement_pct": percent_half_up(done["agreed"], done["total"]),
+        "agreement_pct": rate(done["agreed"], done["total"]),
         "raised": done["raised"],
         "lowered": done["lowered"],
         "awaiting": Moderation.objects.filter(moderated_at__isnull=True).count(),
@@ -237,28 +199,6 @@ def audit_figures_suppressed(figures):
 # one grouped query over the audits completed in its period, whatever the number of audits.
 
 
-def completed_in_scope(date_from, date_to, *, team=None, services="all"):
-    """Audits completed in the period, of one team and the teams beneath it or of a service's teams."""
-    audits = Audit.objects.completed_between(date_from, date_to)
-    if services != "all":
-        audits = audits.filter(team__service__kind__in=SERVICE_KINDS[services])
-    if team is not None:
-        audits = audits.filter(team_id__in=team_and_descendant_ids(team))
-    return audits
-
-
-def graded_figures(by_grade, counted_good):
-    """Completed, good or better and its percentage from counts by final grade."""
-    good = sum(n for code, n in by_grade.items() if code in counted_good)
-    graded = sum(by_grade.values())
-    return {
-        "completed": graded,
-        "by_grade": by_grade,
-        "good_or_better": good,
-        "good_or_better_pct": percent_half_up(good, graded),
-    }
-
-
 def service_rows():
     """Every service, children's first, each with no audits counted yet."""
     from pswhub.core.models import Service
@@ -275,21 +215,36 @@ def service_rows():
     }
 
 
-def audit_figures_by_service(*, date_from, date_to, team=None):
-    """For each service (children's first), audits completed in the period, by final grade, and
-    the percentage good or better, as `audit_figures` defines them. A service with no completed
-    audits is listed with 0 and no percentage. With `team`, that team and the teams beneath it."""
-    by_service = service_rows()
+def audit_figures_by_service_of_periods(*, periods, team=None):
+    """For each of `periods` (not overlapping), `{period: rows}` as `audit_figures_by_service`
+    gives them, in one pass over the audits of those periods (grouped by ids, named afterwards)."""
+    periods = list(periods)
+    codes = dict(Grade.objects.values_list("pk", "code"))
+    by_period = {period: service_rows() for period in periods}
     rows = (
-        with_final_grade(completed_in_scope(date_from, date_to, team=team))
-        .values("team__service_id", "final_grade_code")
-        .annotate(n=Count("pk"))
+        completed_in_scope(*periods_span(periods), team=team)
+        .annotate(period=period_case(periods))
+        .values_list("period", "team__service_id", "overall_grade_id", "moderation__moderated_grade_id")
+        .annotate(n=Count("*"))
         .order_by()
     )
-    for row in rows:
-        by_service[row["team__service_id"]]["by_grade"][row["final_grade_code"]] = row["n"]
+    for index, service_id, auditors, moderated, n in rows:
+        if index is not None:
+            by_period[periods[index]][service_id]["by_grade"][codes[moderated or auditors]] += n
     counted_good = good_or_better_codes()
-    return [{**entry, **graded_figures(entry["by_grade"], counted_good)} for entry in by_service.values()]
+    return {
+        period: [{**entry, **graded_figures(entry["by_grade"], counted_good)} for entry in services.values()]
+        for period, services in by_period.items()
+    }
+
+
+def audit_figures_by_service(*, date_from, date_to, team=None):
+    """For each service (children's first), audits completed in the period, by final grade, and
+    the percentage good or better, counted as `audit_figures` counts them. A service with no
+    completed audits is listed with 0 and no percentage. With `team`, that team and the teams
+    beneath it."""
+    period = Period(date_from, date_to)
+    return audit_figures_by_service_of_periods(periods=[period], team=team)[period]
 
 
 def audit_figures_by_service_suppressed(rows):

@@ -5,6 +5,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from pswhub.core import disclosure
+from pswhub.core.periods import Period, financial_year_of, year_label
 
 from ..models import (
     Audit,
@@ -14,30 +15,25 @@ from ..models import (
     RiskFlag,
 )
 from ..reference import OFSTED_SCALE
+from .counting import with_final_grade
 from .figures import (
     action_figures,
     audit_completed_by_team,
     audit_completed_by_team_suppressed,
     audit_figures_by_service_suppressed,
     audit_figures_suppressed,
+    audit_figures_with_year_before,
     audit_section_grades,
-    financial_year_bounds,
-    financial_year_label,
-    financial_year_of,
     moderation_figures,
-    with_final_grade,
-    year_before,
 )
 from .trends import (
     audit_figures_by_service_of_years,
-    audit_final_grade_counts,
     audit_good_or_better_trend,
     audit_good_or_better_trend_suppressed,
     audit_theme_trend,
     audit_theme_trend_suppressed,
     audit_time_to_complete,
     audit_time_to_complete_suppressed,
-    figures_of_year,
     section_good_or_better,
 )
 
@@ -53,7 +49,8 @@ def audit_teams_of_year(*, user, year):
     """Audits completed in a financial year by team (`audit_completed_by_team`), as the dashboard
     shows them to `user`: the full list behind the dashboard's table of the teams with most."""
     aggregate_only, _ = dashboard_access(user)
-    teams = audit_completed_by_team(date_from=financial_year_bounds(year)[0], date_to=financial_year_bounds(year)[1])
+    period = Period.financial_year(year)
+    teams = audit_completed_by_team(date_from=period.start, date_to=period.end)
     return audit_completed_by_team_suppressed(teams) if aggregate_only else teams
 
 
@@ -61,13 +58,12 @@ def audit_dashboard(*, user, year, today=None, years=None):
     """Everything the dashboard shows for a financial year, with the year before, and the trends
     over the years the data covers up to that year (`years`, from `audit_years`). Those who may not
     open every audit get disclosure-controlled figures and no drill-down."""
-    date_from, date_to = financial_year_bounds(year)
-    before_from, before_to = year_before(date_from), year_before(date_to)
+    period = Period.financial_year(year)
+    date_from, date_to = period.start, period.end
+    before_from, before_to = period.previous().start, period.previous().end
     trend_years = sorted(y for y in (years or audit_years()) if y <= year) or [year]
-    # The year and the year before are whole financial years: their grade and type counts come
-    # from the same day counts as the trend's, their service counts from one pass over both.
-    counts = audit_final_grade_counts(years=sorted({*trend_years, year - 1}))
-    figures = {"current": figures_of_year(counts, year), "previous": figures_of_year(counts, year - 1)}
+    # The same read as the annual report's and the `audit_figures` command's (ADR 0205).
+    figures = audit_figures_with_year_before(date_from=date_from, date_to=date_to, by_team=False)
     services = audit_figures_by_service_of_years(years=[year - 1, year])
     by_service = {"current": services[year], "previous": services[year - 1]}
     time_to_complete = {
@@ -75,7 +71,7 @@ def audit_dashboard(*, user, year, today=None, years=None):
         "previous": audit_time_to_complete(date_from=before_from, date_to=before_to),
     }
     teams = audit_completed_by_team(date_from=date_from, date_to=date_to)
-    trend = audit_good_or_better_trend(years=trend_years, counts=counts)
+    trend = audit_good_or_better_trend(years=trend_years)
     theme_trend = audit_theme_trend(years=trend_years, completed={entry["year"]: entry["completed"] for entry in trend})
     aggregate_only, drill_down = dashboard_access(user)
     if aggregate_only:
@@ -88,8 +84,8 @@ def audit_dashboard(*, user, year, today=None, years=None):
     sections = audit_section_grades(date_from=date_from, date_to=date_to) if not aggregate_only else None
     return {
         "year": year,
-        "label": financial_year_label(year),
-        "previous_label": financial_year_label(year - 1),
+        "label": year_label(year),
+        "previous_label": year_label(year - 1),
         "aggregate_only": aggregate_only,
         "drill_down": drill_down,
         "suppression_threshold": disclosure.threshold(),
@@ -133,7 +129,8 @@ def audit_list(*, user, status="", grade="", year=None, team=None, risk=False, a
     if grade:
         audits = with_final_grade(audits).filter(final_grade_code=grade, status=Audit.Status.COMPLETED)
     if year:
-        audits = audits.filter(completed_on__range=financial_year_bounds(year))
+        period = Period.financial_year(year)
+        audits = audits.filter(completed_on__range=(period.start, period.end))
     if team:
         audits = audits.filter(team_id=team)
     if audit_type:

@@ -5,6 +5,8 @@ from datetime import date
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
+from pswhub.core.selectors import team_and_descendant_ids
+
 from ..models import (
     Audit,
     AuditImportBatch,
@@ -14,7 +16,6 @@ from ..models import (
     Case,
     PlannedAudit,
 )
-from .figures import team_and_descendant_ids
 
 
 def months_before(day, months):

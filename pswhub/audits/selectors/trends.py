@@ -1,120 +1,52 @@
 """Figures over the financial years the data covers (grades, good or better, themes) from the day
 counts (ADR 0204), and time to complete."""
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from django.db import models
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum, Value, When
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
 
 from pswhub.core import disclosure
+from pswhub.core.figures import rate, round_half_up
+from pswhub.core.periods import Period, year_label
 from pswhub.core.presenters import SUPPRESSED
 
-from ..models import (
-    Audit,
-    AuditType,
-    FinalGradeDay,
-    Grade,
-    LearningTheme,
-    ThemeDay,
-)
+from ..models import LearningTheme, ThemeDay
 from ..reference import GRADE_CODES
-from .figures import (
+from .counting import (
     completed_in_scope,
-    financial_year_bounds,
-    financial_year_label,
+    final_grade_counts,
     good_or_better_codes,
-    good_or_better_would_reveal,
     graded_figures,
-    percent_half_up,
-    service_rows,
+    period_case,
+    periods_span,
 )
+from .figures import audit_figures_by_service_of_periods, good_or_better_would_reveal
 
 
-def financial_year_case(years, field="completed_on"):
-    """An expression giving the financial year (by the year it starts) a date falls in, for the
-    years asked about; None outside them."""
-    return models.Case(*[When(**{f"{field}__range": financial_year_bounds(year)}, then=Value(year)) for year in years])
-
-
-def years_span(years):
-    return financial_year_bounds(min(years))[0], financial_year_bounds(max(years))[1]
-
-
-def audit_final_grade_counts(*, years):
-    """Completed audits in each of the financial years by audit type and final grade (as
-    `audit_figures` defines it), `{(year, audit type, grade code): n}`, summed from the day counts
-    (`FinalGradeDay`, pswhub/audits/summary.py). The dashboard takes its grade and type counts and
-    the trend over the years from them (`figures_of_year`, `audit_good_or_better_trend`)."""
-    codes = dict(Grade.objects.values_list("pk", "code"))
-    rows = (
-        FinalGradeDay.objects.filter(completed_on__range=years_span(years))
-        .annotate(year=financial_year_case(years))
-        .values_list("year", "audit_type", "grade_id")
-        .annotate(n=Sum("count"))
-        .order_by()
-    )
-    return {(year, audit_type, codes[grade_id]): n for year, audit_type, grade_id, n in rows}
-
-
-def figures_of_year(counts, year):
-    """`audit_figures` for a financial year (every service, no team, without `by_team`), from
-    `audit_final_grade_counts`."""
-    by_grade = dict.fromkeys(GRADE_CODES, 0)
-    by_type = dict.fromkeys(AuditType.values, 0)
-    for (in_year, audit_type, code), n in counts.items():
-        if in_year == year:
-            by_grade[code] = by_grade.get(code, 0) + n
-            by_type[audit_type] = by_type.get(audit_type, 0) + n
-    date_from, date_to = financial_year_bounds(year)
-    graded = graded_figures(by_grade, good_or_better_codes())
-    return {
-        "from": date_from.isoformat(),
-        "to": date_to.isoformat(),
-        "team": None,
-        "completed": sum(by_type.values()),
-        "by_grade": by_grade,
-        "good_or_better": graded["good_or_better"],
-        "good_or_better_pct": graded["good_or_better_pct"],
-        "by_type": by_type,
-        "by_team": None,
-    }
+def financial_years(years):
+    """Each financial year (by the calendar year it starts in) as a `Period`, `{year: period}`."""
+    return {year: Period.financial_year(year) for year in years}
 
 
 def audit_figures_by_service_of_years(*, years):
-    """`audit_figures_by_service` for each of the financial years, `{year: rows}`, in one pass over
-    the audits of those years (grouped by ids, named afterwards)."""
-    codes = dict(Grade.objects.values_list("pk", "code"))
-    by_year = {year: service_rows() for year in years}
-    rows = (
-        Audit.objects.completed_between(*years_span(years))
-        .annotate(year=financial_year_case(years))
-        .values_list("year", "team__service_id", "overall_grade_id", "moderation__moderated_grade_id")
-        .annotate(n=Count("*"))
-        .order_by()
-    )
-    for year, service_id, auditors, moderated, n in rows:
-        by_year[year][service_id]["by_grade"][codes[moderated or auditors]] += n
-    counted_good = good_or_better_codes()
-    return {
-        year: [{**entry, **graded_figures(entry["by_grade"], counted_good)} for entry in services.values()]
-        for year, services in by_year.items()
-    }
+    """`audit_figures_by_service` for each of the financial years, `{year: rows}`, in one pass."""
+    periods = financial_years(years)
+    rows = audit_figures_by_service_of_periods(periods=periods.values())
+    return {year: rows[period] for year, period in periods.items()}
 
 
-def audit_good_or_better_trend(*, years, counts=None):
+def audit_good_or_better_trend(*, years):
     """For each financial year asked about (oldest first), audits completed, good or better and
-    its percentage, as `audit_figures` defines them for that year. `counts`, from
-    `audit_final_grade_counts` over these years or more, saves counting again."""
-    years = sorted(years)
-    counts = audit_final_grade_counts(years=years) if counts is None else counts
+    its percentage, counted as `audit_figures` counts them for that year (`final_grade_counts`)."""
+    periods = financial_years(sorted(years))
+    counts = final_grade_counts(periods=periods.values())
     counted_good = good_or_better_codes()
-    by_year = {year: dict.fromkeys(GRADE_CODES, 0) for year in years}
-    for (year, _audit_type, code), n in counts.items():
-        if year in by_year:
-            by_year[year][code] += n
+    by_period = {period: dict.fromkeys(GRADE_CODES, 0) for period in periods.values()}
+    for (period, _audit_type, code), n in counts.items():
+        by_period[period][code] += n
     return [
-        {"year": year, "label": financial_year_label(year), **graded_figures(by_year[year], counted_good)}
-        for year in years
+        {"year": year, "label": year_label(year), **graded_figures(by_period[period], counted_good)}
+        for year, period in periods.items()
     ]
 
 
@@ -144,38 +76,31 @@ def audit_theme_trend(*, years, completed=None):
     each year, as `audit_good_or_better_trend` gives them) saves counting them again."""
     years = sorted(years)
     if completed is None:
-        completed = dict.fromkeys(years, 0)
-        for row in (
-            Audit.objects.completed_between(*years_span(years))
-            .annotate(year=financial_year_case(years))
-            .values("year")
-            .annotate(n=Count("pk"))
-            .order_by()
-        ):
-            completed[row["year"]] = row["n"]
+        completed = {entry["year"]: entry["completed"] for entry in audit_good_or_better_trend(years=years)}
+    periods = list(financial_years(years).values())
     # From the day counts (`ThemeDay`), grouped by the theme's id only (names joined in Python).
     named = (
-        ThemeDay.objects.filter(completed_on__range=years_span(years))
-        .annotate(year=financial_year_case(years))
-        .values("theme_id", "year")
+        ThemeDay.objects.filter(completed_on__range=periods_span(periods))
+        .annotate(period=period_case(periods))
+        .values("theme_id", "period")
         .annotate(n=Sum("count"))
         .order_by()
     )
     counts = {}
     for row in named:
-        counts.setdefault(row["theme_id"], dict.fromkeys(years, 0))[row["year"]] = row["n"]
+        counts.setdefault(row["theme_id"], dict.fromkeys(years, 0))[years[row["period"]]] = row["n"]
     themes = {
         theme.pk: {"code": theme.code, "name": theme.name, "order": theme.order, "counts": counts[theme.pk]}
         for theme in LearningTheme.objects.filter(pk__in=counts)
     }
     rows = []
     for theme in themes.values():
-        shares = {year: percent_half_up(theme["counts"][year], completed[year]) for year in years}
+        shares = {year: rate(theme["counts"][year], completed[year]) for year in years}
         rows.append({**theme, "total": sum(theme["counts"].values()), "shares": shares})
     rows.sort(key=lambda row: (-row["total"], row["order"], row["name"]))
     return {
         "years": years,
-        "labels": [financial_year_label(year) for year in years],
+        "labels": [year_label(year) for year in years],
         "completed": completed,
         "themes": rows,
     }
@@ -206,8 +131,8 @@ def median_half_up(values):
         return None
     ordered = sorted(values)
     middle = len(ordered) // 2
-    value = Decimal(ordered[middle]) if len(ordered) % 2 else Decimal(ordered[middle - 1] + ordered[middle]) / 2
-    return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    value = ordered[middle] if len(ordered) % 2 else Decimal(ordered[middle - 1] + ordered[middle]) / 2
+    return round_half_up(value)
 
 
 def audit_time_to_complete(*, date_from, date_to, team=None, services="all"):
@@ -240,7 +165,7 @@ def audit_time_to_complete(*, date_from, date_to, team=None, services="all"):
         "median_days": median_half_up(days),
         "with_due_date": with_due,
         "within_due_date": within,
-        "within_due_date_pct": percent_half_up(within, with_due),
+        "within_due_date_pct": rate(within, with_due),
     }
 
 

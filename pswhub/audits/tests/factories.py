@@ -3,9 +3,9 @@ from datetime import date
 import factory
 from factory.django import DjangoModelFactory
 
+from pswhub.audits.day_counts import audit_days_refresh
 from pswhub.audits.models import Audit, AuditPlan, AuditTool, Case, CaseType, Grade
 from pswhub.audits.reference import OFSTED_SCALE
-from pswhub.audits.summary import audit_days_refresh
 from pswhub.core.tests.factories import TeamFactory, UserFactory
 
 # The personas of the root conftest.py (the `everyone` fixture), for can/cannot twins.

@@ -11,6 +11,7 @@ from tests.browser.conftest import (  # noqa: F401  (fixtures used by name)
     assert_no_axe_violations,
     browser,
     demo_council,
+    go_to,
     heading,
     page,
     reference_data_restored,
@@ -31,7 +32,7 @@ def assert_no_escaped_markup(tab):
 def test_a_collaborative_audit_from_start_to_moderation(reference_data_restored, page, demo_council):  # noqa: F811
     # Given the demo council, when the auditor starts a dip sample of a case in Assessment North
     sign_in(page, "demo-auditor")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Audits").click()
+    go_to(page, "Practice", "Audits")
     expect(heading(page)).to_have_text("Case file audits")
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Start an audit").click()

@@ -96,7 +96,7 @@ def test_good_or_better_trend_by_financial_year():
         (2024, 7, Decimal("57.1")),
         (2025, 10, Decimal("70.0")),
     ]
-    assert trend[0]["label"] == "2024 to 2025"
+    assert trend[0]["label"] == "2024/25"
 
 
 def test_a_year_without_audits_has_no_percentage():

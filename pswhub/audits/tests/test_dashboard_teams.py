@@ -45,7 +45,7 @@ def test_a_hidden_count_ranks_below_every_count_shown():
 
 @pytest.fixture
 def many_teams(north_team):
-    """Four teams of one service with 1, 2, 3 and 4 audits in 2025 to 2026."""
+    """Four teams of one service with 1, 2, 3 and 4 audits in 2025/26."""
     teams = [TeamFactory(name=f"Team {n}", service=north_team.service) for n in range(1, 5)]
     for count, team in enumerate(teams, start=1):
         for _ in range(count):
@@ -58,7 +58,7 @@ def test_the_dashboard_links_to_every_team_past_the_limit(client, psw, many_team
     monkeypatch.setattr(presenters.teams_for_dashboard, "__defaults__", (2,))
     client.force_login(psw)
     page = client.get(reverse("audits:dashboard"), {"year": "2025"}).content.decode()
-    assert "The 2 teams with most audits completed, 2025 to 2026" in page
+    assert "The 2 teams with most audits completed, 2025/26" in page
     assert f'team={many_teams[3].pk}"' in page and f'team={many_teams[0].pk}"' not in page
     assert f"{reverse('audits:teams')}?year=2025" in page
     assert "each of the 4 teams" in page
@@ -68,7 +68,7 @@ def test_the_full_list_is_paged_with_the_dashboards_links(client, psw, many_team
     monkeypatch.setattr(presenters, "TEAMS_PER_PAGE", 3)
     client.force_login(psw)
     first = client.get(reverse("audits:teams"), {"year": "2025"}).content.decode()
-    assert "4 teams with audits completed, 2025 to 2026, page 1 of 2" in first
+    assert "4 teams with audits completed, 2025/26, page 1 of 2" in first
     assert "?year=2025&amp;page=2" in first  # the next page keeps the year
     assert f'team={many_teams[0].pk}"' in first and "Team 4" not in first
     second = client.get(reverse("audits:teams"), {"year": "2025", "page": "2"}).content.decode()

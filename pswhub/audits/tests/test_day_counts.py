@@ -1,8 +1,9 @@
-"""The dashboard's day counts (pswhub/audits/summary.py) equal the counts made from every audit
+"""The dashboard's day counts (pswhub/audits/day_counts.py) equal the counts made from every audit
 after each kind of change: completing, moderating, importing, deleting, and a rebuild; and the
-dashboard's one pass over the audits gives the figures the selectors give one by one."""
+council's figures read from them equal its services' counted from the audits."""
 
 from datetime import date
+from decimal import Decimal
 from io import StringIO
 
 import pytest
@@ -11,10 +12,11 @@ from django.db.models import Count
 from django.db.models.functions import Coalesce
 
 from pswhub.audits import selectors, services
+from pswhub.audits.day_counts import audit_counts_rebuild
 from pswhub.audits.models import Audit, FinalGradeDay, LearningTheme, SectionGradeDay, SectionResult, ThemeDay
-from pswhub.audits.summary import audit_counts_rebuild
 from pswhub.audits.tests.factories import AuditFactory, draft_audit, grade
 from pswhub.audits.tests.test_commands import HEADER, csv_file
+from pswhub.core.periods import Period
 
 pytestmark = pytest.mark.django_db
 
@@ -106,15 +108,17 @@ def test_imported_audits_add_their_themes(tmp_path, north_team):
     assert kept() == counted_from_the_audits()
 
 
-def test_deleting_a_completed_audit_takes_it_out(settings, auditor, north_team):
+def test_deleting_a_completed_audit_takes_it_out(settings, psw, auditor, north_team):
     settings.PSWHUB_AUDIT_MODERATION_SHARE = 0
     audits = [filled_in(auditor, north_team, "good") for _ in range(2)]
     for audit in audits:
         services.audit_submit(audit=audit, submitted_by=auditor, today=date(2025, 6, 2))
-    audits[0].delete()
+    services.audit_delete(audit=audits[0], deleted_by=psw)
     assert list(kept()[2].values()) == [1]
-    Audit.objects.filter(pk=audits[1].pk).delete()
+    assert kept() == counted_from_the_audits()
+    services.audit_delete(audit=audits[1], deleted_by=psw)
     assert kept() == ({}, {}, {}) == counted_from_the_audits()
+    assert Audit.history.filter(id=audits[1].pk, history_type="-").get().history_user == psw
 
 
 def test_the_rebuild_makes_every_day_again(settings, auditor, north_team):
@@ -128,8 +132,13 @@ def test_the_rebuild_makes_every_day_again(settings, auditor, north_team):
     assert audit_counts_rebuild()["section_grade_days"] == 2
 
 
-def test_the_dashboards_single_pass_gives_the_selectors_figures(settings, psw, qa_officer, north_team, adults_team):
-    """Two services, three types, moderated grades and three years, one of them empty."""
+def test_the_councils_figures_from_the_day_counts_are_its_services_counted_from_the_audits(
+    settings, psw, qa_officer, north_team, adults_team
+):
+    """Two services, three types, a moderated grade and four years, one of them empty. The
+    council's figures are summed from the day counts; a service's are counted from its audits
+    (`final_grade_counts`): children's and adults' together are the council's, and the dashboard
+    shows the council's for the year, the year before and each year of the trend."""
     for day, team, audit_type, code in [
         (date(2023, 5, 1), north_team, "full", "good"),
         (date(2024, 4, 1), north_team, "dip_sample", "outstanding"),
@@ -144,16 +153,26 @@ def test_the_dashboards_single_pass_gives_the_selectors_figures(settings, psw, q
     services.audit_submit(audit=audit, submitted_by=psw, today=date(2025, 9, 1))
     services.audit_moderate(audit=audit, moderator=qa_officer, grade=grade("good"))
 
-    for year in (2024, 2025):
-        shown = selectors.audit_dashboard(user=psw, year=year, years=[2025, 2024, 2023, 2022])
-        start, end = selectors.financial_year_bounds(year)
-        expected = selectors.audit_figures_with_year_before(date_from=start, date_to=end)
-        for key in ("current", "previous"):
-            assert shown["figures"][key] == {**expected[key], "by_team": None}
-        assert shown["by_service"]["current"] == selectors.audit_figures_by_service(date_from=start, date_to=end)
-        before = selectors.financial_year_bounds(year - 1)
-        assert shown["by_service"]["previous"] == selectors.audit_figures_by_service(
-            date_from=before[0], date_to=before[1]
+    for year in (2022, 2023, 2024, 2025):
+        period = Period.financial_year(year)
+        council, children, adults = (
+            selectors.audit_figures(date_from=period.start, date_to=period.end, services=services_, by_team=False)
+            for services_ in ("all", "children", "adults")
         )
+        for key in ("by_grade", "by_type"):
+            assert council[key] == {name: children[key][name] + adults[key][name] for name in council[key]}
+        shown = selectors.audit_dashboard(user=psw, year=year, years=[2025, 2024, 2023, 2022])
+        assert shown["figures"]["current"] == council
+        assert (shown["trend"][-1]["completed"], shown["trend"][-1]["good_or_better_pct"]) == (
+            council["completed"],
+            council["good_or_better_pct"],
+        )
+        by_kind = {row["kind"]: row for row in shown["by_service"]["current"]}
+        assert by_kind["children"]["by_grade"] == children["by_grade"]
+        assert by_kind["adults"]["by_grade"] == adults["by_grade"]
     assert [entry["completed"] for entry in shown["trend"]] == [0, 1, 2, 3]
-    assert shown["figures"]["current"]["by_grade"]["good"] == 2  # the moderated grade
+    # 2025/26: the moderated good and 31 March's good (children's), and adults' requires
+    # improvement: 2 of 3 = 66.666...% = 66.7%
+    assert shown["figures"]["current"]["by_grade"]["good"] == 2
+    assert shown["figures"]["current"]["good_or_better_pct"] == Decimal("66.7")
+    assert shown["figures"]["previous"]["completed"] == 2

@@ -9,6 +9,7 @@ from pswhub.audits.models import Audit, RiskFlag
 from pswhub.core.attention import attention_for
 from pswhub.core.demo import demo_data_load
 from pswhub.core.models import User
+from pswhub.core.periods import Period
 
 pytestmark = pytest.mark.django_db
 
@@ -17,8 +18,8 @@ def test_the_demo_council_has_three_years_of_improving_audits():
     demo_data_load(create_accounts=True)
     shares = []
     for year in (2023, 2024, 2025):
-        start, end = selectors.financial_year_bounds(year)
-        figures = selectors.audit_figures(date_from=start, date_to=end)
+        period = Period.financial_year(year)
+        figures = selectors.audit_figures(date_from=period.start, date_to=period.end)
         assert figures["completed"] > 50
         shares.append(figures["good_or_better_pct"])
     assert shares == sorted(shares) and shares[0] < shares[-1]

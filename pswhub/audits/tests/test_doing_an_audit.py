@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 from markupsafe import escape
 
-from pswhub.audits import forms, services
-from pswhub.audits.models import Audit, AuditToolVersion, Contribution, RiskFlag
+from pswhub.audits import forms, services, tool_editing
+from pswhub.audits.models import Audit, AuditToolVersion, Contribution, Question, RiskFlag
 from pswhub.audits.tests.factories import draft_audit, grade, tool
 from pswhub.core.attention import attention_for
 from pswhub.core.models import StaffMember
@@ -231,16 +231,20 @@ def test_a_worker_cannot_add_an_action(client, north_worker, north_team, auditor
     assert response.status_code == 403
 
 
-def test_a_new_tool_version_does_not_change_audits_already_done(auditor, north_team):
+def test_a_new_tool_version_does_not_change_audits_already_done(psw, auditor, north_team):
     full = tool("full-case-audit")
     audit = draft_audit(team=north_team, auditor=auditor, tool_version=full.current_version())
     before = list(audit.tool_version.sections.values_list("title", flat=True))
-    services.audit_tool_version_create(
-        tool=full, sections=[("only", "Only section", [("q", "A question?", "yes_no_partly")])]
-    )
+    draft = tool_editing.tool_version_draft_create(tool=full, created_by=psw)
+    for section in list(draft.sections.all()):
+        tool_editing.section_remove(section=section, changed_by=psw)
+    only = tool_editing.section_add(version=draft, title="Only section", changed_by=psw)
+    tool_editing.question_add(section=only, text="A question?", kind=Question.YES_NO_PARTLY, changed_by=psw)
+    tool_editing.tool_version_publish(version=draft, published_by=psw)
     audit.refresh_from_db()
     assert list(audit.tool_version.sections.values_list("title", flat=True)) == before
     assert full.current_version().number == 2
+    assert list(full.current_version().sections.values_list("title", flat=True)) == ["Only section"]
     assert AuditToolVersion.objects.filter(tool=full).count() == 2
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from pswhub.audits import selectors, services
 from pswhub.audits.models import Audit
-from pswhub.audits.tests.factories import AuditFactory, grade
+from pswhub.audits.tests.factories import AuditFactory, draft_audit, grade
 from pswhub.core.tests.factories import TeamFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,13 +32,17 @@ def test_good_or_better_is_outstanding_and_good_over_all_graded():
 
 
 def test_percentage_rounds_halves_up_to_one_decimal_place():
-    # 1 good of 8: 12.5% exactly; 1 of 16: 6.25% -> 6.3 (half up, not to even)
-    make({"good": 1, "inadequate": 15})
-    figures = selectors.audit_figures(date_from=YEAR_START, date_to=YEAR_END)
-    assert figures["good_or_better_pct"] == Decimal("6.3")
-    # 2 of 3 = 66.666...% -> 66.7
-    assert selectors.percent_half_up(2, 3) == Decimal("66.7")
-    assert selectors.percent_half_up(1, 8) == Decimal("12.5")
+    # 1 good of 16: 6.25% -> 6.3 (half up, not to even), for the council (from the day counts)
+    # and for one team (from the audits)
+    north = TeamFactory(name="North")
+    make({"good": 1, "inadequate": 15}, team=north)
+    assert selectors.audit_figures(date_from=YEAR_START, date_to=YEAR_END)["good_or_better_pct"] == Decimal("6.3")
+    assert selectors.audit_figures(date_from=YEAR_START, date_to=YEAR_END, team=north)["good_or_better_pct"] == (
+        Decimal("6.3")
+    )
+    # South's 2 good and 1 inadequate added: 3 good of 19 = 15.789...% -> 15.8
+    make({"good": 2, "inadequate": 1}, team=TeamFactory(name="South"))
+    assert selectors.audit_figures(date_from=YEAR_START, date_to=YEAR_END)["good_or_better_pct"] == Decimal("15.8")
 
 
 def test_no_audits_gives_no_percentage_rather_than_zero():
@@ -150,3 +154,21 @@ def test_moderation_agreement(settings, qa_officer, auditor):
     assert figures["agreed"] == 2
     assert figures["agreement_pct"] == Decimal("50.0")
     assert (figures["raised"], figures["lowered"]) == (1, 1)
+
+
+def test_section_grades_and_each_sections_good_or_better(settings, auditor, north_team):
+    settings.PSWHUB_AUDIT_MODERATION_SHARE = 0
+    for first_grade in ("good", "outstanding", "inadequate"):
+        audit = draft_audit(team=north_team, auditor=auditor)
+        first, second = list(audit.tool_version.sections.all()[:2])
+        services.audit_save_draft(
+            audit=audit,
+            changed_by=auditor,
+            sections={first: (grade(first_grade), ""), second: (grade("requires_improvement"), "")},
+            overall_grade=grade("good"),
+        )
+        services.audit_submit(audit=audit, submitted_by=auditor, today=date(2025, 6, 2))
+    sections = selectors.audit_section_grades(date_from=YEAR_START, date_to=YEAR_END)
+    assert sections[first.title] == {"outstanding": 1, "good": 1, "requires_improvement": 0, "inadequate": 1}
+    # The first section: outstanding and good, 2 of 3 = 66.666...% = 66.7%; the second: 0 of 3 = 0.0%
+    assert selectors.section_good_or_better(sections) == {first.title: Decimal("66.7"), second.title: Decimal("0.0")}

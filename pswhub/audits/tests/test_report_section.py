@@ -52,9 +52,7 @@ def test_the_section_is_registered_between_the_organisation_and_the_work_plan():
 
 def test_the_section_shows_the_selectors_figures_for_the_year_and_the_year_before(two_years):
     data = AuditSection().build(two_years, "all")
-    both = selectors.audit_figures_with_year_before(
-        date_from=date(2025, 4, 1), date_to=date(2026, 3, 31), as_at=date(2026, 3, 31)
-    )
+    both = selectors.audit_figures_with_year_before(date_from=date(2025, 4, 1), date_to=date(2026, 3, 31))
     # 14 / 20 = 70.0%; 8 / 14 = 57.142...% -> 57.1%
     assert both["current"]["good_or_better_pct"] == Decimal("70.0")
     assert both["previous"]["good_or_better_pct"] == Decimal("57.1")
@@ -123,7 +121,7 @@ def test_the_percentage_is_hidden_when_it_would_pin_down_a_grade_hidden_by_secon
         "completed": 26,
         "by_grade": {"outstanding": 1, "good": 5, "requires_improvement": 10, "inadequate": 10},
         "good_or_better": 6,
-        "good_or_better_pct": selectors.percent_half_up(6, 26),
+        "good_or_better_pct": Decimal("23.1"),
         "by_type": {"full": 26},
         "by_team": {"North": 26},
     }
@@ -152,15 +150,45 @@ def test_a_report_for_one_service_counts_only_that_services_audits(two_years):
     assert AuditSection().build(YEAR, "children").figures["good_or_better_pct"] == 70.0
 
 
-def test_a_year_reported_later_does_not_count_an_audit_moderated_after_it_ended(qa_officer, auditor):
+def command_figures(*args):
+    out = io.StringIO()
+    call_command("audit_figures", *args, "--json", stdout=out)
+    return json.loads(out.getvalue())
+
+
+def test_a_past_year_is_the_same_on_the_dashboard_in_the_report_and_from_the_command_after_a_late_moderation(
+    psw, qa_officer, auditor
+):
+    """2025/26: 5 good and 5 requires improvement completed, and one audit graded inadequate
+    submitted on 30 March 2026 that waits for moderation; it is moderated to good on 10 April
+    2026, after the year ended. The grade that counts is the final grade whenever the moderation
+    happened (ADR 0205): before it, 5 of 10 = 50.0% everywhere; after it, 6 of 11 = 54.5454...%
+    = 54.5% everywhere, in the year the audit was submitted."""
+    make({"good": 5, "requires_improvement": 5}, on=date(2025, 9, 1))
     audit = AuditFactory(
         status=Audit.Status.DRAFT, completed_on=None, overall_grade=grade("inadequate"), auditor=auditor
     )
     services.audit_submit(audit=audit, submitted_by=auditor, today=date(2026, 3, 30))
-    services.audit_moderate(audit=audit, moderator=qa_officer, grade=grade("inadequate"))
+
+    def everywhere():
+        dashboard = selectors.audit_dashboard(user=psw, year=2025, years=[2025])
+        report = AuditSection().build(YEAR, "all").figures
+        command = command_figures("--from", "2025-04-01", "--to", "2026-03-31")
+        trend = dashboard["trend"][-1]
+        return {
+            "dashboard": (
+                dashboard["figures"]["current"]["completed"],
+                dashboard["figures"]["current"]["good_or_better_pct"],
+            ),
+            "dashboard trend": (trend["completed"], trend["good_or_better_pct"]),
+            "report": (report["completed"], report["good_or_better_pct"]),
+            "command": (command["completed"], command["good_or_better_pct"]),
+        }
+
+    assert set(everywhere().values()) == {(10, Decimal("50.0"))}
+    services.audit_moderate(audit=audit, moderator=qa_officer, grade=grade("good"))
     Moderation.objects.filter(audit=audit).update(moderated_at=timezone.make_aware(datetime(2026, 4, 10, 12)))
-    assert selectors.audit_figures(date_from=YEAR.start, date_to=YEAR.end)["completed"] == 1
-    assert selectors.audit_figures(date_from=YEAR.start, date_to=YEAR.end, as_at=YEAR.end)["completed"] == 0
+    assert set(everywhere().values()) == {(11, Decimal("54.5"))}
 
 
 def test_a_year_with_no_audits_gives_a_sentence_and_no_chart(two_years):
@@ -178,7 +206,7 @@ def test_a_year_with_no_audits_gives_a_sentence_and_no_chart(two_years):
 def test_the_annual_report_for_the_demo_council_shows_the_percentage_good_or_better(tmp_path):
     demo_data_load(create_accounts=False)
     start, end = date(2025, 4, 1), date(2026, 3, 31)
-    expected = selectors.audit_figures(date_from=start, date_to=end, as_at=end)["good_or_better_pct"]
+    expected = selectors.audit_figures(date_from=start, date_to=end)["good_or_better_pct"]
     path = tmp_path / "report.html"
     call_command(
         "annual_report",

@@ -25,6 +25,7 @@ from tests.browser.conftest import (  # noqa: F401  (fixtures used by name)
     browser,
     demo_council,
     error_summary,
+    go_to,
     heading,
     page,
     reference_data_restored,
@@ -47,7 +48,7 @@ SECTIONS = [
 
 
 def open_annual_reports(tab):
-    tab.get_by_role("navigation", name="Main").get_by_role("link", name="Annual report").click()
+    go_to(tab, "Governance and reports", "Annual report")
     expect(heading(tab)).to_have_text("Annual reports to committee")
 
 

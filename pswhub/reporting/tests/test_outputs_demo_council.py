@@ -55,6 +55,6 @@ def test_every_format_shows_the_selectors_workforce_and_audit_figures(demo_repor
     turnover = workforce_selectors.workforce_figures_for_publication(
         workforce_selectors.workforce_figures(census_year=census_2025)
     )["turnover_rate"]
-    good_or_better = audit_selectors.audit_figures(date_from=START, date_to=END, as_at=END)["good_or_better_pct"]
+    good_or_better = audit_selectors.audit_figures(date_from=START, date_to=END)["good_or_better_pct"]
     assert f"The turnover rate was {turnover}% at 30 September 2025" in text
     assert f"{percent(good_or_better)} of case files audited were rated good or better" in text

@@ -21,6 +21,7 @@ from tests.browser.conftest import (  # noqa: F401  (fixtures used by name)
     browser,
     demo_council,
     error_summary,
+    go_to,
     heading,
     page,
     reference_data_restored,
@@ -78,7 +79,7 @@ def choose_file(tab, name, content):
 
 
 def open_hr_imports(tab):
-    tab.get_by_role("navigation", name="Main").get_by_role("link", name="Workforce").click()
+    go_to(tab, "Workforce", "Workforce figures")
     expect(heading(tab)).to_have_text("Workforce")
     assert_no_axe_violations(tab)
     tab.get_by_role("link", name="HR imports").click()
@@ -204,7 +205,7 @@ def test_the_hr_officer_puts_the_census_return_right_and_downloads_it(
 
     # When the HR officer opens the 2025 census return from the dashboard
     sign_in(page, "demo-hr")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Workforce").click()
+    go_to(page, "Workforce", "Workforce figures")
     page.get_by_role("link", name=f"Census return {YEAR}").click()
     expect(heading(page)).to_have_text(f"Census return {YEAR}")
 
@@ -226,7 +227,7 @@ def test_the_hr_officer_puts_the_census_return_right_and_downloads_it(
     assert all(any(swe_number in line for line in lines[1:]) for swe_number in broken)
 
     # When they import the corrected return through the pages, seeing what it changes first
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Workforce").click()
+    go_to(page, "Workforce", "Workforce figures")
     page.get_by_role("link", name="Import a past census return").click()
     expect(heading(page)).to_have_text("Import a past census return")
     assert_no_axe_violations(page)
@@ -260,7 +261,7 @@ def test_the_hr_officer_puts_the_census_return_right_and_downloads_it(
 
 def test_the_psw_reads_the_workforce_dashboard(reference_data_restored, page, demo_council):  # noqa: F811
     sign_in(page, "demo-psw")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Workforce").click()
+    go_to(page, "Workforce", "Workforce figures")
     expect(heading(page)).to_have_text("Workforce")
     expect(page.locator("main table").first).to_be_visible()
     expect(page.get_by_role("link", name=f"Census return {YEAR}")).to_be_visible()

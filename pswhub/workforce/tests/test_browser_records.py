@@ -11,6 +11,7 @@ from tests.browser.conftest import (  # noqa: F401  (fixtures used by name)
     assert_no_axe_violations,
     browser,
     demo_council,
+    go_to,
     heading,
     page,
     reference_data_restored,
@@ -25,7 +26,7 @@ pytestmark = pytest.mark.browser
 def test_the_hr_officer_keeps_establishment_and_records(reference_data_restored, page, demo_council):  # noqa: F811
     # Given the demo council, when the HR officer opens the establishment and chooses a date
     sign_in(page, "demo-hr")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Establishment").click()
+    go_to(page, "Workforce", "Establishment")
     assert_no_axe_violations(page)
     page.get_by_label("Day").fill("1")
     page.get_by_label("Month").fill("4")
@@ -72,7 +73,7 @@ def test_the_hr_officer_keeps_establishment_and_records(reference_data_restored,
 
 def test_a_team_manager_sees_their_teams_establishment_only(reference_data_restored, page, demo_council):  # noqa: F811
     sign_in(page, "demo-manager")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Establishment").click()
+    go_to(page, "Workforce", "Establishment")
     assert_no_axe_violations(page)
     table = page.locator("table").first
     expect(table).to_contain_text("North Locality")

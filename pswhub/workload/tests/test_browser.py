@@ -8,6 +8,7 @@ from tests.browser.conftest import (  # noqa: F401  (fixtures used by name)
     assert_no_axe_violations,
     browser,
     demo_council,
+    go_to,
     heading,
     page,
     reference_data_restored,
@@ -27,7 +28,7 @@ def test_a_manager_sees_their_teams_workload_and_the_psw_imports_caseloads(
 ):
     # Given the demo council, when the team manager opens Workload
     sign_in(page, "demo-manager")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Workload").click()
+    go_to(page, "Practice", "Workload")
     expect(heading(page)).to_have_text("North Locality")
     assert_no_axe_violations(page)
 

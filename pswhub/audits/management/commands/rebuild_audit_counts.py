@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from pswhub.audits.summary import audit_counts_rebuild
+from pswhub.audits.day_counts import audit_counts_rebuild
 
 
 class Command(BaseCommand):

@@ -7,7 +7,9 @@ counts instead keeps the dashboard within its budget
 
 A day's counts are always made again from the audits of that day, never adjusted by one: every
 write that changes what a completed audit counts (completing, moderating, importing, deleting)
-calls `audit_days_refresh` with the days it touched, inside its own transaction."""
+calls `audit_days_refresh` with the days it touched, inside its own transaction (`audit_submit`,
+`audit_moderate`, `audits_import_save`, `audit_delete`). No signal keeps them: a write past those
+services runs `manage.py rebuild_audit_counts`."""
 
 from django.db import connection, transaction
 from django.db.models import Count, F
@@ -115,11 +117,3 @@ def audit_counts_rebuild():
         "section_grade_days": SectionGradeDay.objects.count(),
         "theme_days": ThemeDay.objects.count(),
     }
-
-
-def audit_deleted(sender, instance, **kwargs):
-    """Connected to `post_delete` of Audit (AuditsConfig.ready): an audit deleted by any route, the
-    admin or a cascade, leaves its day's counts. Its moderation, section grades and themes are gone
-    by then."""
-    if instance.status == Audit.Status.COMPLETED:
-        audit_days_refresh(days={instance.completed_on})
