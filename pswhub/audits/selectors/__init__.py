@@ -30,11 +30,7 @@ from .figures import (  # noqa: F401
     completed_by_team_name,
     figures_from_counts,
     good_or_better_would_reveal,
-<<<<<<< HEAD
-    graded_figures,
     learning_theme_choices,
-=======
->>>>>>> main
     moderation_figures,
     service_rows,
 )
