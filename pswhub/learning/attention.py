@@ -29,7 +29,12 @@ def learning_attention_items(user, today=None):
                 )
             )
     staff_member = getattr(user, "staff_member", None)
-    if staff_member is not None and user.has_role(roles.SOCIAL_WORKER):
+    # A worker is told only once their supervision is recorded here at all.
+    if (
+        staff_member is not None
+        and user.has_role(roles.SOCIAL_WORKER)
+        and supervision.sessions_of(staff_member=staff_member).exists()
+    ):
         mine = supervision.overdue_workers(on=today, team_ids=None, staff_ids=[staff_member.pk])
         if mine:
             items.append(

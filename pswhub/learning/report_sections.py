@@ -40,6 +40,8 @@ class LearningSection:
 
     def build(self, period, services):
         previous, now, before = _figures(period, services)
+        if not now["events_held"]:
+            return _empty(self, f"PSW Hub holds no learning events held in {period.label}.")
         rows = [
             [KIND_NAMES[code], before["sessions_by_kind"][code], now["sessions_by_kind"][code]]
             for code in reference.EVENT_KIND_CODES
@@ -97,6 +99,8 @@ class SchwartzRoundsSection:
 
     def build(self, period, services):
         previous, now, before = _figures(period, services)
+        if not now["schwartz_rounds"]:
+            return _empty(self, f"PSW Hub holds no Schwartz Rounds held in {period.label}.")
         rows = [
             ["Schwartz Rounds held", before["schwartz_rounds"], now["schwartz_rounds"]],
             ["Joint adults' and children's Rounds", before["joint_schwartz_rounds"], now["joint_schwartz_rounds"]],
@@ -140,6 +144,8 @@ class SupervisionSection:
 
     def build(self, period, services):
         previous = period.previous()
+        if not supervision.sessions_recorded(start=period.start, end=period.end):
+            return _empty(self, f"PSW Hub holds no supervision sessions for {period.label}.")
         now = supervision.supervision_compliance(on=period.end, services=services)
         before = supervision.supervision_compliance(on=previous.end, services=services)
         policy = supervision.policy_current()
@@ -167,6 +173,11 @@ class SupervisionSection:
         )
 
 
+def _empty(section, sentence):
+    """A section for a period with nothing recorded: the sentence, no chart and no table."""
+    return SectionData(key=section.key, title=section.title, figures={}, comparison=sentence)
+
+
 def _rate(value):
     return None if value is None else float(value)
 
@@ -180,6 +191,8 @@ class TopicsSection:
         rows = selectors.themes_against_learning(start=period.start, end=period.end, today=period.end)
         table_rows = [[row.name, row.audits, ", ".join(row.topics) or "None", row.events] for row in rows]
         answered = sum(1 for row in rows if row.events)
+        if not rows:
+            return _empty(self, f"No completed audit in {period.label} named a learning theme.")
         return SectionData(
             key=self.key,
             title=self.title,

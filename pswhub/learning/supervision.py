@@ -159,6 +159,12 @@ def compliance_over_time(*, start, end, team_ids=None, services=None):
     ]
 
 
+def sessions_recorded(*, start, end):
+    """How many supervision sessions are recorded from `start` to `end`: none means the council
+    does not record supervision in PSW Hub for the period."""
+    return SupervisionSession.objects.filter(held_on__gte=start, held_on__lte=end).count()
+
+
 def sessions_of(*, staff_member):
     return (
         SupervisionSession.objects.filter(staff_member=staff_member).select_related("supervisor").order_by("-held_on")

@@ -26,6 +26,13 @@ class RenewalSection:
         year = renewal_year_in(period) or period.end.year
         now = selectors.registration_figures_suppressed(selectors.registration_figures(year=year))
         before = selectors.registration_figures_suppressed(selectors.registration_figures(year=year - 1))
+        if not now["social_workers"]:
+            return SectionData(
+                key=self.key,
+                title=self.title,
+                figures=now,
+                comparison=f"PSW Hub holds no registered social workers in post on 30 November {year}.",
+            )
         rows = [[name, before[key], now[key]] for key, name in CATEGORIES]
         rows.append(["Registered social workers in post", before["social_workers"], now["social_workers"]])
         if now["social_workers"] and now["not_renewed"] == 0:

@@ -20,8 +20,13 @@ def test_a_manager_sees_their_teams_overdue_workers_but_not_another_teams(north_
 
 
 def test_a_worker_sees_when_their_own_supervision_is_overdue(north_worker):
+    SessionFactory(staff_member=north_worker.staff_member, held_on=date(2026, 1, 20))
     assert _titles(north_worker) == {"Your supervision is overdue": 1}
     SessionFactory(staff_member=north_worker.staff_member, held_on=date(2026, 3, 20))
+    assert _titles(north_worker) == {}
+
+
+def test_a_worker_whose_supervision_is_not_recorded_here_is_not_told(north_worker):
     assert _titles(north_worker) == {}
 
 

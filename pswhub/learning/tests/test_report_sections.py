@@ -19,7 +19,9 @@ def test_learning_and_schwartz_round_sections_count_the_years_events(db):
     assert "2 Schwartz Rounds were held in 2025/26, 1 of them joint" in rounds.comparison
 
 
-def test_supervision_and_topics_sections_build_with_no_data(db):
+def test_sections_with_nothing_recorded_say_so_with_no_chart_or_table(db):
     period = Period.financial_year(2025)
-    assert SupervisionSection().build(period, "all").figures["rate"] is None
-    assert TopicsSection().build(period, "all").figures == {"themes": 0, "themes_with_learning": 0}
+    for section in (LearningSection(), SchwartzRoundsSection(), SupervisionSection(), TopicsSection()):
+        built = section.build(period, "all")
+        assert built.chart is None and built.table is None, section.key
+    assert SupervisionSection().build(period, "all").comparison == "PSW Hub holds no supervision sessions for 2025/26."
