@@ -27,7 +27,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def people(council):
+def people(council):  # noqa: F811
     team = TeamFactory(name="Assessment North", service__authority=council)
     worker = UserFactory(username="wes", first_name="Wes", last_name="Ormerod", roles=[roles.SOCIAL_WORKER])
     member = StaffMemberFactory(
@@ -41,8 +41,8 @@ def people(council):
     return {"worker": worker, "member": member, "manager": manager}
 
 
-def _date(page, legend, day):
-    group = page.get_by_role("group", name=legend)
+def _date(tab, legend, day):
+    group = tab.get_by_role("group", name=legend)
     group.get_by_label("Day").fill(str(day.day))
     group.get_by_label("Month").fill(str(day.month))
     group.get_by_label("Year").fill(str(day.year))
