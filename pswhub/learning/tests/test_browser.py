@@ -1,5 +1,4 @@
-"""Browser journeys, with axe checking every page on the way: a social worker records their own
-renewal; a team manager records a supervision session for a worker in their team; the PSW adds a
+"""Browser journeys, with axe checking every page on the way: a team manager records a supervision session for a worker in their team; the PSW adds a
 learning event with its topic, then names who attended, and finds it by topic."""
 
 from datetime import date
@@ -9,12 +8,12 @@ from playwright.sync_api import expect
 
 from pswhub.core import roles
 from pswhub.core.tests.factories import StaffMemberFactory, TeamFactory, UserFactory
-from pswhub.registrations.tests.factories import RegistrationFactory
 from tests.browser.conftest import (  # noqa: F401  (fixtures used by name)
     PASSWORD,
     assert_no_axe_violations,
     browser,
     council,
+    fill_date,
     go_to,
     heading,
     page,
@@ -33,44 +32,11 @@ def people(council):  # noqa: F811
     member = StaffMemberFactory(
         user=worker, team=team, first_name="Wes", last_name="Ormerod", started_on=date(2020, 1, 6)
     )
-    RegistrationFactory(staff_member=member, swe_number="SW123456")
     manager = UserFactory(
         username="mina", first_name="Mina", last_name="Ngata", roles=[roles.TEAM_MANAGER], managed_teams=[team]
     )
     UserFactory(username="priya", first_name="Priya", last_name="Sharma", roles=[roles.PSW])
     return {"worker": worker, "member": member, "manager": manager}
-
-
-def _date(tab, legend, day):
-    group = tab.get_by_role("group", name=legend)
-    group.get_by_label("Day").fill(str(day.day))
-    group.get_by_label("Month").fill(str(day.month))
-    group.get_by_label("Year").fill(str(day.year))
-
-
-def test_a_worker_records_their_own_renewal(reference_data_restored, page, people):  # noqa: F811
-    sign_in(page, "wes", PASSWORD)
-    page.goto("/registration/mine/")
-    expect(heading(page)).to_have_text("Wes Ormerod")
-    assert_no_axe_violations(page)
-    page.get_by_role("button", name="Record a renewal").click()
-    expect(heading(page)).to_have_text("Record a renewal")
-    assert_no_axe_violations(page)
-    page.get_by_label("Renewal year").select_option("2026")
-    _date(page, "Renewed on", date(2026, 12, 2))
-    page.get_by_label("CPD entries recorded this year").fill("3")
-    page.get_by_label("Yes").check()
-    page.get_by_role("button", name="Save renewal").click()
-    # a date after the deadline is refused with its message
-    expect(page.locator(".govuk-error-summary")).to_contain_text("between 1 September and 30 November 2026")
-    assert_no_axe_violations(page)
-    _date(page, "Renewed on", date(2026, 10, 2))
-    page.get_by_role("button", name="Save renewal").click()
-    expect(page.locator(".govuk-notification-banner")).to_contain_text("The 2026 renewal has been saved")
-    row = page.get_by_role("row").filter(has_text="2026")
-    expect(row).to_contain_text("2 October 2026")
-    expect(row).to_contain_text("Renewed")
-    assert_no_axe_violations(page)
 
 
 def test_a_manager_records_a_supervision_session(reference_data_restored, page, people):  # noqa: F811
@@ -82,7 +48,7 @@ def test_a_manager_records_a_supervision_session(reference_data_restored, page, 
     page.get_by_role("link", name="Wes Ormerod").click()
     page.get_by_role("button", name="Record a supervision session").click()
     assert_no_axe_violations(page)
-    _date(page, "Date of the session", date(2026, 12, 1))
+    fill_date(page, "Date of the session", date(2026, 12, 1))
     page.get_by_label("Individual").check()
     page.get_by_label("Length in minutes").fill("95")
     page.get_by_role("button", name="Save session").click()
@@ -105,7 +71,7 @@ def test_the_psw_adds_a_learning_event_with_attendance_and_finds_it_by_topic(
     page.get_by_label("Title").fill("Parental alienation: understanding the evidence")
     page.get_by_label("Course session").check()
     page.get_by_label("Children's services").check()
-    _date(page, "Date", date(2026, 11, 12))
+    fill_date(page, "Date", date(2026, 11, 12))
     page.get_by_label("Parental alienation").check()
     page.get_by_label("Places", exact=True).fill("25")
     page.get_by_role("button", name="Save event").click()
