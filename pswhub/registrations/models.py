@@ -7,13 +7,12 @@ only through `FitnessToPractiseReferral.objects.visible_to(user)` and every view
 
 from datetime import date
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from pswhub.core import roles
-from pswhub.core.models import AppendOnlyError, AppendOnlyQuerySet, StaffMember
+from pswhub.core.models import StaffMember
 
 # The roles that see every registration and may open a fitness-to-practise referral.
 KEEPS_REGISTRATIONS = (roles.PSW, roles.HR_OFFICER)
@@ -154,28 +153,3 @@ class FitnessToPractiseReferral(models.Model):
 
     def __str__(self):
         return f"Referral of {self.staff_member}, {self.referred_on}"
-
-
-class ReferralView(models.Model):
-    """Who opened which fitness-to-practise referral, and when. Rows are only ever added."""
-
-    viewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    referral = models.ForeignKey(FitnessToPractiseReferral, on_delete=models.PROTECT, related_name="views")
-    viewed_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    path = models.CharField(max_length=300)
-
-    objects = AppendOnlyQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-viewed_at"]
-
-    def __str__(self):
-        return f"{self.viewer} viewed {self.referral} at {self.viewed_at}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise AppendOnlyError("The log of referral views is append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("The log of referral views is append-only")

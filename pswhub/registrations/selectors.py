@@ -10,6 +10,7 @@ last day)."""
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.urls import reverse
 
 from pswhub.core.models import StaffMember
 
@@ -176,6 +177,19 @@ def renewal_years():
 
 def referral_list(*, user):
     return FitnessToPractiseReferral.objects.visible_to(user).select_related("staff_member").order_by("-referred_on")
+
+
+def referral_views(*, referral, limit=20):
+    """Who has opened a referral, newest first: the rows of core's record-view log made at its
+    address."""
+    from pswhub.core.models import PersonalRecordView
+
+    address = reverse("registrations:referral_detail", args=[referral.pk])
+    return (
+        PersonalRecordView.objects.filter(staff_member=referral.staff_member, path__startswith=address)
+        .select_related("viewer")
+        .order_by("-viewed_at")[:limit]
+    )
 
 
 def referral_count_open(*, user):

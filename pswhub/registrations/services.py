@@ -2,7 +2,9 @@
 
 from django.db import transaction
 
-from .models import FitnessToPractiseReferral, ReferralView, Registration, RegistrationStatus, Renewal
+from pswhub.core.services import personal_record_view_log
+
+from .models import FitnessToPractiseReferral, Registration, RegistrationStatus, Renewal
 
 RENEWED_BEFORE_WINDOW = "The renewal date must be on or after 1 September of the renewal year"
 RENEWED_AFTER_DEADLINE = "The renewal date must be on or before 30 November of the renewal year"
@@ -53,7 +55,9 @@ def referral_save(*, user, referral=None, **fields):
 
 
 def referral_view_log(*, viewer, referral, path):
-    return ReferralView.objects.create(viewer=viewer, referral=referral, path=path[:300])
+    """Opening a referral is opening a personal record: it goes in core's append-only log, with
+    the referral's address, where the PSW and HR see who has looked."""
+    return personal_record_view_log(viewer=viewer, staff_member=referral.staff_member, path=path)
 
 
 @transaction.atomic

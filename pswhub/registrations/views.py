@@ -188,7 +188,7 @@ def referral_detail(request, pk):
     return render(
         request,
         "registrations/referral_detail.html",
-        {"referral": referral, "views": referral.views.select_related("viewer")[:20]},
+        {"referral": referral, "views": selectors.referral_views(referral=referral)},
     )
 
 

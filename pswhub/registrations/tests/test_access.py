@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from pswhub.registrations.models import ReferralView, Renewal
+from pswhub.core.models import PersonalRecordView
+from pswhub.registrations.models import Renewal
 from pswhub.registrations.tests.factories import ReferralFactory, RegistrationFactory, RenewalFactory
 
 KEEPERS = {"psw", "hr_officer"}
@@ -102,8 +103,11 @@ def test_every_view_of_a_referral_is_logged(client, psw, hr_officer):
     for user in (psw, hr_officer, psw):
         client.force_login(user)
         client.get(reverse("registrations:referral_detail", args=[referral.pk]))
+    address = reverse("registrations:referral_detail", args=[referral.pk])
     assert list(
-        ReferralView.objects.filter(referral=referral).order_by("pk").values_list("viewer__username", flat=True)
+        PersonalRecordView.objects.filter(staff_member=referral.staff_member, path=address)
+        .order_by("pk")
+        .values_list("viewer__username", flat=True)
     ) == [
         "psw",
         "hr",
@@ -115,7 +119,7 @@ def test_a_refused_view_of_a_referral_is_not_logged_as_a_view(client, north_mana
     referral = ReferralFactory()
     client.force_login(north_manager)
     client.get(reverse("registrations:referral_detail", args=[referral.pk]))
-    assert not ReferralView.objects.exists()
+    assert not PersonalRecordView.objects.exists()
 
 
 def test_a_referral_is_in_no_figure_or_page_below_the_psw_and_hr(client, head_of_service, registrations):
