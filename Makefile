@@ -35,6 +35,7 @@ setup: $(VENV)/.installed pswhub/static/build/app.css ## Install everything and 
 run: setup ## Serve PSW Hub with the demo council at http://127.0.0.1:8000/
 	@echo "PSW Hub: http://$(HOST):$(PORT)/  Sign in as demo-psw (or demo-qa, demo-auditor, demo-manager, demo-worker, demo-hr, demo-head, demo-councillor, demo-admin) with the password pswhub-demo"
 	@trap 'kill 0' EXIT INT TERM; \
+	  export PSWHUB_SITE_URL="$${PSWHUB_SITE_URL:-http://$(HOST):$(PORT)}"; \
 	  $(MANAGE) db_worker & \
 	  $(VENV)/bin/gunicorn config.wsgi:application --bind $(HOST):$(PORT) --workers 2 --access-logfile - --log-level warning
 

@@ -82,6 +82,8 @@ def audit_list(request):
         risk=request.GET.get("risk") == "open",
         audit_type=request.GET.get("type", ""),
         theme=request.GET.get("theme", ""),
+        own_cases=request.GET.get("cases") == "mine",
+        own_actions=request.GET.get("actions") == "mine",
     )
     page = Paginator(audits, 50).get_page(request.GET.get("page"))
     return render(

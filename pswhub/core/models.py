@@ -260,3 +260,24 @@ class RetentionPurge(models.Model):
 simple_history.register(
     Authenticator, app="pswhub.core", excluded_fields=["data"], table_name="core_historicalauthenticator"
 )
+
+
+class Notification(models.Model):
+    """A message PSW Hub sent one person: listed on their "Sent to you" page, and e-mailed to them
+    when they have an address. It names a case by its reference only and links to the page to act
+    on (core/notifications.py decides who is told what)."""
+
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=40)
+    subject = models.CharField(max_length=200)
+    text = models.TextField()
+    link = models.CharField(max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "-created_at"], name="notification_recipient_idx")]
+
+    def __str__(self):
+        return f"{self.subject} to {self.recipient}"

@@ -21,3 +21,10 @@ def send_account_created_email(*, user_id, sign_in_url):
         recipient_list=[user.email],
     )
     return user.email
+
+
+@task()
+def send_notification_emails(*, notification_ids):
+    from .notifications import notification_emails_send
+
+    return notification_emails_send(notification_ids=notification_ids)

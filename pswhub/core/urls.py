@@ -17,6 +17,7 @@ urlpatterns = [
     path("staff/<int:pk>/", views.staff_detail, name="staff_detail"),
     path("staff/<int:pk>/edit/", views.staff_edit, name="staff_edit"),
     path("history/", views.change_history, name="history"),
+    path("sent-to-you/", views.notification_list, name="notification_list"),
     path("users/", views.user_list, name="user_list"),
     path("users/new/", views.user_create, name="user_create"),
     path("users/roles/", views.role_list, name="role_list"),

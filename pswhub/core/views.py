@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from . import attention, disclosure, history, selectors, services, staff_record
 from .forms import AuthorityForm, NewStaffMemberForm, StaffMemberForm, TeamForm, UserForm
 from .models import StaffMember, Team, User
+from .notifications import notifications_for
 
 
 def require(request, permission, obj=None):
@@ -24,10 +25,16 @@ def home(request):
         "core/home.html",
         {
             "attention": attention.attention_for(request.user),
+            "sent": notifications_for(request.user, limit=5),
             "staff_member": StaffMember.objects.filter(user=request.user).select_related("team").first(),
             "teams": selectors.team_list(user=request.user) if request.user.has_perm("core.view_teams") else [],
         },
     )
+
+
+def notification_list(request):
+    """What PSW Hub has sent the signed-in person; everyone may read their own, and only theirs."""
+    return render(request, "core/notification_list.html", {"notifications": notifications_for(request.user)})
 
 
 def organisation(request):

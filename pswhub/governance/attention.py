@@ -31,7 +31,7 @@ def governance_attention_items(user):
                 "Add an update to say where each one stands.",
             )
         )
-    if user.has_perm("governance.change_committees"):
+    if user.has_perm("governance.view_committees"):
         overdue = selectors.actions_overdue(today=today).count()
         if overdue:
             items.append(

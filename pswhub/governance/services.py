@@ -1,8 +1,10 @@
 """Writes for the work plan, committee actions and peer reviews. Each records who made it."""
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
+from pswhub.core.notifications import notify
 from pswhub.core.presenters import govuk_date
 
 from .models import (
@@ -70,10 +72,20 @@ def meeting_save(*, user, meeting=None, **fields):
 
 @transaction.atomic
 def action_create(*, user, meeting, description, owner_name, due_on, owner=None):
-    return _save(
+    """Records an action the committee set; its owner, if someone else, is told."""
+    action = _save(
         CommitteeAction(meeting=meeting, description=description, owner_name=owner_name, owner=owner, due_on=due_on),
         user,
     )
+    if owner is not None and owner.pk != user.pk:
+        notify(
+            recipients=[owner],
+            kind="committee_action",
+            subject=ACTION_GIVEN,
+            text=ACTION_GIVEN_TEXT.format(meeting=meeting, due=govuk_date(due_on), description=description),
+            path=reverse("governance:action_detail", args=[action.pk]),
+        )
+    return action
 
 
 @transaction.atomic
@@ -119,14 +131,17 @@ def finding_respond(*, user, finding, response):
 
 
 REMINDER_SUBJECT = "Committee actions due soon"
+REMINDER_TEXT = (
+    "These actions set by a committee are yours, and are due soon or overdue:\n\n{lines}\n\nAdd an update to each one."
+)
+ACTION_GIVEN = "A committee action for you"
+ACTION_GIVEN_TEXT = "{meeting} gave you an action, due on {due}: {description}"
 
 
 def action_reminders_send(*, today, within_days, every_days=7):
-    """E-mails each owner the outstanding actions due within `within_days` days or overdue, at most
-    once every `every_days` days per action. Returns the number of e-mails sent."""
-    from django.conf import settings
-    from django.core.mail import send_mail
-
+    """Tells each owner (core.notifications: their page and e-mail) of the outstanding actions due
+    within `within_days` days or overdue, at most once every `every_days` days per action. Returns
+    the number of owners told."""
     from .selectors import actions_needing_reminder
 
     by_owner = {}
@@ -137,17 +152,14 @@ def action_reminders_send(*, today, within_days, every_days=7):
         for action in actions:
             when = "overdue since" if action.due_on < today else "due"
             lines.append(f"- {action.description} ({when} {govuk_date(action.due_on)}; set by {action.meeting})")
-        send_mail(
-            subject=REMINDER_SUBJECT,
-            message=(
-                f"Hello {owner.display_name},\n\n"
-                "These actions set by a committee are yours, and are due soon or overdue:\n\n"
-                + "\n".join(lines)
-                + "\n\nSign in to PSW Hub to add an update to each one.\n"
-            ),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[owner.email],
-        )
-        for action in actions:
-            action_mark_reminded(action=action, on=today)
+        with transaction.atomic():
+            notify(
+                recipients=[owner],
+                kind="committee_action_reminder",
+                subject=REMINDER_SUBJECT,
+                text=REMINDER_TEXT.format(lines="\n".join(lines)),
+                path=reverse("governance:action_list"),
+            )
+            for action in actions:
+                action_mark_reminded(action=action, on=today)
     return len(by_owner)

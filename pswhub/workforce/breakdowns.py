@@ -1,11 +1,14 @@
 """Census-year figures broken down: by team, by role, retention by role group, leavers by reason
-and destination, starters by origin, and the age and sex of newly qualified starters. Each reads
-the year's lines once (`selectors.year_lines`) and uses the definitions of `selectors`
-(docs/workforce.md, "Figures"). Counts are people, each counted once in a group."""
+and destination, starters by origin, the age and sex of newly qualified starters and the equality
+profile. Each uses the definitions of `selectors` (docs/workforce.md, "Figures"); counts are
+people, each counted once in a group. `census_year_breakdowns` is the one read of them all for a
+year, kept until the year's lines change, used by the dashboard, its downloads and
+`manage.py workforce_figures` alike."""
 
 from datetime import timedelta
 
 from pswhub.core import disclosure
+from pswhub.core.figures import rate
 from pswhub.core.models import Team
 from pswhub.core.presenters import SUPPRESSED
 
@@ -15,9 +18,9 @@ from .selectors import (
     Year,
     figures_from,
     in_post_on,
+    kept_by_year,
     people_by,
     profile_counts,
-    rate,
     workforce_figures_for_publication,
     year_lines,
 )
@@ -157,3 +160,32 @@ def newly_qualified_profile(*, census_year, lines=None, suppress=True):
         line for line in Year(census_year, lines).starter_lines if line.start_origin == codes.NEWLY_QUALIFIED
     ]
     return profile_counts(newly_qualified, census_year.reference_date, ethnicity=False, suppress=suppress)
+
+
+def census_year_breakdowns(*, census_year):
+    """Every breakdown of one census year, before any disclosure control, from one read of its
+    lines and kept until they change (`selectors.kept_by_year`): `by_team`, `by_role`,
+    `retention`, `movement` (`leavers_and_starters`), `newly_qualified` (unsuppressed) and
+    `newly_qualified_suppressed`, and `equality` (people in post at 30 September by age band at
+    30 September, sex and ethnicity, unsuppressed: special category data, only for readers with
+    `workforce.view_equality`)."""
+    return kept_by_year([census_year], "breakdowns", _breakdowns)[census_year.pk]
+
+
+def _breakdowns(census_years):
+    detail = {}
+    lines_by_year = year_lines(census_years)
+    for census_year in census_years:
+        lines = lines_by_year[census_year.pk]
+        detail[census_year.pk] = {
+            "by_team": figures_by_team(census_year=census_year, lines=lines),
+            "by_role": figures_by_role(census_year=census_year, lines=lines),
+            "retention": retention_by_role_group(census_year=census_year, lines=lines),
+            "movement": leavers_and_starters(census_year=census_year, lines=lines),
+            "newly_qualified": newly_qualified_profile(census_year=census_year, lines=lines, suppress=False),
+            "newly_qualified_suppressed": newly_qualified_profile(census_year=census_year, lines=lines, suppress=True),
+            "equality": profile_counts(
+                Year(census_year, lines).employed_in_post, census_year.reference_date, suppress=False
+            ),
+        }
+    return detail

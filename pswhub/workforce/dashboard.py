@@ -1,5 +1,6 @@
 """What the workforce dashboard and its exports show for one census year, for one reader: the
-figures from the selectors with the reader's disclosure control, then the same figures as tables
+figures from the public reads (`selectors.workforce_figures_by_year`,
+`breakdowns.census_year_breakdowns`) with the reader's disclosure control, then the same figures as tables
 (for the page, CSV and XLSX alike) and charts. The page and the exports are built from one
 `dashboard_data`, so a download holds exactly what the page shows.
 
@@ -11,11 +12,7 @@ and HR officers."""
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
-from django.db.models import Max
-
 from pswhub.core import disclosure
-from pswhub.core.models import Team
 from pswhub.core.presenters import SUPPRESSED
 
 from . import breakdowns, national, selectors
@@ -101,62 +98,14 @@ class FigureTable:
     rows: list = field(default_factory=list)
 
 
-# Raise when a definition changes, so that figures kept from before are worked out again.
-FIGURES_VERSION = 1
-
-
-def _kept_figures(census_years, part, work_out):
-    """{census year id: figures} for `part`, kept in the cache for each year until its lines change
-    (`CensusYear.lines_changed_at`) or a team is renamed; `work_out(years)` works out the missing
-    ones, all in one go. Read in one cache query, so the page's queries do not grow with years."""
-    keys = {}
-    renamed = Team.history.aggregate(last=Max("history_date"))["last"]
-    for year in census_years:
-        if year.lines_changed_at is not None:
-            stamp = f"{year.lines_changed_at.timestamp()}:{renamed.timestamp() if renamed else 0}"
-            keys[year.pk] = f"workforce:{part}:{FIGURES_VERSION}:{year.pk}:{stamp}"
-    kept = cache.get_many(list(keys.values())) if keys else {}
-    found = {pk: kept[key] for pk, key in keys.items() if key in kept}
-    missing = [year for year in census_years if year.pk not in found]
-    if missing:
-        worked_out = work_out(missing)
-        cache.set_many({keys[pk]: value for pk, value in worked_out.items() if pk in keys}, timeout=None)
-        found |= worked_out
-    return found
-
-
-def _headlines(years):
-    lines_by_year = selectors.year_lines(years, selectors.TREND_FIELDS)
-    return {year.pk: selectors.figures_from(selectors.Year(year, lines_by_year[year.pk])) for year in years}
-
-
-def _year_in_detail(years):
-    """Everything the dashboard shows of the chosen year, before any disclosure control."""
-    detail = {}
-    for year, lines in selectors.year_lines(years).items():
-        census_year = next(one for one in years if one.pk == year)
-        in_post = selectors.Year(census_year, lines).employed_in_post
-        detail[year] = {
-            "by_team": breakdowns.figures_by_team(census_year=census_year, lines=lines),
-            "by_role": breakdowns.figures_by_role(census_year=census_year, lines=lines),
-            "retention": breakdowns.retention_by_role_group(census_year=census_year, lines=lines),
-            "movement": breakdowns.leavers_and_starters(census_year=census_year, lines=lines),
-            "newly_qualified": breakdowns.newly_qualified_profile(census_year=census_year, lines=lines, suppress=False),
-            "newly_qualified_suppressed": breakdowns.newly_qualified_profile(
-                census_year=census_year, lines=lines, suppress=True
-            ),
-            "equality": selectors.profile_counts(in_post, census_year.reference_date, suppress=False),
-        }
-    return detail
-
-
 def dashboard_data(*, census_year, years, reader):
     """Every figure the dashboard shows for `census_year`, with the reader's disclosure control.
-    `years` are the census years held, oldest first. Each year's figures are worked out from its
-    lines once and kept until they change (`_kept_figures`)."""
-    headlines = _kept_figures(years, "headlines", _headlines)
+    `years` are the census years held, oldest first. The figures are the public reads the report
+    and the command use too (`selectors.workforce_figures_by_year`,
+    `breakdowns.census_year_breakdowns`), each kept until the year's lines change."""
+    headlines = selectors.workforce_figures_by_year(census_years=years)
     trend = [headlines[year.pk] for year in years]
-    detail = _kept_figures([census_year], "detail", _year_in_detail)[census_year.pk]
+    detail = breakdowns.census_year_breakdowns(census_year=census_year)
     by_team, by_role, retention = detail["by_team"], detail["by_role"], detail["retention"]
     movement = detail["movement"]
     newly_qualified = detail["newly_qualified" if reader.sees_equality else "newly_qualified_suppressed"]

@@ -1,6 +1,7 @@
 """Reads of a staff member's employment history and absence (docs/workforce.md, "Employment
-history"): the assignment in force at a date, FTE at a date for a person or a team, and working
-days lost in a period. Writes are in `services.py`."""
+history"): the assignment in force at a date, FTE at a date for a person, for many people at one
+date (`ftes_on`) or at many dates (`assignment_periods` and `fte_in`), FTE by team at a date, and
+working days lost in a period. Writes are in `records.py` and `services.py`."""
 
 from decimal import Decimal
 
@@ -60,15 +61,6 @@ def assignments_in_force(on, *, team_ids=None):
     return assignments if team_ids is None else assignments.filter(team_id__in=team_ids)
 
 
-def team_fte_on(team, on, *, agency=None):
-    """The FTE of the assignments in force in a team on a date: all of them, only agency workers'
-    (`agency=True`) or only the council's own staff's (`agency=False`)."""
-    assignments = assignments_in_force(on, team_ids=[team.pk])
-    if agency is not None:
-        assignments = assignments.agency() if agency else assignments.employed()
-    return assignments.aggregate(total=Sum("fte"))["total"] or ZERO
-
-
 def team_fte_by_team_on(on, *, team_ids=None):
     """{team id: {"employed": FTE, "agency": FTE}} for the assignments in force on a date."""
     totals = {}
@@ -97,17 +89,6 @@ def working_days_lost(*, starts_on, ends_on, staff_member=None):
     return (
         _episodes_starting(starts_on, ends_on, staff_member).aggregate(total=Sum("working_days_lost"))["total"] or ZERO
     )
-
-
-def working_days_lost_by_reason(*, starts_on, ends_on, staff_member=None):
-    """{reason code: working days lost} for the same episodes as `working_days_lost`."""
-    rows = (
-        _episodes_starting(starts_on, ends_on, staff_member)
-        .values("reason")
-        .annotate(total=Sum("working_days_lost"))
-        .order_by("reason")
-    )
-    return {row["reason"]: row["total"] for row in rows}
 
 
 def _episodes_starting(starts_on, ends_on, staff_member):

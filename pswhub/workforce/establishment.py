@@ -8,11 +8,11 @@ from decimal import Decimal
 from django.db import transaction
 
 from pswhub.core import roles
+from pswhub.core.figures import rate
 from pswhub.core.models import Team
 
 from .employment import ZERO, team_fte_by_team_on
 from .models import Establishment
-from .selectors import rate
 
 ESTABLISHMENT_EXISTS = "{team} already has a funded FTE recorded from {date}: change that one instead"
 

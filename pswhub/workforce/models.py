@@ -5,8 +5,6 @@ year (vacancies and agency cover at 30 September, and from 2025 the pay and allo
 a `CensusWorker` is one worker line of that year's return. Each year is a snapshot: importing or
 editing one year never touches another, so last year's published figures stay as they were."""
 
-from datetime import date
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -14,6 +12,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from pswhub.core.models import Authority, StaffMember, Team
+from pswhub.core.periods import Period
 
 from . import codes
 
@@ -27,11 +26,12 @@ FTE_FIELD = {"max_digits": 7, "decimal_places": 6, "null": True, "blank": True}
 
 def census_year_start(year):
     """The census year `year` runs from 1 October of the year before to 30 September."""
-    return date(year - 1, 10, 1)
+    return Period.census_year(year).start
 
 
 def census_reference_date(year):
-    return date(year, 9, 30)
+    """30 September of `year`: the day the census counts who is in post."""
+    return Period.census_year(year).end
 
 
 class StaffProfile(models.Model):

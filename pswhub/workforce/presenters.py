@@ -1,6 +1,9 @@
-"""What the workforce pages show of each figure: its label and how it is formatted."""
+"""What the workforce pages and the annual report show of each figure: its label and how it is
+formatted."""
 
-from pswhub.core.presenters import govuk_date, number, percent
+from decimal import Decimal
+
+from pswhub.core.presenters import SUPPRESSED, govuk_date, number, percent
 
 # (figure, label, format)
 HEADLINES = [
@@ -38,6 +41,31 @@ def figure_text(value, kind):
     if kind == "caseload":
         return number(value, 1)
     return number(value, 1) if value != "c" else value
+
+
+NOT_SHOWN = "not shown because it rests on a small number of people"
+
+
+def figure_words(value, kind):
+    """A figure in a sentence of the annual report: never a bare `c`."""
+    if value == SUPPRESSED:
+        return NOT_SHOWN
+    return figure_text(value, kind).replace("Not recorded", "not recorded")
+
+
+def report_cell(value, kind):
+    """A table cell of the annual report as DfE publishes it: FTE, rates and caseloads to one
+    decimal place (10.0, not 10), headcounts whole. Written out here so the published JSON keeps
+    the places."""
+    if kind == "count" or value is None or value == SUPPRESSED:
+        return value
+    return f"{value:,.1f}"
+
+
+def json_figure(value):
+    """A figure as a report section keeps it: Decimals become floats so that it keeps as JSON; `c`
+    and None stay as they are."""
+    return float(value) if isinstance(value, Decimal) else value
 
 
 def headline_rows(latest, previous):

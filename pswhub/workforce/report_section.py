@@ -1,18 +1,19 @@
 """The workforce section of the annual report (docs/reporting.md): the DfE CSWW census year whose
 reference date (30 September) falls in the period, against the census year before.
 
-The figures are `workforce_figures` with the disclosure control councillors see
-(`workforce_figures_for_publication`), since a report is published. The census counts children's
-social workers only, so a report on adults' services alone has no workforce figures."""
-
-from decimal import Decimal
+Built in four steps: selection (`selected_years`: which census year, and the one before), the
+figures with disclosure control (`published_figures`: the public read `workforce_figures`, shared
+with the dashboard and the command, with the control councillors see, since a report is
+published), formatting (the presenters) and prose (one small function per sentence). The census
+counts children's social workers only, so a report on adults' services alone has no workforce
+figures."""
 
 from pswhub.core.presenters import SUPPRESSED, govuk_date
 from pswhub.core.report_sections import Chart, SectionData, Table, say, suppression_note
 
 from . import national, selectors
 from .models import census_reference_date
-from .presenters import figure_text
+from .presenters import NOT_SHOWN, figure_text, figure_words, json_figure, report_cell
 
 # (figure, label in the table, format); the table's numbers are formatted by the outputs, so the
 # label carries the unit.
@@ -42,7 +43,6 @@ NO_CENSUS_DATE = (
     "30 September, and no 30 September falls between {start} and {end}."
 )
 NO_RETURN = "There are no workforce figures for this period: PSW Hub holds no census return for {year}."
-NOT_SHOWN = "not shown because it rests on a small number of people"
 DEFINITIONS = (
     "Figures as the DfE Children's Social Work Workforce census defines them, for children's social workers "
     "employed by the council, at 30 September. Turnover is FTE leavers in the census year (1 October to "
@@ -53,31 +53,38 @@ DEFINITIONS = (
 )
 
 
-def _cell(value, kind):
-    """Table cells as DfE publishes them: FTE, rates and caseloads to one decimal place (10.0,
-    not 10), headcounts whole. Written out here so the published JSON keeps the places."""
-    if kind == "count" or value is None or value == "c":
-        return value
-    return f"{value:,.1f}"
+# Selection and disclosure control ---------------------------------------------------------------
 
 
-def plain(value):
-    """Decimals become floats so that the section keeps as JSON; `c` and None stay as they are."""
-    return float(value) if isinstance(value, Decimal) else value
+def selected_years(period, services):
+    """(census year, the census year before or None, None) for the report's period, or (None,
+    None, the sentence saying why there are no workforce figures)."""
+    from pswhub.core.selectors import authority_get
+
+    if services == "adults":
+        return None, None, ADULTS_ONLY
+    year = selectors.census_year_number_in_period(start=period.start, end=period.end)
+    if year is None:
+        return None, None, NO_CENSUS_DATE.format(start=govuk_date(period.start), end=govuk_date(period.end))
+    authority = authority_get()
+    census_year = selectors.census_year_in_period(authority=authority, start=period.start, end=period.end)
+    if census_year is None:
+        return None, None, NO_RETURN.format(year=year)
+    return census_year, selectors.census_year_get(authority=authority, year=year - 1), None
 
 
-def _words(value, kind):
-    """A figure in a sentence: never a bare `c`."""
-    if value == SUPPRESSED:
-        return NOT_SHOWN
-    return figure_text(value, kind).replace("Not recorded", "not recorded")
+def published_figures(census_year):
+    """The section's figures for one census year as published: `workforce_figures` with the
+    disclosure control councillors see (`workforce_figures_for_publication`), kept as JSON."""
+    shown = selectors.workforce_figures_for_publication(selectors.workforce_figures(census_year=census_year))
+    return {name: json_figure(shown[name]) for name, _, _ in FIGURES}
 
 
-def _no_data(section, comparison):
-    return SectionData(key=section.key, title=section.title, figures={}, comparison=comparison)
+# Sentences -------------------------------------------------------------------------------------
 
 
-def _turnover_sentence(now, before, year):
+def turnover_sentence(now, before, year):
+    """The comparison: this year's turnover rate against the year before's."""
     current, at = now["turnover_rate"], f"at {govuk_date(census_reference_date(year))}"
     if current == SUPPRESSED:
         lead = f"The turnover rate {at} is {NOT_SHOWN}"
@@ -95,24 +102,32 @@ def _turnover_sentence(now, before, year):
     return f"{lead}, compared with {figure_text(previous, 'rate')} in {year - 1}."
 
 
-def _narrative(now, before, year):
-    def beside(name, kind):
-        text = _words(now[name], kind)
-        return f"{text} ({_words(before[name], kind)} in {year - 1})" if before else text
+def _staff(figures):
+    people = say(figures["headcount_in_post"])
+    fte = "" if figures["fte_in_post"] == SUPPRESSED else f" ({figure_words(figures['fte_in_post'], 'fte')} FTE)"
+    return f"{people} children's social workers{fte}"
 
-    def staff(figures):
-        people = say(figures["headcount_in_post"])
-        fte = "" if figures["fte_in_post"] == SUPPRESSED else f" ({_words(figures['fte_in_post'], 'fte')} FTE)"
-        return f"{people} children's social workers{fte}"
 
-    in_post = f"At 30 September {year} the council employed {staff(now)}"
-    in_post += f", compared with {staff(before)} in {year - 1}." if before else "."
-    rates = (
-        f"The vacancy rate was {beside('vacancy_rate', 'rate')}, the agency worker rate "
-        f"{beside('agency_rate', 'rate')} and the absence rate {beside('absence_rate', 'rate')}. "
-        f"The average caseload was {beside('average_caseload', 'caseload')} cases for each case-holding FTE."
+def in_post_sentence(now, before, year):
+    """How many social workers the council employed at 30 September, against the year before."""
+    sentence = f"At 30 September {year} the council employed {_staff(now)}"
+    return sentence + (f", compared with {_staff(before)} in {year - 1}." if before else ".")
+
+
+def _beside(now, before, year, name, kind):
+    text = figure_words(now[name], kind)
+    return f"{text} ({figure_words(before[name], kind)} in {year - 1})" if before else text
+
+
+def rates_sentences(now, before, year):
+    """The vacancy, agency worker and absence rates and the average caseload, each with the year
+    before's beside it."""
+    return (
+        f"The vacancy rate was {_beside(now, before, year, 'vacancy_rate', 'rate')}, the agency worker rate "
+        f"{_beside(now, before, year, 'agency_rate', 'rate')} and the absence rate "
+        f"{_beside(now, before, year, 'absence_rate', 'rate')}. The average caseload was "
+        f"{_beside(now, before, year, 'average_caseload', 'caseload')} cases for each case-holding FTE."
     )
-    return f"{in_post}\n\n{rates}"
 
 
 def england_sentence(now, year):
@@ -129,7 +144,7 @@ def england_sentence(now, year):
     parts = []
     for name, label, england in held:
         kind = "caseload" if name == "average_caseload" else "rate"
-        council, nation = _words(now[name], kind), figure_text(england.value, kind)
+        council, nation = figure_words(now[name], kind), figure_text(england.value, kind)
         parts.append(f"{label[0].lower()}{label[1:]} {council} against {nation}")
     sources = "; ".join(dict.fromkeys(england.source for _, _, england in held))
     return (
@@ -138,68 +153,77 @@ def england_sentence(now, year):
     )
 
 
+def narrative(now, before, year):
+    """The section's paragraphs: staff in post, the rates, and England where it has figures."""
+    paragraphs = [f"{in_post_sentence(now, before, year)}\n\n{rates_sentences(now, before, year)}"]
+    paragraphs.append(england_sentence(now, year))
+    return "\n\n".join(part for part in paragraphs if part)
+
+
+def chart_description(held):
+    """Every value of the chart in words, a suppressed one as "not shown"."""
+    years_shown = " and ".join(name for name, _ in held)
+    description = f"Bar chart of the workforce rates at 30 September, in per cent, {years_shown}. "
+    return description + " ".join(
+        f"{label}: " + " and ".join(f"{figure_words(figures[key], 'rate')} in {name}" for name, figures in held) + "."
+        for key, label in CHART_FIGURES
+    )
+
+
+# The section -------------------------------------------------------------------------------------
+
+
+def _chart(held):
+    years_shown = " and ".join(name for name, _ in held)
+    return Chart(
+        title=f"Workforce rates at 30 September, {years_shown}",
+        description=chart_description(held),
+        categories=[label for _, label in CHART_FIGURES],
+        series=[{"name": name, "values": [figures[key] for key, _ in CHART_FIGURES]} for name, figures in held],
+        unit="%",
+        places=1,
+    )
+
+
+def _table(held):
+    return Table(
+        caption=f"Children's social work workforce at 30 September, {' and '.join(name for name, _ in held)}",
+        head=["Figure", *(name for name, _ in held)],
+        rows=[[label, *(report_cell(figures[name], kind) for _, figures in held)] for name, label, kind in FIGURES],
+        numeric_columns=list(range(1, len(held) + 1)),
+    )
+
+
+def _section_figures(now, before, year):
+    figures = {name: now[name] for name, _, _ in FIGURES} | {"census_year": year}
+    for name, _ in national.COMPARED:
+        if value := national.england_value(figure=name, year=year):
+            figures[f"england_{name}"] = float(value.value)
+    if before:
+        figures |= {f"{name}_previous": before[name] for name, _, _ in FIGURES} | {"census_year_previous": year - 1}
+    return figures
+
+
 class WorkforceSection:
     key = "workforce"
     title = "Social work workforce"
     order = 20
 
     def build(self, period, services):
-        from pswhub.core.selectors import authority_get
-
-        if services == "adults":
-            return _no_data(self, ADULTS_ONLY)
-        authority = authority_get()
-        year = selectors.census_year_number_in_period(start=period.start, end=period.end)
-        if year is None:
-            return _no_data(self, NO_CENSUS_DATE.format(start=govuk_date(period.start), end=govuk_date(period.end)))
-        census_year = selectors.census_year_in_period(authority=authority, start=period.start, end=period.end)
+        census_year, previous_year, why_none = selected_years(period, services)
         if census_year is None:
-            return _no_data(self, NO_RETURN.format(year=year))
-        previous_year = selectors.census_year_get(authority=authority, year=year - 1)
-        now = self._figures(census_year)
-        before = self._figures(previous_year) if previous_year else None
-
-        held = [(str(year - 1), before)] if before else []
-        held.append((str(year), now))
-        rows = [[label, *(_cell(figures[name], kind) for _, figures in held)] for name, label, kind in FIGURES]
-        series = [{"name": name, "values": [figures[key] for key, _ in CHART_FIGURES]} for name, figures in held]
-        years_shown = " and ".join(name for name, _ in held)
-        description = f"Bar chart of the workforce rates at 30 September, in per cent, {years_shown}. "
-        description += " ".join(
-            f"{label}: " + " and ".join(f"{_words(figures[key], 'rate')} in {name}" for name, figures in held) + "."
-            for key, label in CHART_FIGURES
-        )
-        figures = {name: now[name] for name, _, _ in FIGURES} | {"census_year": year}
-        england = england_sentence(now, year)
-        for name, _ in national.COMPARED:
-            if value := national.england_value(figure=name, year=year):
-                figures[f"england_{name}"] = float(value.value)
-        if before:
-            figures |= {f"{name}_previous": before[name] for name, _, _ in FIGURES} | {"census_year_previous": year - 1}
+            return SectionData(key=self.key, title=self.title, figures={}, comparison=why_none)
+        year = census_year.year
+        now = published_figures(census_year)
+        before = published_figures(previous_year) if previous_year else None
+        held = [*([(str(year - 1), before)] if before else []), (str(year), now)]
         return SectionData(
             key=self.key,
             title=self.title,
-            figures=figures,
-            comparison=_turnover_sentence(now, before, year),
-            narrative="\n\n".join(part for part in (_narrative(now, before, year), england) if part),
-            chart=Chart(
-                title=f"Workforce rates at 30 September, {years_shown}",
-                description=description,
-                categories=[label for _, label in CHART_FIGURES],
-                series=series,
-                unit="%",
-                places=1,
-            ),
-            table=Table(
-                caption=f"Children's social work workforce at 30 September, {years_shown}",
-                head=["Figure", *(name for name, _ in held)],
-                rows=rows,
-                numeric_columns=list(range(1, len(held) + 1)),
-            ),
+            figures=_section_figures(now, before, year),
+            comparison=turnover_sentence(now, before, year),
+            narrative=narrative(now, before, year),
+            chart=_chart(held),
+            table=_table(held),
             notes=[DEFINITIONS, suppression_note()],
         )
-
-    @staticmethod
-    def _figures(census_year):
-        shown = selectors.workforce_figures_for_publication(selectors.workforce_figures(census_year=census_year))
-        return {name: plain(shown[name]) for name, _, _ in FIGURES}

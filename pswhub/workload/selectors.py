@@ -7,14 +7,14 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db.models import OuterRef, Q, Subquery, Sum
 
 from pswhub.core import roles
+from pswhub.core.figures import rate, ratio
 from pswhub.core.models import StaffMember, Team
 from pswhub.workforce import employment
-from pswhub.workforce.selectors import ONE_PLACE, rate
 
 from .models import CaseloadImport, CaseloadSnapshot, CaseType, EarlyCareerYear, WeightingScheme
 
@@ -24,12 +24,8 @@ TREND_POINTS = 24
 
 def ftes_on(*, staff_members, on):
     """Each staff member's FTE on a date, by primary key: the FTE of their assignment in force then
-    (workforce employment history); None where none is recorded."""
+    (workforce employment history, `employment.ftes_on`); None where none is recorded."""
     return employment.ftes_on(staff_ids=[staff.pk for staff in staff_members], on=on)
-
-
-def fte_on(staff_member, on):
-    return ftes_on(staff_members=[staff_member], on=on)[staff_member.pk]
 
 
 def early_career_on(*, staff_members, on):
@@ -182,8 +178,9 @@ class TeamWorkload:
 
     @property
     def average_caseload(self):
-        """Cases ÷ FTE of the workers holding at least one case, to one decimal place (as DfE)."""
-        return average_caseload(self.cases, self.case_holder_fte)
+        """Cases ÷ FTE of the workers holding at least one case, to one decimal place, half up (as
+        DfE); None with no case holders."""
+        return ratio(self.cases, self.case_holder_fte)
 
     @property
     def weighted_points(self):
@@ -198,12 +195,6 @@ class TeamWorkload:
     @property
     def percent_of_capacity(self):
         return rate(self.weighted_points, self.capacity) if self.capacity else None
-
-
-def average_caseload(cases, case_holder_fte):
-    if not case_holder_fte:
-        return None
-    return (Decimal(cases) / case_holder_fte).quantize(ONE_PLACE, rounding=ROUND_HALF_UP)
 
 
 def team_workload(*, team, on):
@@ -224,7 +215,9 @@ def snapshot_dates(*, staff_members, until=None):
 
 def team_caseload_trend(*, team, until=None, points=TREND_POINTS):
     """The team's average caseload at each of its last `points` snapshot dates: [(date, average)].
-    Each date counts the staff in post in the team then, with their caseload then."""
+    Each date counts the staff in post in the team then, with their caseload then and their FTE
+    then (`employment.fte_in`, full time where none is recorded), as `TeamWorkload` does for one
+    date."""
     staff = list(team.staff.all())
     dates = snapshot_dates(staff_members=staff, until=until)[-points:]
     if not dates:
@@ -253,22 +246,13 @@ def team_caseload_trend(*, team, until=None, points=TREND_POINTS):
                 cases += member_cases
                 recorded = employment.fte_in(periods[member.pk], on)
                 fte += recorded if recorded is not None else FULL_TIME
-        trend.append((on, average_caseload(cases, fte)))
+        trend.append((on, ratio(cases, fte)))
     return trend
 
 
 def _in_post(member, on):
     """As `team_members_on`: started by the date (or no start recorded), not left by then."""
     return (member.started_on is None or member.started_on <= on) and (member.left_on is None or member.left_on > on)
-
-
-def latest_snapshot_date(*, teams):
-    return (
-        CaseloadSnapshot.objects.filter(staff_member__team__in=teams)
-        .order_by("-date")
-        .values_list("date", flat=True)
-        .first()
-    )
 
 
 def workload_teams(user):

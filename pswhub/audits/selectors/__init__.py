@@ -42,9 +42,12 @@ from .pages import (  # noqa: F401
     audit_tools_active,
     audit_years,
     audits_awaiting_moderation,
+    audits_of_own_cases_in_progress,
     dashboard_access,
     drafts_of,
     ofsted_grades,
+    open_actions_of,
+    open_risk_flag_count,
     open_risk_flags_for,
 )
 from .programme import (  # noqa: F401

@@ -9,6 +9,7 @@ from pswhub.core.periods import Period, financial_year_of, year_label
 
 from ..models import (
     Audit,
+    AuditAction,
     AuditTool,
     AuditType,
     Grade,
@@ -118,10 +119,26 @@ def audit_years():
     return sorted(years, reverse=True)
 
 
-def audit_list(*, user, status="", grade="", year=None, team=None, risk=False, audit_type="", theme=""):
+def audit_list(
+    *,
+    user,
+    status="",
+    grade="",
+    year=None,
+    team=None,
+    risk=False,
+    audit_type="",
+    theme="",
+    own_cases=False,
+    own_actions=False,
+):
     audits = Audit.objects.visible_to(user).select_related(
         "team", "worker", "auditor", "overall_grade", "tool_version__tool"
     )
+    if own_cases:
+        audits = audits.filter(worker__user=user)
+    if own_actions:
+        audits = audits.filter(pk__in=open_actions_of(user).values("audit_id"))
     if risk:
         audits = audits.filter(pk__in=RiskFlag.objects.filter(acknowledged_at__isnull=True).values("audit_id"))
     if status:
@@ -181,6 +198,24 @@ def open_risk_flags_for(user):
     if user.has_role(roles.TEAM_MANAGER):
         return flags.filter(audit__team_id__in=user.managed_team_ids())
     return flags.none()
+
+
+def open_risk_flag_count():
+    """How many risk flags nobody has acknowledged yet, across the council."""
+    return RiskFlag.objects.filter(acknowledged_at__isnull=True).count()
+
+
+def audits_of_own_cases_in_progress(user):
+    """Audits of the cases this person holds that are not yet complete: theirs to read and add to."""
+    return Audit.objects.visible_to(user).filter(worker__user=user).exclude(status=Audit.Status.COMPLETED)
+
+
+def open_actions_of(user):
+    """Open actions this person has been given, on audits they may open (the home page's count and
+    the list it links to agree)."""
+    return AuditAction.objects.filter(
+        owner=user, status=AuditAction.Status.OPEN, audit__in=Audit.objects.visible_to(user)
+    )
 
 
 def audits_awaiting_moderation(*, user):

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from .. import notices
 from ..day_counts import audit_days_refresh
 from ..models import Answer, Audit, Contribution, Moderation, SectionResult
 from ..reference import INADEQUATE
@@ -32,7 +33,9 @@ def audit_start(*, tool, case_reference, team, started_by, auditor=None, worker=
         due_on=due_on,
         started_on=timezone.localdate(),
     )
-    return _save(audit, started_by)
+    audit = _save(audit, started_by)
+    notices.audit_started_notify(audit)
+    return audit
 
 
 @transaction.atomic
@@ -103,6 +106,7 @@ def audit_submit(*, audit, submitted_by, today=None):
         audit.status = Audit.Status.COMPLETED
         _save(audit, submitted_by)
         audit_days_refresh(days={audit.completed_on})
+        notices.audit_completed_notify(audit)
     else:
         _save(Moderation(audit=audit, reason=reason, original_grade=audit.overall_grade), submitted_by)
     return audit
@@ -124,6 +128,7 @@ def audit_moderate(*, audit, moderator, grade, comments=""):
     audit.status = Audit.Status.COMPLETED
     _save(audit, moderator)
     audit_days_refresh(days={audit.completed_on})
+    notices.audit_completed_notify(audit)
     return moderation
 
 

@@ -3,8 +3,9 @@
 from django.db import transaction
 from django.utils import timezone
 
+from .. import notices
+from ..alerts import risk_flag_notify
 from ..models import AuditAction, RiskFlag
-from ..tasks import send_risk_flag_alert
 from .saving import _save
 
 ALREADY_ACKNOWLEDGED = "Someone has already acknowledged this risk flag"
@@ -12,11 +13,11 @@ ALREADY_ACKNOWLEDGED = "Someone has already acknowledged this risk flag"
 
 @transaction.atomic
 def risk_flag_raise(*, audit, raised_by, description):
-    """Raises the flag and, once it is saved, e-mails the case's team managers and every PSW
-    (`alerts.py`). The e-mail is sent in the background; if it cannot be queued or sent, the flag
-    still stands on the home pages."""
+    """Raises the flag and tells the case's team managers and every PSW (`alerts.py`). The e-mails
+    go in the background once the flag is saved; if they cannot be sent, the flag still stands on
+    the home pages."""
     flag = _save(RiskFlag(audit=audit, raised_by=raised_by, description=description), raised_by)
-    transaction.on_commit(lambda: send_risk_flag_alert.enqueue(flag_id=flag.pk), robust=True)
+    risk_flag_notify(flag=flag)
     return flag
 
 
@@ -32,9 +33,11 @@ def risk_flag_acknowledge(*, flag, acknowledged_by):
 
 @transaction.atomic
 def audit_action_create(*, audit, description, due_on, created_by, owner=None, owner_name=""):
-    return _save(
+    action = _save(
         AuditAction(audit=audit, description=description, due_on=due_on, owner=owner, owner_name=owner_name), created_by
     )
+    notices.action_given_notify(action, given_by=created_by)
+    return action
 
 
 @transaction.atomic

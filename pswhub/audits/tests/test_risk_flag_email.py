@@ -11,7 +11,7 @@ from pswhub.audits.models import RiskFlag
 from pswhub.audits.tests.factories import draft_audit
 from pswhub.core import roles
 from pswhub.core.attention import attention_for
-from pswhub.core.models import StaffMember
+from pswhub.core.models import Notification, StaffMember
 from pswhub.core.tests.factories import TeamFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -119,10 +119,14 @@ def test_a_mail_failure_keeps_the_flag_on_the_home_pages_and_is_logged(
     django_capture_on_commit_callbacks,
 ):
     settings.MAILERS = {"default": {"BACKEND": "pswhub.audits.tests.test_risk_flag_email.BrokenBackend"}}
-    with caplog.at_level(logging.ERROR, logger="pswhub.audits.alerts"):
+    with caplog.at_level(logging.ERROR, logger="pswhub.core.notifications"):
         flag = raise_flag(client, auditor, north_audit, django_capture_on_commit_callbacks)
     assert flag.is_open
-    assert alerts.NOT_SENT % flag.pk in caplog.text
+    assert "the e-mail could not be sent" in caplog.text
+    # and the message is still on each person's "Sent to you" page, marked as not e-mailed
+    for person in (psw, north_manager):
+        sent = Notification.objects.get(recipient=person, kind="risk_flag")
+        assert (sent.subject, sent.emailed_at) == ("A child may be at risk now: case CR-4471", None)
     for person in (psw, north_manager):
         assert {item.title: item.count for item in attention_for(person)}[AT_RISK] == 1
 
@@ -130,7 +134,6 @@ def test_a_mail_failure_keeps_the_flag_on_the_home_pages_and_is_logged(
 def test_nobody_to_email_is_logged_and_the_flag_stands(auditor, north_audit, caplog, mailoutbox):
     with caplog.at_level(logging.WARNING, logger="pswhub.audits.alerts"):
         flag = services.risk_flag_raise(audit=north_audit, raised_by=auditor, description=CONCERN)
-        assert alerts.risk_flag_alert_send(flag=flag) == 0
     assert alerts.NO_RECIPIENTS % flag.pk in caplog.text
     assert mailoutbox == []
 

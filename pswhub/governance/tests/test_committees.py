@@ -8,11 +8,13 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from pswhub.core.attention import attention_for
+from pswhub.core.models import Notification
 from pswhub.core.tests.factories import UserFactory
 from pswhub.governance import selectors
 from pswhub.governance.forms import DUE_BEFORE_MEETING
 from pswhub.governance.models import ActionStatus, CommitteeAction, CommitteeMeeting
-from pswhub.governance.services import REMINDER_SUBJECT
+from pswhub.governance.services import ACTION_GIVEN, REMINDER_SUBJECT
 from pswhub.governance.tests.factories import (
     ActionFactory,
     ActionUpdateFactory,
@@ -131,7 +133,7 @@ def test_a_head_of_service_reads_findings_but_cannot_respond(client, head_of_ser
 
 
 @time_machine.travel(date(2025, 9, 20))
-def test_owners_are_reminded_of_actions_due_soon_once_a_week(db):
+def test_owners_are_reminded_of_actions_due_soon_once_a_week(db, django_capture_on_commit_callbacks):
     owner = UserFactory(email="owner@council.example", first_name="Marcus", last_name="Green")
     ActionFactory(owner=owner, due_on=date(2025, 9, 30), description="Report agency use")
     ActionFactory(owner=owner, due_on=date(2025, 9, 1), description="Share retention figures")
@@ -140,17 +142,21 @@ def test_owners_are_reminded_of_actions_due_soon_once_a_week(db):
         owner=owner, due_on=date(2025, 9, 25), status="done", completed_on=date(2025, 9, 2), description="Already done"
     )
     ActionFactory(owner=None, due_on=date(2025, 9, 25), description="No account")
-    call_command("send_action_reminders")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_action_reminders")
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert (message.subject, message.to) == (REMINDER_SUBJECT, ["owner@council.example"])
     assert "Report agency use" in message.body and "overdue since 1 September 2025" in message.body
     assert "Far off" not in message.body and "Already done" not in message.body
-    call_command("send_action_reminders")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_action_reminders")
     assert len(mail.outbox) == 1
-    with time_machine.travel(date(2025, 9, 27)):
+    with time_machine.travel(date(2025, 9, 27)), django_capture_on_commit_callbacks(execute=True):
         call_command("send_action_reminders")
     assert len(mail.outbox) == 2
+    # and each reminder is on the owner's "Sent to you" page too
+    assert Notification.objects.filter(recipient=owner, kind="committee_action_reminder").count() == 2
 
 
 @time_machine.travel(date(2025, 9, 20))
@@ -167,3 +173,28 @@ def test_the_home_page_tells_an_owner_of_their_actions_and_the_psw_of_overdue_on
     assert "Committee actions overdue: 1" in client.get(reverse("core:home")).content.decode()
     client.force_login(north_worker)
     assert "Committee actions" not in client.get(reverse("core:home")).content.decode()
+
+
+@time_machine.travel(date(2025, 9, 20))
+def test_the_owner_of_a_new_action_is_told_and_the_head_of_service_sees_overdue_ones(
+    client, psw, north_manager, head_of_service
+):
+    meeting = MeetingFactory()
+    client.force_login(psw)
+    client.post(
+        reverse("governance:meeting_detail", args=[meeting.pk]),
+        {
+            "description": "Report agency use by team",
+            "owner_name": "Wes Ormerod",
+            "owner": north_manager.pk,
+            "due_on-day": "1",
+            "due_on-month": "9",
+            "due_on-year": "2025",
+        },
+    )
+    action = meeting.actions.get()
+    told = Notification.objects.get(recipient=north_manager)
+    assert told.subject == ACTION_GIVEN
+    assert told.link.endswith(reverse("governance:action_detail", args=[action.pk]))
+    items = {item.title: item.count for item in attention_for(head_of_service)}
+    assert items["Committee actions overdue"] == 1

@@ -92,11 +92,12 @@ def test_fte_on_reads_the_assignment_in_force_on_the_date(north_team):
     ]  # fmt: skip
 
 
-def test_team_fte_on_counts_all_employed_or_agency(teams):
+def test_team_fte_on_a_date_splits_employed_and_agency(teams):
     north = teams[0]
-    assert employment.team_fte_on(north, D) == Decimal("3.0")
-    assert employment.team_fte_on(north, D, agency=False) == Decimal("2.0")
-    assert employment.team_fte_on(north, D, agency=True) == Decimal("1")
+    # The establishment page's read: 1.0 + 0.6 (fixed term) + 0.4 (bank) employed; 1.0 agency.
+    assert employment.team_fte_by_team_on(D, team_ids=[north.pk]) == {
+        north.pk: {"employed": Decimal("2.0"), "agency": Decimal("1")}
+    }
 
 
 def test_working_days_lost_counts_episodes_starting_in_the_period(north_team):
@@ -111,7 +112,6 @@ def test_working_days_lost_counts_episodes_starting_in_the_period(north_team):
     year = {"starts_on": date(2024, 10, 1), "ends_on": date(2025, 9, 30)}
     assert employment.working_days_lost(**year) == Decimal("10.5")
     assert employment.working_days_lost(**year, staff_member=staff) == Decimal("10.5")
-    assert employment.working_days_lost_by_reason(**year) == {"MAT": Decimal("7"), "SIC": Decimal("3.5")}
 
 
 # The pages ------------------------------------------------------------------------------------

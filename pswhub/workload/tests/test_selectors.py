@@ -79,8 +79,8 @@ def _lines(team):
 
 def test_fte_is_the_recorded_one_or_none(north):
     _team, people = north
-    assert selectors.fte_on(people["Ben"], ON) == Decimal("0.5")
-    assert selectors.fte_on(people["Cat"], ON) is None
+    ftes = selectors.ftes_on(staff_members=[people["Ben"], people["Cat"]], on=ON)
+    assert (ftes[people["Ben"].pk], ftes[people["Cat"].pk]) == (Decimal("0.5"), None)
 
 
 def test_a_caseload_is_the_latest_snapshot_on_or_before_the_date(north):

@@ -4,7 +4,6 @@ from django.core.management.base import BaseCommand, CommandError
 
 from pswhub.core.selectors import authority_get
 from pswhub.workforce import checks, csww, selectors
-from pswhub.workforce.models import CensusWorker
 
 NO_YEAR = "There is no {year} census year to export"
 
@@ -24,7 +23,7 @@ class Command(BaseCommand):
         census_year = selectors.census_year_get(authority=authority, year=year) if authority else None
         if census_year is None:
             raise CommandError(NO_YEAR.format(year=year))
-        workers = list(CensusWorker.objects.filter(census_year=census_year).order_by("swe_number", "line"))
+        workers = selectors.census_workers(census_year=census_year)
         output.write_bytes(csww.census_return_xml(census_year=census_year, workers=workers))
         problems = checks.census_year_check(census_year=census_year, workers=workers)
         for problem in problems:

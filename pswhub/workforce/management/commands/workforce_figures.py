@@ -40,9 +40,12 @@ class Command(BaseCommand):
             team_object = Team.objects.filter(service__authority=authority, name=team).first()
             if team_object is None:
                 raise CommandError(NO_TEAM.format(name=team))
-        figures = selectors.workforce_figures(census_year=census_year, team=team_object)
+        # The same reads as the dashboard and the annual report, kept until the year's lines change.
+        figures = dict(selectors.workforce_figures(census_year=census_year, team=team_object))
         # Retention is of the whole authority's people (a move between teams is not leaving).
-        retention = breakdowns.retention_by_role_group(census_year=census_year) if team_object is None else []
+        retention = []
+        if team_object is None:
+            retention = breakdowns.census_year_breakdowns(census_year=census_year)["retention"]
         for group, *_ in breakdowns.RETENTION_GROUPS:
             figures[f"retention_rate_{group}"] = next(
                 (row["retention_rate"] for row in retention if row["group"] == group), None
