@@ -1,7 +1,11 @@
 """Writes for registration. Each records who made the change."""
 
 from django.db import transaction
+from django.urls import reverse
 
+from pswhub.core import roles
+from pswhub.core.notifications import notify
+from pswhub.core.presenters import govuk_date
 from pswhub.core.services import personal_record_view_log
 
 from .models import FitnessToPractiseReferral, Registration, RegistrationStatus, Renewal
@@ -68,21 +72,55 @@ def renewal_mark_reminded(*, registration, year, on):
     return renewal
 
 
+REMINDER_SUBJECT = "Renew your Social Work England registration by 30 November"
+REMINDER_TEXT = (
+    "Your Social Work England registration ({swe_number}) must be renewed by {deadline}. PSW Hub has no "
+    "record of your {year} renewal yet. {standing}\n\nRenew through your Social Work England account, then "
+    "record the date in PSW Hub."
+)
+MANAGER_SUBJECT = "A social worker in your team has not renewed their registration"
+MANAGER_TEXT = (
+    "{name} ({team}) has not yet renewed their Social Work England registration, due by {deadline}. {standing}"
+)
+STANDING_WORDS = {
+    "ready": "The CPD record meets the requirement; the renewal itself is still to do.",
+    "at_risk": "The CPD record does not yet meet the requirement: at least two entries, one a peer reflection.",
+}
+
+
 def renewal_reminders_send(*, today, within_days, every_days=7):
-    """E-mails each worker who has not renewed, and their team's managers, as 30 November nears
-    (within `within_days` days), at most once every `every_days` days per worker. The e-mails are
-    sent by a background task once the reminders are recorded. Returns how many workers were
-    reminded."""
+    """Tells each worker who has not renewed, and their teams' managers, as 30 November nears
+    (within `within_days` days), at most once every `every_days` days per worker, through core's
+    notifications (their "Sent to you" page and an e-mail once committed). Returns how many workers
+    were reminded."""
+    from pswhub.core.models import User
+
+    from .models import renewal_deadline
     from .selectors import renewals_needing_reminder
-    from .tasks import send_renewal_reminder
 
     rows = renewals_needing_reminder(today=today, within_days=within_days, every_days=every_days)
+    deadline = govuk_date(renewal_deadline(today.year))
+    managers = list(User.objects.filter(is_active=True, roles__code=roles.TEAM_MANAGER).distinct())
     for row in rows:
+        worker = row.registration.staff_member
+        path = reverse("registrations:detail", args=[row.registration.pk])
+        standing = STANDING_WORDS.get(row.standing, "")
         with transaction.atomic():
             renewal_mark_reminded(registration=row.registration, year=today.year, on=today)
-            transaction.on_commit(
-                lambda pk=row.registration.pk, standing=row.standing: send_renewal_reminder.enqueue(
-                    registration_id=pk, year=today.year, standing=standing
-                )
+            notify(
+                recipients=[worker.user],
+                kind="registration_renewal",
+                subject=REMINDER_SUBJECT,
+                text=REMINDER_TEXT.format(
+                    swe_number=row.registration.swe_number, deadline=deadline, year=today.year, standing=standing
+                ),
+                path=path,
+            )
+            notify(
+                recipients=[manager for manager in managers if worker.team_id in manager.managed_team_ids()],
+                kind="registration_renewal_team",
+                subject=MANAGER_SUBJECT,
+                text=MANAGER_TEXT.format(name=worker.full_name, team=worker.team, deadline=deadline, standing=standing),
+                path=path,
             )
     return len(rows)
