@@ -12,6 +12,9 @@ urlpatterns = [
     path("", include("pswhub.core.urls")),
 ]
 
+handler400 = "pswhub.core.views.error_400"
 handler403 = "pswhub.core.views.error_403"
 handler404 = "pswhub.core.views.error_404"
+# allauth answers too many sign-in attempts from one address with this page.
+handler429 = "pswhub.core.views.error_429"
 handler500 = "pswhub.core.views.error_500"

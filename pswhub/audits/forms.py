@@ -2,6 +2,7 @@ from django import forms
 
 from pswhub.core.forms_render import GovukDateField
 from pswhub.core.models import Service, StaffMember, Team, User
+from pswhub.core.selectors import users_acting_for_team
 
 from .importing import BAD_CASE_REFERENCE, CASE_REFERENCE
 from .models import Answer, AuditTool, AuditType, Grade, GradeScale, LearningTheme, Question
@@ -48,12 +49,24 @@ class AuditStartForm(forms.Form):
         error_messages={"required": CHOOSE_TEAM},
     )
     worker = forms.ModelChoiceField(
-        queryset=StaffMember.objects.filter(left_on__isnull=True).order_by("last_name", "first_name"),
+        queryset=StaffMember.objects.none(),
         required=False,
         label="The case's social worker (optional)",
         help_text="They will be able to read the audit and respond to it",
+        error_messages={"invalid_choice": WORKER_NOT_IN_TEAM},
     )
     due_on = GovukDateField(required=False, label="Due date (optional)")
+
+    def __init__(self, *args, user, **kwargs):
+        """The workers offered are the staff in post the user may see (ADR 0002): every one for
+        the PSW and QA officers, their teams' staff for a manager. Someone who may see no one
+        else's record (an auditor) is not offered the choice."""
+        super().__init__(*args, **kwargs)
+        workers = StaffMember.objects.visible_to(user).filter(left_on__isnull=True)
+        if workers.exclude(user=user).exists():
+            self.fields["worker"].queryset = workers.order_by("last_name", "first_name")
+        else:
+            del self.fields["worker"]
 
     def clean_case_reference(self):
         reference = self.cleaned_data["case_reference"].strip()
@@ -180,14 +193,13 @@ class UserChoiceField(forms.ModelChoiceField):
 class ActionForm(forms.Form):
     description = _text_area("Action for the case", required=True)
     description.error_messages = {"required": ENTER_ACTION}
-    owner = UserChoiceField(
-        queryset=User.objects.filter(is_active=True, roles__isnull=False)
-        .distinct()
-        .order_by("first_name", "last_name"),
-        required=False,
-        label="Owner (optional)",
-    )
+    owner = UserChoiceField(queryset=User.objects.none(), required=False, label="Owner (optional)")
     due_on = GovukDateField(label="Due date", error_messages={"required": ENTER_DUE_DATE})
+
+    def __init__(self, *args, audit, **kwargs):
+        """The owner is one of the people who can act on the audit's team's work."""
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = users_acting_for_team(audit.team)
 
 
 class ModerationForm(forms.Form):

@@ -96,7 +96,7 @@ def audit_list(request):
 def _detail(request, audit, status=200, **forms):
     forms.setdefault("contribution_form", ContributionForm(prefix="contribution"))
     forms.setdefault("flag_form", RiskFlagForm(prefix="flag"))
-    forms.setdefault("action_form", ActionForm(prefix="action"))
+    forms.setdefault("action_form", ActionForm(prefix="action", audit=audit))
     context = {"audit": audit, **selectors.audit_detail(audit=audit), **forms, **presenters.HELPERS}
     return render(request, "audits/audit_detail.html", context, status=status)
 
@@ -107,7 +107,7 @@ def audit_detail(request, pk):
 
 def audit_start(request):
     require(request, "audits.start_audit")
-    form = AuditStartForm(request.POST or None)
+    form = AuditStartForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         audit = services.audit_start(started_by=request.user, **form.cleaned_data)
         messages.success(request, f"You have started an audit of case {audit.case_reference}")
@@ -184,7 +184,7 @@ def risk_flag_acknowledge(request, pk, flag_pk):
 def action_add(request, pk):
     audit = _audit(request, pk)
     require(request, "audits.add_audit_action", audit)
-    form = ActionForm(request.POST, prefix="action")
+    form = ActionForm(request.POST, prefix="action", audit=audit)
     if not form.is_valid():
         return _detail(request, audit, status=400, action_form=form)
     services.audit_action_create(audit=audit, created_by=request.user, **form.cleaned_data)

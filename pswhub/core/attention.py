@@ -44,6 +44,16 @@ def core_attention_items(user):
                     "They can sign in but see nothing until you give them a role.",
                 )
             )
+        waiting = selectors.role_grants_pending().exclude(requested_by=user).exclude(user=user).count()
+        if waiting:
+            items.append(
+                AttentionItem(
+                    "Roles waiting for your approval",
+                    waiting,
+                    reverse("core:user_list"),
+                    "Another administrator asked for the PSW or administrator role for someone.",
+                )
+            )
         without_mfa = selectors.users_missing_required_mfa().count()
         if without_mfa:
             items.append(

@@ -5,7 +5,7 @@ scope, with who made it, when and which fields changed. Built on django-simple-h
 from dataclasses import dataclass
 from datetime import datetime
 
-from .models import Authority, Service, StaffMember, Team, User
+from .models import Authority, RoleGrantRequest, Service, StaffMember, Team, User
 
 CHANGE_TYPES = {"+": "Created", "~": "Changed", "-": "Deleted"}
 
@@ -32,12 +32,13 @@ def _scoped_histories(user):
         scopes.append(("User", User.history.all()))
         scopes.append(("Authority", Authority.history.all()))
         scopes.append(("Service", Service.history.all()))
+        scopes.append(("Role request", RoleGrantRequest.history.select_related("user", "role")))
     return scopes
 
 
 def _describe(record):
     name = getattr(record, "full_name", None) or getattr(record, "name", None) or getattr(record, "username", None)
-    return str(name or record.id)
+    return str(name or record.history_object)
 
 
 def _field_changes(record, previous, model, m2m_values):

@@ -2,6 +2,7 @@ from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 
 
 class RequireMultiFactorMiddleware:
@@ -26,3 +27,22 @@ class RequireMultiFactorMiddleware:
     @staticmethod
     def _is_exempt(path):
         return path.startswith(("/accounts/", settings.STATIC_URL, "/accessibility/", "/privacy/", "/cookies/"))
+
+
+class NoStoreMiddleware:
+    """Nothing a signed-in person sees, and no download, is kept by the browser or a proxy:
+    `Cache-Control: no-store` (with Django's other never-cache headers) on every response to a
+    signed-in request and on every response that is a file to save. A shared computer's back
+    button or a proxy's cache then never shows personal data to the next person."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        download = response.get("Content-Disposition", "").startswith("attachment")
+        if signed_in or download:
+            add_never_cache_headers(response)
+        return response

@@ -198,6 +198,39 @@ class StaffMember(models.Model):
         return self.left_on is None
 
 
+class RoleGrantRequest(models.Model):
+    """A role that needs a second administrator (roles.NEEDS_SECOND_ADMINISTRATOR) asked for on
+    someone's account. It is given only when an administrator who neither asked for it nor
+    receives it approves (services.role_grant_approve)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for approval"
+        APPROVED = "approved", "Approved"
+        REFUSED = "refused", "Refused"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_grant_requests")
+    role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="+")
+    requested_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                condition=Q(status="pending"),
+                name="one_pending_grant_per_user_and_role",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.role.name} for {self.user.username}"
+
+
 class AppendOnlyError(Exception):
     pass
 

@@ -29,3 +29,6 @@ ROLE_NAMES = {code: name for code, name, _ in ROLES}
 ORGANISATION_WIDE_STAFF_ROLES = {PSW, HR_OFFICER, HEAD_OF_SERVICE, QA_OFFICER}
 # Roles that see every team (team names and structure, not personal records).
 ORGANISATION_WIDE_TEAM_ROLES = ORGANISATION_WIDE_STAFF_ROLES | {AUDITOR, ADMIN}
+# Roles that one administrator cannot give alone: a second administrator approves the grant
+# (docs/adr/0011-sign-in-throttling-and-role-grants.md). Taking them away needs no approval.
+NEEDS_SECOND_ADMINISTRATOR = {ADMIN, PSW}

@@ -36,6 +36,12 @@ def can_see_staff_member(user, staff_member):
     return staff_member is not None and StaffMember.objects.visible_to(user).filter(pk=staff_member.pk).exists()
 
 
+@rules.predicate
+def is_not_party_to_grant(user, grant):
+    """Neither the administrator who asked for the role nor the person who would get it."""
+    return grant is not None and user.pk not in {grant.requested_by_id, grant.user_id}
+
+
 # The readable list.
 rules.add_perm("core.view_organisation_summary", rules.is_authenticated)
 rules.add_perm("core.view_teams", works_in_practice)
@@ -48,3 +54,4 @@ rules.add_perm("core.view_history", sees_whole_workforce | is_team_manager | is_
 rules.add_perm("core.view_record_views", is_psw | is_hr)
 rules.add_perm("core.manage_users", is_admin)
 rules.add_perm("core.manage_organisation", is_admin | is_psw)
+rules.add_perm("core.decide_role_grant", is_admin & is_not_party_to_grant)

@@ -4,8 +4,8 @@ from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.db.models import Count, Q
 
-from . import disclosure
-from .models import Authority, PersonalRecordView, Role, Service, StaffMember, Team, User
+from . import disclosure, roles
+from .models import Authority, PersonalRecordView, Role, RoleGrantRequest, Service, StaffMember, Team, User
 
 # A report or figure chooses children's services, adults' services or both.
 SERVICE_KINDS = {"children": ["children"], "adults": ["adults"], "all": ["children", "adults"]}
@@ -30,6 +30,27 @@ def staff_in_post_by_service(*, on, services="all"):
 def team_and_descendant_ids(team):
     """The team and every team beneath it, as a frozenset of ids."""
     return Team.objects.ids_with_descendants([team.pk])
+
+
+def team_and_ancestor_ids(team):
+    """The team and every team above it, following Team.parent up."""
+    ids = []
+    while team is not None:
+        ids.append(team.pk)
+        team = team.parent
+    return ids
+
+
+def users_acting_for_team(team):
+    """The active accounts that can act on a team's work: the team's staff in post who have an
+    account, the managers of the team or of a team above it, and the PSW and QA officers.
+    Councillors, administrators and everyone else are left out."""
+    acting = (
+        Q(staff_member__team=team, staff_member__left_on__isnull=True)
+        | Q(managed_teams__in=team_and_ancestor_ids(team))
+        | Q(roles__code__in=[roles.PSW, roles.QA_OFFICER])
+    )
+    return User.objects.filter(acting, is_active=True).distinct().order_by("first_name", "last_name")
 
 
 def authority_get():
@@ -134,3 +155,12 @@ def organisation_summary():
             }
         )
     return rows
+
+
+def role_grants_pending(*, user=None):
+    """Roles asked for that wait for a second administrator, oldest first; for one account when
+    `user` is given."""
+    grants = RoleGrantRequest.objects.filter(status=RoleGrantRequest.Status.PENDING)
+    if user is not None:
+        grants = grants.filter(user=user)
+    return grants.select_related("user", "role", "requested_by").order_by("requested_at")

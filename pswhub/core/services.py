@@ -1,15 +1,25 @@
 """Writes for the organisation: accounts, roles, staff records and the log of record views.
 Every write goes through here so that history is kept (bulk writes included)."""
 
+import logging
+
 from allauth.mfa.models import Authenticator
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from .models import Authority, PersonalRecordView, Role, Service, StaffMember, Team, User
+from . import auth, roles
+from .models import Authority, PersonalRecordView, Role, RoleGrantRequest, Service, StaffMember, Team, User
 from .tasks import send_account_created_email
 
+logger = logging.getLogger("pswhub.security")
+
 CANNOT_DEACTIVATE_SELF = "You cannot deactivate your own account"
+GRANT_NEEDS_ANOTHER_ADMINISTRATOR = (
+    "Another administrator must approve this: not the one who asked for it, nor the person who would get the role"
+)
+GRANT_NOT_PENDING = "This role change has already been decided"
 
 
 @transaction.atomic
@@ -29,7 +39,7 @@ def user_create(
     user.set_unusable_password()
     user._history_user = created_by
     user.save()
-    user.roles.set(Role.objects.filter(code__in=role_codes))
+    _set_roles(user, role_codes, changed_by=created_by)
     user.managed_teams.set(managed_teams)
     _link_staff_member(user, staff_member, changed_by=created_by)
     if email:
@@ -46,11 +56,70 @@ def user_update(
     user.first_name, user.last_name, user.email, user.is_active = first_name, last_name, email, is_active
     user._history_user = changed_by
     user.save()
-    user.roles.set(Role.objects.filter(code__in=role_codes))
+    _set_roles(user, role_codes, changed_by=changed_by)
     user.managed_teams.set(managed_teams)
     _link_staff_member(user, staff_member, changed_by=changed_by)
     user.forget_cached_roles()
     return user
+
+
+def _set_roles(user, role_codes, *, changed_by):
+    """Gives the account these roles, except that a role in roles.NEEDS_SECOND_ADMINISTRATOR it
+    does not hold yet is asked for instead (a pending RoleGrantRequest): one administrator alone
+    never gives it. Taking roles away happens at once."""
+    held = set(user.roles.values_list("code", flat=True))
+    wanted = set(role_codes)
+    to_approve = (wanted - held) & roles.NEEDS_SECOND_ADMINISTRATOR
+    user.roles.set(Role.objects.filter(code__in=wanted - to_approve))
+    pending = set(
+        RoleGrantRequest.objects.filter(user=user, status=RoleGrantRequest.Status.PENDING).values_list(
+            "role_id", flat=True
+        )
+    )
+    for code in sorted(to_approve - pending):
+        grant = RoleGrantRequest(user=user, role_id=code, requested_by=changed_by)
+        grant._history_user = changed_by
+        grant.save()
+        logger.info("%s asked for the %s role for %s", changed_by, code, user.username)
+
+
+@transaction.atomic
+def role_grant_approve(*, grant, approved_by):
+    """Gives the role asked for. The role appears in the account's change history with the
+    approving administrator as the one who made the change."""
+    grant = _decide(grant, decided_by=approved_by, status=RoleGrantRequest.Status.APPROVED)
+    user = grant.user
+    user._history_user = approved_by
+    user.roles.add(grant.role)
+    user.forget_cached_roles()
+    logger.info("%s approved the %s role for %s", approved_by, grant.role_id, user.username)
+    return grant
+
+
+@transaction.atomic
+def role_grant_refuse(*, grant, refused_by):
+    grant = _decide(grant, decided_by=refused_by, status=RoleGrantRequest.Status.REFUSED)
+    logger.info("%s refused the %s role for %s", refused_by, grant.role_id, grant.user.username)
+    return grant
+
+
+def _decide(grant, *, decided_by, status):
+    grant = RoleGrantRequest.objects.select_for_update().get(pk=grant.pk)
+    if grant.status != RoleGrantRequest.Status.PENDING:
+        raise ValueError(GRANT_NOT_PENDING)
+    if not decided_by.has_perm("core.decide_role_grant", grant):
+        raise ValueError(GRANT_NEEDS_ANOTHER_ADMINISTRATOR)
+    grant.status, grant.decided_by, grant.decided_at = status, decided_by, timezone.now()
+    grant._history_user = decided_by
+    grant.save()
+    return grant
+
+
+def user_sign_in_unlock(*, user, changed_by):
+    """Lifts the lock that failed sign-ins put on an account, at once. Failures counted against
+    an address are left to run out. Logged with who lifted it."""
+    auth.sign_in_lock_clear(user)
+    logger.info("%s lifted the sign-in lock on %s", changed_by, user.username)
 
 
 def _link_staff_member(user, staff_member, *, changed_by):

@@ -8,9 +8,9 @@ from django.template.loader import get_template
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from . import attention, disclosure, history, selectors, services, staff_record
+from . import attention, auth, disclosure, history, selectors, services, staff_record
 from .forms import AuthorityForm, NewStaffMemberForm, StaffMemberForm, TeamForm, UserForm
-from .models import StaffMember, Team, User
+from .models import RoleGrantRequest, StaffMember, Team, User
 from .notifications import notifications_for
 
 
@@ -207,8 +207,23 @@ def user_list(request):
     users, with_totp = selectors.user_list(filter_name=request.GET.get("filter", ""))
     page = Paginator(users, 50).get_page(request.GET.get("page"))
     return render(
-        request, "core/user_list.html", {"page": page, "with_totp": with_totp, "filter": request.GET.get("filter", "")}
+        request,
+        "core/user_list.html",
+        {
+            "page": page,
+            "with_totp": with_totp,
+            "filter": request.GET.get("filter", ""),
+            "pending_grants": selectors.role_grants_pending(),
+        },
     )
+
+
+def _saved_message(request, user, verb):
+    waiting = [grant.role.name for grant in selectors.role_grants_pending(user=user)]
+    message = f"Account {user.username} has been {verb}"
+    if waiting:
+        message += f". Giving them the role {' and '.join(waiting)} waits for another administrator’s approval"
+    messages.success(request, message)
 
 
 def user_create(request):
@@ -227,7 +242,7 @@ def user_create(request):
             created_by=request.user,
             sign_in_url=services.sign_in_url(request),
         )
-        messages.success(request, f"Account {user.username} has been created")
+        _saved_message(request, user, "created")
         return redirect("core:user_list")
     return render(request, "core/user_form.html", {"form": form, "editing": None, "signs_in_with_entra": False})
 
@@ -253,13 +268,44 @@ def user_edit(request, pk):
         except ValueError as error:
             form.add_error("is_active", str(error))
         else:
-            messages.success(request, f"Account {user.username} has been updated")
+            _saved_message(request, user, "updated")
             return redirect("core:user_list")
     return render(
         request,
         "core/user_form.html",
-        {"form": form, "editing": user, "signs_in_with_entra": user.socialaccount_set.exists()},
+        {
+            "form": form,
+            "editing": user,
+            "signs_in_with_entra": user.socialaccount_set.exists(),
+            "sign_in_locked": auth.sign_in_locked(user),
+            "pending_grants": selectors.role_grants_pending(user=user),
+        },
     )
+
+
+@require_POST
+def user_sign_in_unlock(request, pk):
+    require(request, "core.manage_users")
+    user = get_object_or_404(User, pk=pk)
+    services.user_sign_in_unlock(user=user, changed_by=request.user)
+    messages.success(request, f"{user.username} can sign in again")
+    return redirect("core:user_edit", pk=user.pk)
+
+
+@require_POST
+def role_grant_decide(request, pk, decision):
+    grant = get_object_or_404(RoleGrantRequest.objects.select_related("user", "role"), pk=pk)
+    require(request, "core.decide_role_grant", grant)
+    try:
+        if decision == "approve":
+            services.role_grant_approve(grant=grant, approved_by=request.user)
+            messages.success(request, f"{grant.user.username} now has the role {grant.role.name}")
+        else:
+            services.role_grant_refuse(grant=grant, refused_by=request.user)
+            messages.success(request, f"{grant.user.username} will not get the role {grant.role.name}")
+    except ValueError as error:
+        messages.error(request, str(error))
+    return redirect("core:user_list")
 
 
 @require_POST
@@ -287,6 +333,17 @@ def cookies(request):
 
 
 @login_not_required
+def error_400(request, exception=None):
+    return render(request, "errors/400.html", status=400)
+
+
+@login_not_required
+def csrf_failure(request, reason=""):
+    """The page for a form sent without a valid security token. The reason stays in the log."""
+    return render(request, "errors/csrf.html", status=403)
+
+
+@login_not_required
 def error_403(request, exception=None):
     return render(request, "errors/403.html", status=403)
 
@@ -294,6 +351,11 @@ def error_403(request, exception=None):
 @login_not_required
 def error_404(request, exception=None):
     return render(request, "errors/404.html", status=404)
+
+
+@login_not_required
+def error_429(request):
+    return render(request, "errors/429.html", status=429)
 
 
 @login_not_required

@@ -5,6 +5,7 @@ from pswhub.core.forms_render import GovukDateField
 from pswhub.core.periods import last_complete_financial_year
 from pswhub.core.report_sections import SERVICES
 
+from . import word_template
 from .models import AnnualReport, ExportFormat
 
 PERIOD_BACKWARDS = "The end of the period must be the same as or after its start"
@@ -109,4 +110,16 @@ class ExportForm(forms.Form):
 
 
 class TemplateUploadForm(forms.Form):
-    file = forms.FileField(label="Word template (.docx)", error_messages={"required": CHOOSE_FILE})
+    file = forms.FileField(
+        label="Word template (.docx)",
+        help_text="Up to 10 MB",
+        error_messages={"required": CHOOSE_FILE},
+    )
+
+    def clean_file(self):
+        """The size is checked before the file is read; what is inside is checked by
+        word_template.template_check when it is kept."""
+        upload = self.cleaned_data["file"]
+        if upload.size > word_template.MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(word_template.FILE_TOO_LARGE)
+        return upload

@@ -8,9 +8,12 @@ import io
 import logging
 
 from django.template.loader import render_to_string
+from jinja2 import TemplateError
 from markupsafe import Markup
 
 from pswhub.core.charts import chart_png, chart_svg
+
+from . import word_template
 
 CONTENT_TYPES = {
     "html": "text/html; charset=utf-8",
@@ -18,20 +21,9 @@ CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 
-# What a council's own Word template must contain: these fields anywhere (all optional) and the
-# body, as its own paragraph: {{p body }}.
-TEMPLATE_FIELDS = [
-    "council",
-    "title",
-    "committee",
-    "meeting_date",
-    "agenda_item",
-    "report_of",
-    "period_label",
-    "services_label",
-    "status_line",
-]
-BODY_TAG = "{{p body }}"
+# The fields a council's own Word template may hold, and the checks it passes: word_template.py.
+TEMPLATE_FIELDS = word_template.TEMPLATE_FIELDS
+BODY_TAG = word_template.BODY_TAG
 
 
 def with_svg(document):
@@ -92,15 +84,22 @@ def default_template():
 
 def render_docx(document, *, template=None):
     """Fills the template's fields and puts the body where {{p body }} stands. Headings use the
-    template's heading styles, tables have a repeating header row and each chart has alt text."""
+    template's heading styles, tables have a repeating header row and each chart has alt text.
+    The template is rendered in the sandbox with only the report's fields: a template that slipped
+    past the upload check fails with TEMPLATE_NOT_SAFE rather than reach anything else."""
     from docxtpl import DocxTemplate
 
-    tpl = DocxTemplate(io.BytesIO(template or default_template()))
+    content = template or default_template()
+    word_template.archive_check(content)
+    tpl = DocxTemplate(io.BytesIO(content))
     body = tpl.new_subdoc()
     _write_body(body.subdocx, document)
     context = {name: document.get(name, "") for name in TEMPLATE_FIELDS}
     context.update(status_line=status_line(document), body=body)
-    tpl.render(context, autoescape=True)
+    try:
+        tpl.render(context, word_template.sandbox(), autoescape=True)
+    except TemplateError:
+        raise ValueError(word_template.TEMPLATE_NOT_SAFE) from None
     tpl.docx.core_properties.title = document["title"]
     buffer = io.BytesIO()
     tpl.save(buffer)

@@ -78,8 +78,8 @@ def test_a_case_reference_that_looks_like_a_name_is_refused(client, auditor, nor
     assert not Audit.objects.exists()
 
 
-def test_the_worker_must_be_in_the_cases_team(client, auditor, north_team, south_worker):
-    client.force_login(auditor)
+def test_the_worker_must_be_in_the_cases_team(client, psw, north_team, south_worker):
+    client.force_login(psw)
     response = client.post(
         reverse("audits:start"),
         {"tool": tool().pk, "case_reference": "CR1", "team": north_team.pk, "worker": staff_of(south_worker).pk},

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0004_retention_purges'),
+        ('core', '0005_role_grant_requests'),
     ]
 
     operations = [
