@@ -30,6 +30,11 @@ def _count(label, help_text=""):
     )
 
 
+def _staff_in_post(user):
+    """The people a user may choose: staff in post whose records they may open."""
+    return StaffMember.objects.visible_to(user).filter(left_on__isnull=True).order_by("last_name", "first_name")
+
+
 class StaffChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, member):
         return f"{member.full_name} ({member.employee_number})"
@@ -102,11 +107,9 @@ class BookingForm(forms.Form):
         error_messages={"required": CHOOSE_ATTENDED},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["staff_member"].queryset = StaffMember.objects.filter(left_on__isnull=True).order_by(
-            "last_name", "first_name"
-        )
+        self.fields["staff_member"].queryset = _staff_in_post(user)
 
     def clean_attended(self):
         return self.cleaned_data["attended"] == "yes"
@@ -135,11 +138,9 @@ class SupervisionSessionForm(forms.Form):
         label="Supervisor", queryset=StaffMember.objects.none(), required=False, empty_label="Not recorded"
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["supervisor"].queryset = StaffMember.objects.filter(left_on__isnull=True).order_by(
-            "last_name", "first_name"
-        )
+        self.fields["supervisor"].queryset = _staff_in_post(user)
 
     def clean_held_on(self):
         held_on = self.cleaned_data["held_on"]

@@ -74,7 +74,7 @@ def event_list(request):
 def event_detail(request, pk):
     require(request, "learning.view_catalogue")
     event = get_object_or_404(selectors.events_with_counts().prefetch_related("topics"), pk=pk)
-    form = BookingForm(_post(request))
+    form = BookingForm(_post(request), user=request.user)
     if request.method == "POST":
         require(request, "learning.change_learning")
         if form.is_valid():
@@ -223,7 +223,7 @@ def _staff_context(member):
 def supervision_record(request, pk):
     member = get_object_or_404(StaffMember.objects.visible_to(request.user), pk=pk)
     require(request, "learning.record_supervision", member)
-    form = SupervisionSessionForm(_post(request), initial={"held_on": timezone.localdate()})
+    form = SupervisionSessionForm(_post(request), user=request.user, initial={"held_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
             services.supervision_session_record(user=request.user, staff_member=member, **form.cleaned_data)

@@ -122,3 +122,11 @@ def test_learning_is_in_the_navigation_for_a_role_and_not_without_one(councillor
 
     assert "/learning/" in [page["href"] for page in pages_for(councillor)]
     assert "/learning/" not in [page["href"] for page in pages_for(no_role_user)]
+
+
+def test_a_manager_chooses_a_supervisor_only_from_the_staff_they_may_see(
+    client, north_manager, north_worker, south_worker
+):
+    client.force_login(north_manager)
+    page = client.get(reverse("learning:supervision_record", args=[north_worker.staff_member.pk])).content.decode()
+    assert "Mina Ngata" in page and "Sian Threlfall" not in page
