@@ -7,17 +7,19 @@ class RegistrationsConfig(AppConfig):
     verbose_name = "Social Work England registration"
 
     def ready(self):
-        from pswhub.core import attention, demo
+        from pswhub.core import attention, demo, staff_record
         from pswhub.core.report_sections import register
 
         from . import rules  # noqa: F401
         from .attention import registration_attention_items
         from .demo import load_registrations_demo
+        from .record_sections import registration_sections
         from .report_section import RenewalSection
 
         attention.register(registration_attention_items)
         demo.register(load_registrations_demo)
         register(RenewalSection())
+        staff_record.register(registration_sections)
 
         from pswhub.core import navigation as nav
 

@@ -135,3 +135,12 @@ def test_registration_is_in_the_navigation_for_a_role_and_not_without_one(counci
 
     assert "/registration/" in [page["href"] for page in pages_for(councillor)]
     assert "/registration/" not in [page["href"] for page in pages_for(no_role_user)]
+
+
+def test_the_staff_record_shows_the_registration_to_the_manager_and_not_the_referral(
+    client, north_manager, registrations
+):
+    ReferralFactory(staff_member=registrations["north"].staff_member, concern="Falsified visits")
+    client.force_login(north_manager)
+    page = client.get(reverse("core:staff_detail", args=[registrations["north"].staff_member.pk])).content.decode()
+    assert "SW100001" in page and "Falsified visits" not in page
