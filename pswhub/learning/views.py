@@ -12,7 +12,7 @@ from pswhub.core.views import require
 from . import reference, selectors, services, supervision
 from .forms import BookingForm, EventForm, NewlyQualifiedForm, SupervisionSessionForm, TopicForm, YearForm
 from .models import Booking, LearningEvent, NewlyQualifiedStart
-from .presenters import Present
+from .presenters import Present, compliance_chart, events_by_kind_chart
 
 
 def render(request, template, context):
@@ -40,13 +40,15 @@ def _period(request):
 def home(request):
     require(request, "learning.view_figures")
     period = _period(request)
+    figures = selectors.learning_figures(start=period.start, end=period.end)
     return render(
         request,
         "learning/home.html",
         {
             "period": period,
             "year_form": YearForm(initial={"year": period.start.year}),
-            "figures": selectors.learning_figures(start=period.start, end=period.end),
+            "figures": figures,
+            "kinds_chart": events_by_kind_chart(figures, period),
             "kinds": reference.EVENT_KINDS,
         },
     )
@@ -169,6 +171,8 @@ def supervision_overview(request):
     require(request, "learning.view_supervision")
     today = timezone.localdate()
     team_ids = list(Team.objects.visible_to(request.user).values_list("pk", flat=True))
+    since = Period.financial_year(financial_year_of(today) - 1).start
+    trend = supervision.compliance_over_time(start=since, end=today, team_ids=team_ids)
     return render(
         request,
         "learning/supervision.html",
@@ -176,9 +180,7 @@ def supervision_overview(request):
             "policy": supervision.policy_current(),
             "by_team": supervision.compliance_by_team(on=today, team_ids=team_ids),
             "overall": supervision.supervision_compliance(on=today, team_ids=team_ids),
-            "trend": supervision.compliance_over_time(
-                start=Period.financial_year(financial_year_of(today) - 1).start, end=today, team_ids=team_ids
-            ),
+            "trend_chart": compliance_chart(trend),
             "overdue": supervision.overdue_workers(on=today, team_ids=team_ids),
         },
     )
