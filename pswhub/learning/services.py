@@ -1,6 +1,9 @@
 """Writes for learning and supervision. Each records who made the change."""
 
+from dataclasses import dataclass
+
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from .models import Booking, LearningEvent, NewlyQualifiedStart, SupervisionSession, Topic
 
@@ -73,3 +76,79 @@ def topic_save(*, user, topic=None, **fields):
     for name, value in fields.items():
         setattr(topic, name, value)
     return _save(topic, user)
+
+
+@dataclass
+class ImportResult:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    dry_run: bool = False
+
+
+class _Rehearsal(Exception):
+    pass
+
+
+def events_import(*, learning_file, changed_by=None, dry_run=False):
+    """Writes a checked learning file all or nothing: an event is found by its title, kind and
+    date, and added, updated (service, counts, topics) or left as it is, so importing the same
+    file again changes nothing. A dry run works out the same result and writes nothing."""
+    try:
+        with transaction.atomic():
+            result = _events_write(learning_file.rows, changed_by)
+            if dry_run:
+                raise _Rehearsal(result)
+    except _Rehearsal as rehearsal:
+        result = rehearsal.args[0]
+    result.dry_run = dry_run
+    return result
+
+
+def _events_write(rows, changed_by):
+    result = ImportResult()
+    keys = {(row["title"], row["kind"], row["held_on"]) for row in rows}
+    existing = {
+        (event.title, event.kind, event.held_on): event
+        for event in LearningEvent.objects.filter(
+            title__in={key[0] for key in keys}, held_on__in={key[2] for key in keys}
+        ).prefetch_related("topics")
+    }
+    new, changed, topics_of = [], [], {}
+    for row in rows:
+        key = (row["title"], row["kind"], row["held_on"])
+        event = existing.get(key)
+        wanted = {"service": row["service"], "booked_count": row["booked"], "attended_count": row["attended"]}
+        topic_ids = {topic.pk for topic in row["topics"]}
+        if event is None:
+            event = LearningEvent(title=row["title"], kind=row["kind"], held_on=row["held_on"], **wanted)
+            new.append(event)
+            topics_of[key] = topic_ids
+            continue
+        same = all(getattr(event, name) == value for name, value in wanted.items())
+        same_topics = {topic.pk for topic in event.topics.all()} == topic_ids
+        if same and same_topics:
+            result.unchanged += 1
+            continue
+        for name, value in wanted.items():
+            setattr(event, name, value)
+        if not same:
+            changed.append(event)
+        topics_of[key] = topic_ids
+        result.updated += 1
+    result.added = len(new)
+    for event in new + changed:
+        event.full_clean(validate_unique=False)
+    bulk_create_with_history(new, LearningEvent, default_user=changed_by)
+    bulk_update_with_history(
+        changed, LearningEvent, ["service", "booked_count", "attended_count"], default_user=changed_by
+    )
+    saved = {
+        (event.title, event.kind, event.held_on): event
+        for event in LearningEvent.objects.filter(
+            title__in={key[0] for key in topics_of}, held_on__in={key[2] for key in topics_of}
+        )
+    }
+    for key, topic_ids in topics_of.items():
+        saved[key].topics.set(topic_ids)
+    return result
