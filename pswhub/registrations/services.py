@@ -1,7 +1,10 @@
 """Writes for registration. Each records who made the change."""
 
+from dataclasses import dataclass
+
 from django.db import transaction
 from django.urls import reverse
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from pswhub.core import roles
 from pswhub.core.notifications import notify
@@ -124,3 +127,57 @@ def renewal_reminders_send(*, today, within_days, every_days=7):
                 path=path,
             )
     return len(rows)
+
+
+@dataclass
+class ImportResult:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    dry_run: bool = False
+
+
+class _Rehearsal(Exception):
+    pass
+
+
+def renewals_import(*, renewal_file, changed_by=None, dry_run=False):
+    """Writes a checked renewal file all or nothing: each worker's renewal of the year is added,
+    updated or left as it is, so importing the same file again changes nothing. A dry run works
+    out the same result and writes nothing."""
+    try:
+        with transaction.atomic():
+            result = _renewals_write(renewal_file.rows, changed_by)
+            if dry_run:
+                raise _Rehearsal(result)
+    except _Rehearsal as rehearsal:
+        result = rehearsal.args[0]
+    result.dry_run = dry_run
+    return result
+
+
+def _renewals_write(rows, changed_by):
+    result = ImportResult()
+    existing = {
+        (renewal.registration_id, renewal.year): renewal
+        for renewal in Renewal.objects.filter(registration__in={row["registration"].pk for row in rows})
+    }
+    new, changed = [], []
+    fields = ["renewed_on", "cpd_entries", "peer_reflection"]
+    for row in rows:
+        renewal = existing.get((row["registration"].pk, row["year"]))
+        if renewal is None:
+            new.append(
+                Renewal(registration=row["registration"], year=row["year"], **{name: row[name] for name in fields})
+            )
+            continue
+        if all(getattr(renewal, name) == row[name] for name in fields):
+            result.unchanged += 1
+            continue
+        for name in fields:
+            setattr(renewal, name, row[name])
+        changed.append(renewal)
+    result.added, result.updated = len(new), len(changed)
+    bulk_create_with_history(new, Renewal, default_user=changed_by)
+    bulk_update_with_history(changed, Renewal, fields, default_user=changed_by)
+    return result
