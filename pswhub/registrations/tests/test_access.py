@@ -144,3 +144,14 @@ def test_the_staff_record_shows_the_registration_to_the_manager_and_not_the_refe
     client.force_login(north_manager)
     page = client.get(reverse("core:staff_detail", args=[registrations["north"].staff_member.pk])).content.decode()
     assert "SW100001" in page and "Falsified visits" not in page
+
+
+def test_after_the_deadline_the_psw_sees_who_did_not_renew_and_who_was_removed(client, psw, registrations):
+    from pswhub.registrations.models import RegistrationStatus
+
+    south = registrations["south"]
+    south.status, south.removed_on = RegistrationStatus.REMOVED, date(2025, 12, 5)
+    south.save()
+    client.force_login(psw)
+    page = client.get(reverse("registrations:home") + "?year=2025").content.decode()
+    assert "Not renewed by 30 November" in page and "Not renewed: removed from the register" in page
