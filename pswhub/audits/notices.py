@@ -20,29 +20,25 @@ ACTION_GIVEN = "An action from the audit of case {reference}"
 ACTION_GIVEN_TEXT = "You have been given an action from the audit of case {reference}, due on {due}."
 
 
-def _worker_account(audit):
+def _tell_worker(audit, *, kind, subject, text):
     worker = audit.worker
-    return worker.user if worker is not None and worker.user_id else None
+    if worker is None or not worker.user_id:
+        return
+    notify(
+        recipients=[worker.user],
+        kind=kind,
+        subject=subject.format(reference=audit.case_reference),
+        text=text.format(reference=audit.case_reference),
+        path=reverse("audits:detail", args=[audit.pk]),
+    )
 
 
 def audit_started_notify(audit):
-    notify(
-        recipients=[_worker_account(audit)],
-        kind="audit_started",
-        subject=AUDIT_STARTED.format(reference=audit.case_reference),
-        text=AUDIT_STARTED_TEXT.format(reference=audit.case_reference),
-        path=reverse("audits:detail", args=[audit.pk]),
-    )
+    _tell_worker(audit, kind="audit_started", subject=AUDIT_STARTED, text=AUDIT_STARTED_TEXT)
 
 
 def audit_completed_notify(audit):
-    notify(
-        recipients=[_worker_account(audit)],
-        kind="audit_completed",
-        subject=AUDIT_COMPLETED.format(reference=audit.case_reference),
-        text=AUDIT_COMPLETED_TEXT.format(reference=audit.case_reference),
-        path=reverse("audits:detail", args=[audit.pk]),
-    )
+    _tell_worker(audit, kind="audit_completed", subject=AUDIT_COMPLETED, text=AUDIT_COMPLETED_TEXT)
 
 
 def action_given_notify(action, *, given_by):

@@ -20,7 +20,7 @@ class GovernanceConfig(AppConfig):
             [
                 ("Work plan", "governance:dashboard", "governance.view_work_plan"),
                 ("Committee meetings", "governance:meeting_list", "governance.view_committees"),
-                ("Committee actions", "governance:action_list", "governance.view_action_list"),
+                ("Committee actions", "governance:action_list", "governance.view_committees"),
                 ("Peer reviews", "governance:peer_review_list", "governance.view_peer_reviews"),
             ]
         ):
