@@ -157,6 +157,9 @@ class NewlyQualifiedForm(forms.Form):
     )
 
 
+TOPIC_TAKEN = "There is already a topic called {name}"
+
+
 class TopicForm(forms.Form):
     name = forms.CharField(label="Topic", max_length=200, error_messages={"required": "Enter the topic"})
     theme_code = forms.ChoiceField(label="Audit learning theme it answers", required=False, choices=())
@@ -164,6 +167,12 @@ class TopicForm(forms.Form):
     def __init__(self, *args, themes=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["theme_code"].choices = [("", "None"), *themes]
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if Topic.objects.filter(name__iexact=name).exists():
+            raise forms.ValidationError(TOPIC_TAKEN.format(name=name))
+        return name
 
 
 class YearForm(forms.Form):

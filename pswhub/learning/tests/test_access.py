@@ -130,3 +130,17 @@ def test_a_manager_chooses_a_supervisor_only_from_the_staff_they_may_see(
     client.force_login(north_manager)
     page = client.get(reverse("learning:supervision_record", args=[north_worker.staff_member.pk])).content.decode()
     assert "Mina Ngata" in page and "Sian Threlfall" not in page
+
+
+def test_the_psw_adds_a_topic_answering_an_audit_theme_and_a_worker_cannot(client, psw, north_worker):
+    from pswhub.learning.forms import TOPIC_TAKEN
+    from pswhub.learning.models import Topic
+
+    data = {"name": "Neglect", "theme_code": "impact-on-the-child"}
+    client.force_login(north_worker)
+    assert client.post(reverse("learning:topics"), data).status_code == 403
+    client.force_login(psw)
+    assert client.post(reverse("learning:topics"), data).status_code == 302
+    assert Topic.objects.get(name="Neglect").theme_code == "impact-on-the-child"
+    again = client.post(reverse("learning:topics"), data).content.decode()
+    assert TOPIC_TAKEN.format(name="Neglect") in again
