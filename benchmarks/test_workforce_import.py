@@ -1,11 +1,10 @@
 """Budget: an HR extract of 10,000 rows, as an XLSX file, is imported in under 10 s.
 
-What is timed is what the HR officer's upload and confirmation do, through the same functions the
-pages call (`pswhub/workforce/views.py`): read and check the file (`hr_import.extract_read`), keep
-it as a previewed batch with the counts it would give (`services.import_batch_create`, a dry run
-of the import), then confirm it (`services.import_batch_confirm`: read and check the stored file
-again, then write the staff records, their employment and Social Work England numbers, with
-history). Every row is a new member of staff in one of the demo council's teams, so each round
+What is timed is what the HR officer's upload and confirmation do, through the same importer the
+pages call (`services.HR_EXTRACT`, core.imports): read and check the file
+(`hr_import.extract_read`) and keep it as a previewed batch with the counts it would give (a dry
+run of the import), then confirm it (read and check the stored file again, then write the staff
+records, their employment and Social Work England numbers, with history). Every row is a new member of staff in one of the demo council's teams, so each round
 writes 10,000 staff records; each round has its own employee and SWE numbers, so rounds do not
 see each other's rows. The file is made with XlsxWriter before each round and not timed."""
 
@@ -57,13 +56,10 @@ def test_hr_extract_of_ten_thousand_rows_import_time(benchmark, db):
 
     def upload_and_confirm(content):
         started = time.perf_counter()
-        extract = hr_import.extract_read(content=content, file_name="staff.xlsx")
+        batch, extract = services.HR_EXTRACT.preview(file_name="staff.xlsx", content=content, uploaded_by=hr_officer)
         assert extract.is_valid, extract.problems[:5]
-        batch = services.import_batch_create(
-            file_name="staff.xlsx", content=content, uploaded_by=hr_officer, extract=extract
-        )
         previewed = time.perf_counter()
-        batch = services.import_batch_confirm(batch=batch, confirmed_by=hr_officer)
+        batch = services.HR_EXTRACT.confirm(upload=batch, confirmed_by=hr_officer)
         steps.append((previewed - started, time.perf_counter() - previewed))
         assert (batch.status, batch.added) == (ImportBatch.IMPORTED, ROWS), batch.problems[:5]
 

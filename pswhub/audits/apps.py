@@ -13,10 +13,11 @@ class AuditsConfig(AppConfig):
 
         from . import attention as audit_attention
         from . import demo as audit_demo
-        from . import rules  # noqa: F401
+        from . import retention, rules  # noqa: F401
         from .report_section import AuditSection
 
         attention.register(audit_attention.audit_attention_items)
         nav.register(area=nav.PRACTICE, label="Audits", url_name="audits:dashboard", permission="audits.view_dashboard")
         demo.register(audit_demo.load_demo_audits)
         register(AuditSection())
+        retention.register_rules()

@@ -9,17 +9,20 @@ number), themes (learning theme codes or names separated by semicolons), strengt
 areas_for_development, and service (children or adults, for teams created by --create-teams).
 
 An audit already held (same case reference, type and completion date) is skipped, so importing
-the same file twice adds nothing the second time."""
+the same file twice adds nothing the second time.
 
-import csv
-import io
+Files are read by the reader every import shares (core.imports.reading): CSV in UTF-8 or
+Windows-1252, or XLSX; headers in any case."""
+
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from pswhub.core.imports import reading
+from pswhub.core.imports.problems import Problem
+from pswhub.core.imports.reading import TableError, columns_find, iso_date_parse, rows_numbered
 from pswhub.core.models import Service, StaffMember, Team, User
 
 from .models import Audit, AuditType, Case, CaseType, Grade, LearningTheme
@@ -29,7 +32,6 @@ REQUIRED_COLUMNS = ["case_reference", "audit_type", "team", "completed_on", "ove
 OPTIONAL_COLUMNS = ["auditor", "worker", "themes", "strengths", "areas_for_development", "service"]
 CASE_REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_.\-]{0,39}$")
 
-MISSING_COLUMN = "The file has no {column} column"
 EMPTY_FILE = "The file is empty: it needs a header row with the column names"
 NOT_DECODABLE = "The file is not text in UTF-8 or Windows-1252: save it from your spreadsheet as CSV"
 MISSING_VALUE = "Enter a value"
@@ -53,15 +55,24 @@ NO_SERVICE = "There is no {kind} service to add the team {name} to"
 
 @dataclass
 class _Checked:
-    """What checking a file found: `errors` as "Row N, field: message" lines (the command prints
-    them) and the same as (row, field, message) in `problems` (the pages show them as a table)."""
+    """What checking a file found: `problems` by row and field (a problem of the file as a whole
+    is on row 1, the header), as the pages show them, and the same as `errors`, "Row N, field:
+    message" lines, as the command prints them."""
 
-    errors: list = field(default_factory=list)
     problems: list = field(default_factory=list)
+    file_name: str = ""
+    rows: int = 0
 
     def error(self, row, column, message):
-        self.errors.append(f"Row {row}, {column}: {message}")
-        self.problems.append((row, column, message))
+        self.problems.append(Problem(row, column, message))
+
+    @property
+    def errors(self):
+        return [f"Row {problem.row}, {problem.column}: {problem.message}" for problem in self.problems]
+
+    @property
+    def is_valid(self):
+        return not self.problems
 
 
 @dataclass
@@ -69,40 +80,54 @@ class ImportPlan(_Checked):
     audits: list = field(default_factory=list)  # (Audit, [theme ids], team name to create or None)
     new_teams: dict = field(default_factory=dict)  # team name -> Service
     skipped: int = 0
+    batch: object = None  # the AuditImportBatch, once written
+
+    @property
+    def audit_count(self):
+        return len(self.audits)
+
+    @property
+    def team_names(self):
+        return [name for name, _service in self.new_teams.values()]
 
 
-def decode(raw):
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return None
+# The file's own problems as this import has always said them.
+_FILE_MESSAGES = {
+    reading.EMPTY_FILE: EMPTY_FILE,
+    reading.NOT_A_TABLE.format(detail=reading.NOT_TEXT): NOT_DECODABLE,
+}
+
+
+def _rows_read(content, file_name, plan, required, optional):
+    """The file's rows as (row number, values by column), or None with the file's problems on
+    `plan` (a file that cannot be read, a required column missing)."""
+    try:
+        header, body = reading.table_read(content=content, file_name=file_name)
+    except TableError as error:
+        plan.error(1, "file", _FILE_MESSAGES.get(str(error), str(error)))
+        return None
+    positions, _sources, problems = columns_find(header=header, columns=[*required, *optional], required=required)
+    for problem in problems:
+        plan.error(1, problem.column, problem.message)
+    if plan.problems:
+        return None
+    numbered = rows_numbered(body, positions)
+    plan.rows = len(numbered)
+    return numbered
 
 
 def _lookup(queryset, key_field, values):
     return {getattr(obj, key_field).lower(): obj for obj in queryset.filter(**{f"{key_field}__in": values})}
 
 
-def audits_import_plan(raw, *, create_teams=False, today=None, unknown_team=UNKNOWN_TEAM):
-    """Checks every row of a CSV file (bytes) and returns what would be written, or the errors."""
+def audits_import_plan(raw, *, file_name="audits.csv", create_teams=False, today=None, unknown_team=UNKNOWN_TEAM):
+    """Checks every row of a file (bytes) and returns what would be written, or the problems."""
     today = today or timezone.localdate()
-    plan = ImportPlan()
-    text = decode(raw)
-    if text is None:
-        plan.error(1, "file", NOT_DECODABLE)
+    plan = ImportPlan(file_name=file_name)
+    numbered = _rows_read(raw, file_name, plan, REQUIRED_COLUMNS, OPTIONAL_COLUMNS)
+    if numbered is None:
         return plan
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames:
-        plan.error(1, "file", EMPTY_FILE)
-        return plan
-    reader.fieldnames = [name.strip().lower() for name in reader.fieldnames]
-    for column in REQUIRED_COLUMNS:
-        if column not in reader.fieldnames:
-            plan.error(1, column, MISSING_COLUMN.format(column=column))
-    if plan.errors:
-        return plan
-    rows = [{key: (value or "").strip() for key, value in row.items() if key} for row in reader]
+    rows = [row for _number, row in numbered]
 
     grades = {grade.code: grade for grade in Grade.objects.filter(scale__code=OFSTED_SCALE)}
     teams = {}
@@ -132,8 +157,8 @@ def audits_import_plan(raw, *, create_teams=False, today=None, unknown_team=UNKN
     )
     seen = {}
 
-    for number, row in enumerate(rows, start=2):
-        errors_before = len(plan.errors)
+    for number, row in numbered:
+        errors_before = len(plan.problems)
         for column in REQUIRED_COLUMNS:
             if not row.get(column):
                 plan.error(number, column, MISSING_VALUE)
@@ -146,9 +171,7 @@ def audits_import_plan(raw, *, create_teams=False, today=None, unknown_team=UNKN
         completed_on = None
         if row.get("completed_on"):
             try:
-                if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["completed_on"]):
-                    raise ValueError
-                completed_on = date.fromisoformat(row["completed_on"])
+                completed_on = iso_date_parse(row["completed_on"])
             except ValueError:
                 plan.error(number, "completed_on", BAD_DATE)
             else:
@@ -194,7 +217,7 @@ def audits_import_plan(raw, *, create_teams=False, today=None, unknown_team=UNKN
             else:
                 theme_ids.append(theme.pk)
 
-        if len(plan.errors) > errors_before:
+        if len(plan.problems) > errors_before:
             continue
         key = (reference, audit_type, completed_on)
         if key in seen:
@@ -238,39 +261,24 @@ class CaseImportPlan(_Checked):
     changed: list = field(default_factory=list)  # Case objects already held, with new values set
     unchanged: int = 0
 
+    @property
+    def added(self):
+        return len(self.new)
 
-def _read_rows(raw, plan, required):
-    text = decode(raw)
-    if text is None:
-        plan.error(1, "file", NOT_DECODABLE)
-        return None
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames:
-        plan.error(1, "file", EMPTY_FILE)
-        return None
-    reader.fieldnames = [name.strip().lower() for name in reader.fieldnames]
-    for column in required:
-        if column not in reader.fieldnames:
-            plan.error(1, column, MISSING_COLUMN.format(column=column))
-    if plan.errors:
-        return None
-    return [{key: (value or "").strip() for key, value in row.items() if key} for row in reader]
+    @property
+    def updated(self):
+        return len(self.changed)
 
 
-def _parse_date(value):
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise ValueError
-    return date.fromisoformat(value)
-
-
-def cases_import_plan(raw, *, today=None):
-    """Checks every row of a case list (CSV bytes) and returns the cases to add and to update, or
-    the errors."""
+def cases_import_plan(raw, *, file_name="cases.csv", today=None):
+    """Checks every row of a case list (bytes) and returns the cases to add and to update, or the
+    problems."""
     today = today or timezone.localdate()
-    plan = CaseImportPlan()
-    rows = _read_rows(raw, plan, CASE_REQUIRED_COLUMNS)
-    if rows is None:
+    plan = CaseImportPlan(file_name=file_name)
+    numbered = _rows_read(raw, file_name, plan, CASE_REQUIRED_COLUMNS, CASE_OPTIONAL_COLUMNS)
+    if numbered is None:
         return plan
+    rows = [row for _number, row in numbered]
     teams = {}
     for team in Team.objects.all():
         teams.setdefault(team.name.lower(), []).append(team)
@@ -283,8 +291,8 @@ def cases_import_plan(raw, *, today=None):
         for case in Case.objects.filter(case_reference__in={r["case_reference"] for r in rows})
     }
     seen = {}
-    for number, row in enumerate(rows, start=2):
-        errors_before = len(plan.errors)
+    for number, row in numbered:
+        errors_before = len(plan.problems)
         for column in CASE_REQUIRED_COLUMNS:
             if not row.get(column):
                 plan.error(number, column, MISSING_VALUE)
@@ -313,13 +321,13 @@ def cases_import_plan(raw, *, today=None):
         opened_on = None
         if row.get("opened_on"):
             try:
-                opened_on = _parse_date(row["opened_on"])
+                opened_on = iso_date_parse(row["opened_on"])
             except ValueError:
                 plan.error(number, "opened_on", BAD_DATE)
             else:
                 if opened_on > today:
                     plan.error(number, "opened_on", FUTURE_DATE)
-        if len(plan.errors) > errors_before:
+        if len(plan.problems) > errors_before:
             continue
         values = {"team": team, "worker": worker, "case_type": case_type, "opened_on": opened_on}
         case = held.get(reference)

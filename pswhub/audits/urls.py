@@ -1,8 +1,12 @@
 from django.urls import path
 
+from pswhub.core.imports.views import page_views
+
 from . import import_views, tool_views, views
 
 app_name = "audits"
+
+audits_upload, audits_preview, audits_confirm = page_views(import_views.AUDIT_PAGES)
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
@@ -18,7 +22,7 @@ urlpatterns = [
     path("<int:pk>/actions/", views.action_add, name="action_add"),
     path("<int:pk>/actions/<int:action_pk>/done/", views.action_complete, name="action_complete"),
     path("<int:pk>/moderate/", views.audit_moderate, name="moderate"),
-    path("cases/import/", views.case_import, name="case_import"),
+    path("cases/import/", import_views.case_import, name="case_import"),
     path("plans/", views.plan_list, name="plan_list"),
     path("plans/new/", views.plan_create, name="plan_create"),
     path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
@@ -30,8 +34,9 @@ urlpatterns = [
     path("plans/<int:pk>/assign/", views.plan_assign, name="plan_assign"),
     path("plans/<int:pk>/cases/<int:planned_pk>/remove/", views.planned_audit_remove, name="planned_audit_remove"),
     path("imports/", import_views.import_list, name="import_list"),
-    path("imports/upload/", import_views.import_upload, name="import_upload"),
-    path("imports/confirm/", import_views.import_confirm, name="import_confirm"),
+    path("imports/upload/", audits_upload, name="import_upload"),
+    path("imports/uploads/<int:pk>/", audits_preview, name="import_preview"),
+    path("imports/uploads/<int:pk>/confirm/", audits_confirm, name="import_confirm"),
     path("imports/<int:pk>/", import_views.import_detail, name="import_detail"),
     path("tools/", tool_views.tool_list, name="tool_list"),
     path("tools/new/", tool_views.tool_create, name="tool_create"),

@@ -17,14 +17,12 @@ from .forms import (
     AuditPlanForm,
     AuditStartForm,
     BulkAssignmentForm,
-    CaseImportForm,
     ContributionForm,
     ModerationForm,
     RiskFlagForm,
     SampleForm,
 )
-from .importing import cases_import_plan
-from .models import Audit, AuditAction, CaseType, RiskFlag
+from .models import Audit, AuditAction, RiskFlag
 
 
 def _audit(request, pk):
@@ -214,26 +212,6 @@ def audit_moderate(request, pk):
 
 
 # The audit programme.
-
-
-def case_import(request):
-    require(request, "audits.import_cases")
-    form = CaseImportForm(request.POST or None, request.FILES or None)
-    errors, result = [], None
-    if request.method == "POST" and form.is_valid():
-        plan = cases_import_plan(form.cleaned_data["file"].read())
-        errors = plan.problems
-        if not errors:
-            added, updated = services.cases_import_save(plan=plan, imported_by=request.user)
-            result = {"added": added, "updated": updated, "unchanged": plan.unchanged}
-    context = {
-        "form": form,
-        "problem_rows": errors,
-        "problem_head": presenters.IMPORT_PROBLEM_HEAD,
-        "result": result,
-        "case_types": CaseType.values,
-    }
-    return render(request, "audits/case_import.html", context, status=400 if errors else 200)
 
 
 def plan_list(request):

@@ -48,6 +48,16 @@ class Problem:
         # Every message names its element; a worker's problem also names the worker.
         return f"Worker {self.worker}: {self.message}" if self.worker else self.message
 
+    # As the problems of every import are kept and shown (core.imports.problems): by worker in
+    # place of the row, and by element in place of the column.
+    @property
+    def row(self):
+        return self.worker or None
+
+    @property
+    def column(self):
+        return self.element
+
 
 # Value kinds: how an element's text is read and written.
 def _read_flag(text):

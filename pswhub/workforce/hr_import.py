@@ -1,19 +1,20 @@
 """Reading HR extracts (docs/workforce.md, "HR extracts"): a CSV or XLSX file becomes rows of
-strings under the PSW Hub template's columns, and each row is checked before anything is written.
+strings under the PSW Hub template's columns (core.imports.reading, with a council's column
+mapping), and each row is checked before anything is written.
 
 Reading never writes. `extract_read` returns an `Extract` whose `problems` name the row and column
 of every fault; `services.hr_extract_import` refuses an extract with any problem."""
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from pswhub.core.imports import reading
+from pswhub.core.imports.problems import Problem
+from pswhub.core.imports.reading import TableError, columns_find, date_parse, rows_numbered, table_read
 from pswhub.core.models import StaffMember, Team
 
 from . import codes
@@ -82,6 +83,7 @@ TEMPLATE_COLUMNS = [column for column, *_ in TEMPLATE]
 REQUIRED_COLUMNS = [column for column, required, *_ in TEMPLATE if required]
 # Columns a file may leave out altogether; what PSW Hub holds for them is then left as it is.
 OPTIONAL_HEADERS = {"swe_number", "census_role", "start_origin", "reason_leave", "leaver_destination", "effective_on"}
+REQUIRED_HEADERS = [column for column in TEMPLATE_COLUMNS if column not in OPTIONAL_HEADERS]
 # Optional columns holding census codes, with the code list each is checked against.
 CODE_COLUMNS = {
     "census_role": codes.ORG_ROLE,
@@ -90,12 +92,7 @@ CODE_COLUMNS = {
     "leaver_destination": codes.LEAVER_DESTINATION,
 }
 
-NOT_A_TABLE = "The file could not be read as CSV or XLSX: {detail}"
-EMPTY_FILE = "The file has no header row"
 NO_ROWS = "The file has a header row but no rows"
-MISSING_COLUMN = "The file has no {column} column"
-REPEATED_HEADER = "The column {header} appears more than once"
-MAPPING_UNKNOWN_COLUMN = "The mapping sends {header} to {column}, which is not a template column"
 REQUIRED = "Enter the {column}"
 DUPLICATE_EMPLOYEE = "Employee number {number} is also on row {row}"
 DUPLICATE_SWE = "SWE number {number} is also on row {row}"
@@ -113,21 +110,7 @@ LEAVING_WITHOUT_DATE = "A {column} needs a leaving date in left_on"
 BAD_SWE = "Enter a Social Work England number: SW and up to 10 digits, not {value}"
 TOO_LONG = "Use at most {limit} characters"
 
-# Excel counts days from 1899-12-30 (its 1900 leap-year bug folded in); serials 1 to 2958465
-# are 1899-12-31 to 9999-12-31. Anything else in a date column is not a serial.
-EXCEL_EPOCH = date(1899, 12, 30)
-EXCEL_SERIAL_MAX = 2958465
 FTE_PLACES = 6
-
-_SERIAL = re.compile(r"^\d{1,7}(\.0+)?$")
-_DAY_FIRST = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-
-
-@dataclass(frozen=True)
-class Problem:
-    row: int | None  # the row in the file, the header being row 1; None for the file as a whole
-    column: str
-    message: str
 
 
 @dataclass
@@ -139,85 +122,6 @@ class Extract:
     @property
     def is_valid(self):
         return not self.problems
-
-
-class TableError(Exception):
-    pass
-
-
-def table_read(*, content, file_name):
-    """The file's cells as strings: a header row and the rows under it. XLSX when the name or
-    the bytes say so; otherwise CSV, read as UTF-8 (with or without a byte-order mark) and
-    then as Windows-1252, which is what Excel on Windows saves."""
-    if file_name.lower().endswith((".xlsx", ".xlsm", ".xls", ".ods")) or content[:4] == b"PK\x03\x04":
-        table = _xlsx_read(content)
-    else:
-        table = _csv_read(content)
-    table = [row for row in table if any(cell.strip() for cell in row)]
-    if not table:
-        raise TableError(EMPTY_FILE)
-    return table[0], table[1:]
-
-
-def _csv_read(content):
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = content.decode("cp1252")
-        except UnicodeDecodeError as error:
-            raise TableError(NOT_A_TABLE.format(detail="its text is neither UTF-8 nor Windows-1252")) from error
-    if "\x00" in text:
-        raise TableError(NOT_A_TABLE.format(detail="it holds binary data"))
-    try:
-        return [[cell for cell in row] for row in csv.reader(io.StringIO(text, newline=""), strict=True)]
-    except csv.Error as error:
-        raise TableError(NOT_A_TABLE.format(detail=str(error))) from error
-
-
-def _xlsx_read(content):
-    from python_calamine import CalamineWorkbook
-
-    try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(content))
-        rows = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
-    except Exception as error:  # calamine raises its own error types for every kind of damage
-        raise TableError(NOT_A_TABLE.format(detail="the workbook is damaged or not a spreadsheet")) from error
-    return [[cell_text(cell) for cell in row] for row in rows]
-
-
-def cell_text(cell):
-    """A spreadsheet cell as the string a CSV would hold: dates as ISO dates, whole numbers
-    without a decimal point."""
-    if cell is None:
-        return ""
-    if isinstance(cell, datetime):
-        return cell.date().isoformat()
-    if isinstance(cell, date):
-        return cell.isoformat()
-    if isinstance(cell, bool):
-        return "TRUE" if cell else "FALSE"
-    if isinstance(cell, float):
-        return str(int(cell)) if cell.is_integer() else repr(cell)
-    return str(cell)
-
-
-def date_parse(value):
-    """A date from an ISO date, a day-first UK date (02/09/2024) or an Excel serial number.
-    Raises ValueError for anything else."""
-    value = value.strip()
-    if _SERIAL.match(value):
-        serial = int(value.split(".")[0])
-        if not 1 <= serial <= EXCEL_SERIAL_MAX:
-            raise ValueError(value)
-        return EXCEL_EPOCH + timedelta(days=serial)
-    match = _DAY_FIRST.match(value)
-    if match:
-        day, month, year = (int(part) for part in match.groups())
-        return date(year, month, day)
-    if len(value) == 19 and value[10] in " T":  # a date and midnight, as some systems write dates
-        value = value[:10]
-    return date.fromisoformat(value)
 
 
 def fte_parse(value):
@@ -237,50 +141,21 @@ def fte_parse(value):
     return rounded.normalize() if rounded != 0 else Decimal("0")
 
 
-def headers_map(*, header, mapping):
-    """The template column each header stands for. `mapping` maps a council's header to a
-    template column; headers the mapping does not name are read as template columns themselves.
-    Headers matching neither are ignored. Returns (columns by position, problems)."""
-    problems = []
-    normalised_mapping = {source.strip().casefold(): column for source, column in (mapping or {}).items()}
-    for source, column in (mapping or {}).items():
-        if column not in TEMPLATE_COLUMNS:
-            problems.append(Problem(None, source, MAPPING_UNKNOWN_COLUMN.format(header=source, column=column)))
-    positions, seen = {}, {}
-    for position, text in enumerate(header):
-        key = text.strip().casefold()
-        column = normalised_mapping.get(key, key if key in TEMPLATE_COLUMNS else None)
-        if column not in TEMPLATE_COLUMNS:
-            continue
-        if column in seen:
-            problems.append(Problem(None, text.strip(), REPEATED_HEADER.format(header=text.strip())))
-            continue
-        seen[column] = text.strip()
-        positions[position] = column
-    for column in TEMPLATE_COLUMNS:
-        if column not in seen and column not in OPTIONAL_HEADERS:
-            problems.append(Problem(None, column, MISSING_COLUMN.format(column=column)))
-    return positions, seen, problems
-
-
 def extract_read(*, content, file_name, mapping=None):
     """Reads and checks a whole extract. Every problem is collected, not just the first."""
     try:
         header, body = table_read(content=content, file_name=file_name)
     except TableError as error:
         return Extract(problems=[Problem(None, "", str(error))])
-    positions, sources, problems = headers_map(header=header, mapping=mapping)
+    positions, sources, problems = columns_find(
+        header=header, columns=TEMPLATE_COLUMNS, required=REQUIRED_HEADERS, mapping=mapping
+    )
     if problems:
         return Extract(problems=problems)
     if not body:
         return Extract(problems=[Problem(None, "", NO_ROWS)])
     extract = Extract(headers=list(sources))
-    raw_rows = []
-    for index, cells in enumerate(body, start=2):
-        raw = {column: "" for column in sources}
-        for position, column in positions.items():
-            raw[column] = cells[position].strip() if position < len(cells) else ""
-        raw_rows.append((index, raw))
+    raw_rows = rows_numbered(body, positions)
     context = _Context.build(raw_rows)
     for row_number, raw in raw_rows:
         values, row_problems = row_clean(raw, context=context, row_number=row_number)
@@ -419,8 +294,4 @@ def _swe_normalise(value):
 
 def template_csv():
     """The documented template: the header row and one example row."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(TEMPLATE_COLUMNS)
-    writer.writerow([example for *_rest, example in TEMPLATE])
-    return out.getvalue()
+    return reading.template_csv(TEMPLATE)

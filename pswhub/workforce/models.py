@@ -5,12 +5,12 @@ year (vacancies and agency cover at 30 September, and from 2025 the pay and allo
 a `CensusWorker` is one worker line of that year's return. Each year is a snapshot: importing or
 editing one year never touches another, so last year's published figures stay as they were."""
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from pswhub.core.imports.models import Upload
 from pswhub.core.models import Authority, StaffMember, Team
 from pswhub.core.periods import Period
 
@@ -357,36 +357,40 @@ class ColumnMapping(models.Model):
         return self.name
 
 
-class ImportBatch(models.Model):
-    """One HR extract: who uploaded it and when, the file, the mapping used, and what it changed.
+class ImportBatch(Upload):
+    """One HR extract (core.imports.models.Upload), with the column mapping it was read with. The
+    mapping's name and columns are copied, so changing or deleting the mapping never changes how a
+    batch is confirmed or what it records."""
 
-    The file's bytes are kept so that confirming imports exactly what was previewed."""
+    RESULT_FIELDS = ["rows", "added", "updated", "unchanged"]
 
-    PREVIEWED = "previewed"
-    IMPORTED = "imported"
-    REFUSED = "refused"
-    STATUS_CHOICES = [(PREVIEWED, "Previewed"), (IMPORTED, "Imported"), (REFUSED, "Refused")]
-
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-    imported_at = models.DateTimeField(null=True, blank=True)
-    file_name = models.CharField(max_length=255)
-    content = models.BinaryField()
     mapping = models.ForeignKey(ColumnMapping, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     mapping_name = models.CharField(max_length=100, blank=True)
     mapping_columns = models.JSONField(default=dict, blank=True)
-    status = models.CharField(max_length=10, choices=STATUS_CHOICES, default=PREVIEWED)
-    rows = models.PositiveIntegerField(default=0)
     added = models.PositiveIntegerField(default=0)
     updated = models.PositiveIntegerField(default=0)
     unchanged = models.PositiveIntegerField(default=0)
-    problems = models.JSONField(default=list, blank=True)
 
-    class Meta:
-        ordering = ["-uploaded_at", "-pk"]
+    class Meta(Upload.Meta):
         verbose_name_plural = "import batches"
 
-    def __str__(self):
-        return f"{self.file_name} ({self.get_status_display()})"
+
+class CensusReturnUpload(Upload):
+    """One past census return uploaded to be imported (core.imports.models.Upload): the year it
+    is for and what it would change or changed, in worker lines and new staff records. `rows`
+    counts the worker lines in the return."""
+
+    RESULT_FIELDS = [
+        "rows", "year", "year_created", "authority_created", "created", "updated", "deleted", "unchanged",
+        "staff_created", "changed_anything",
+    ]  # fmt: skip
+
+    year = models.PositiveIntegerField(null=True, blank=True)
+    year_created = models.BooleanField(default=False)
+    authority_created = models.BooleanField(default=False)
+    created = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    deleted = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    staff_created = models.PositiveIntegerField(default=0)
+    changed_anything = models.BooleanField(default=False)

@@ -96,29 +96,6 @@ def csv_cell(value):
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-# HR extracts -----------------------------------------------------------------------------------
-
-EXTRACT_PROBLEM_HEAD = ["Row", "Column", "Problem"]
-BATCH_STATUS_TAGS = {"previewed": "govuk-tag--yellow", "imported": "govuk-tag--green", "refused": "govuk-tag--red"}
-
-
-def extract_problem_rows(problems):
-    """Problems as table rows; problems with the file as a whole come first, marked 'Whole file'."""
-    rows = []
-    for problem in problems:
-        row, column, message = (
-            (problem["row"], problem["column"], problem["message"])
-            if isinstance(problem, dict)
-            else (problem.row, problem.column, problem.message)
-        )
-        rows.append([str(row) if row else "Whole file", column or "", message])
-    return rows
-
-
-def batch_status_tag(batch):
-    return {"text": batch.get_status_display(), "classes": BATCH_STATUS_TAGS[batch.status]}
-
-
 def table_view(table):
     """A dashboard table (`dashboard.FigureTable`) as the page shows it: every figure formatted."""
     rows = [

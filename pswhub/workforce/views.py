@@ -5,7 +5,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from pswhub.core import disclosure
 from pswhub.core import services as core_services
@@ -13,15 +12,13 @@ from pswhub.core.models import StaffMember
 from pswhub.core.selectors import authority_get
 from pswhub.core.views import require
 
-from . import checks, csww, establishment, exports, hr_import, national, presenters, records, selectors, services
+from . import checks, csww, establishment, exports, national, presenters, records, selectors
 from . import dashboard as workforce_dashboard
 from .forms import (
     AbsenceEpisodeForm,
     AssignmentDetailsForm,
-    ColumnMappingForm,
     EstablishmentDateForm,
     EstablishmentForm,
-    ExtractUploadForm,
     PersonalDetailsForm,
 )
 from .models import Assignment, StaffProfile
@@ -146,98 +143,6 @@ def census_return_xml(request, year):
     )
     response["Content-Disposition"] = f'attachment; filename="csww-{year}.xml"'
     return response
-
-
-# HR extracts -----------------------------------------------------------------------------------
-
-NO_SUCH_BATCH = "There is no import {pk}"
-
-
-def imports(request):
-    require(request, "workforce.import_staff")
-    context = {"batches": selectors.import_batches(), "status_tags": presenters.BATCH_STATUS_TAGS}
-    return render(request, "workforce/import_list.html", context)
-
-
-def import_upload(request):
-    require(request, "workforce.import_staff")
-    posted = request.method == "POST"
-    form = ExtractUploadForm(request.POST if posted else None, request.FILES if posted else None)
-    problems = []
-    if posted and form.is_valid():
-        upload, mapping = form.cleaned_data["file"], form.cleaned_data["mapping"]
-        content = upload.read()
-        extract = hr_import.extract_read(content=content, file_name=upload.name, mapping=mapping and mapping.columns)
-        if extract.is_valid:
-            batch = services.import_batch_create(
-                file_name=upload.name, content=content, mapping=mapping, uploaded_by=request.user, extract=extract
-            )
-            return redirect("workforce:import_detail", pk=batch.pk)
-        problems = presenters.extract_problem_rows(extract.problems)
-    context = {"form": form, "problem_rows": problems, "problem_head": presenters.EXTRACT_PROBLEM_HEAD}
-    return render(request, "workforce/import_upload.html", context)
-
-
-def _batch(request, pk):
-    require(request, "workforce.import_staff")
-    batch = selectors.import_batch_get(pk=pk)
-    if batch is None:
-        raise Http404(NO_SUCH_BATCH.format(pk=pk))
-    return batch
-
-
-def import_detail(request, pk):
-    batch = _batch(request, pk)
-    context = {
-        "batch": batch,
-        "status_tag": presenters.batch_status_tag(batch),
-        "problem_rows": presenters.extract_problem_rows(batch.problems),
-        "problem_head": presenters.EXTRACT_PROBLEM_HEAD,
-    }
-    return render(request, "workforce/import_detail.html", context)
-
-
-@require_POST
-def import_confirm(request, pk):
-    batch = _batch(request, pk)
-    if batch.status == batch.PREVIEWED:
-        services.import_batch_confirm(batch=batch, confirmed_by=request.user)
-    return redirect("workforce:import_detail", pk=pk)
-
-
-def import_template_csv(request):
-    require(request, "workforce.import_staff")
-    response = HttpResponse(hr_import.template_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="psw-hub-staff-template.csv"'
-    return response
-
-
-def import_columns(request):
-    require(request, "workforce.import_staff")
-    return render(request, "workforce/import_columns.html", {"template": hr_import.TEMPLATE})
-
-
-NO_SUCH_MAPPING = "There is no column mapping {pk}"
-
-
-def column_mappings(request):
-    require(request, "workforce.import_staff")
-    return render(request, "workforce/mapping_list.html", {"mappings": selectors.column_mappings()})
-
-
-def column_mapping_edit(request, pk=None):
-    require(request, "workforce.import_staff")
-    mapping = None
-    if pk is not None:
-        mapping = selectors.column_mapping_get(pk=pk)
-        if mapping is None:
-            raise Http404(NO_SUCH_MAPPING.format(pk=pk))
-    form = ColumnMappingForm(request.POST if request.method == "POST" else None, mapping=mapping)
-    if request.method == "POST" and form.is_valid():
-        services.column_mapping_save(mapping=mapping, changed_by=request.user, **form.cleaned_data)
-        return redirect("workforce:column_mappings")
-    context = {"form": form, "mapping": mapping, "template_columns": hr_import.TEMPLATE_COLUMNS}
-    return render(request, "workforce/mapping_form.html", context)
 
 
 # Posts and establishment ------------------------------------------------------------------------

@@ -3,18 +3,27 @@ systems export it, one row per worker, date, case type and complexity. Every row
 before anything is written; `caseload_file_read` never writes, and names the row and column of
 every problem. Rows are numbered as a spreadsheet shows them: the header is row 1.
 
-The file is read as UTF-8 (with or without a byte-order mark), then as Windows-1252, through the
-same reader as the HR extracts (`workforce.hr_import.table_read`), so an XLSX file works too."""
+The file is read by the reader every import uses (core.imports.reading): UTF-8 (with or without
+a byte-order mark), then Windows-1252, or XLSX."""
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils import timezone
 
-from pswhub.core import imports
+from pswhub.core.imports.problems import Problem
+from pswhub.core.imports.reading import (
+    TableError,
+    columns_find,
+    iso_date_parse,
+    rows_numbered,
+    table_read,
+    whole_number_parse,
+)
+from pswhub.core.imports.reading import (
+    template_csv as _template_csv,
+)
 from pswhub.core.models import StaffMember
-from pswhub.workforce.hr_import import Problem, TableError, table_read
 
 from . import reference
 from .models import CaseType, ComplexityLevel
@@ -31,8 +40,6 @@ COLUMNS = [column for column, *_ in TEMPLATE]
 REQUIRED_COLUMNS = [column for column, required, *_ in TEMPLATE if required]
 
 NO_ROWS = "The file has a header row but no rows"
-MISSING_COLUMN = "The file has no {column} column"
-REPEATED_HEADER = "The column {header} appears more than once"
 REQUIRED = "Enter the {column}"
 UNKNOWN_WORKER = "No staff member has the employee number {value}"
 BAD_DATE = "Enter the date as YYYY-MM-DD, like 2026-09-30, not {value}"
@@ -41,9 +48,6 @@ UNKNOWN_CASE_TYPE = "No case type has the code {value}"
 UNKNOWN_COMPLEXITY = "Enter standard, complex or highly_complex, not {value}"
 BAD_COUNT = "Enter the count as a whole number of 0 or more, not {value}"
 REPEATED_ROW = "Row {row} already gives this worker, date, case type and complexity"
-
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_WHOLE_NUMBER = re.compile(r"^\d+$")
 
 
 @dataclass
@@ -62,12 +66,12 @@ def caseload_file_read(*, content, file_name, today=None):
         header, body = table_read(content=content, file_name=file_name)
     except TableError as error:
         return CaseloadFile(problems=[Problem(None, "", str(error))])
-    positions, problems = _columns(header)
+    positions, _sources, problems = columns_find(header=header, columns=COLUMNS, required=REQUIRED_COLUMNS)
     if problems:
         return CaseloadFile(problems=problems)
     if not body:
         return CaseloadFile(problems=[Problem(None, "", NO_ROWS)])
-    raw_rows = [(number, _cells(cells, positions)) for number, cells in enumerate(body, start=2)]
+    raw_rows = rows_numbered(body, positions)
     checker = _Checker.build(raw_rows, today=today or timezone.localdate())
     result = CaseloadFile()
     for number, raw in raw_rows:
@@ -77,27 +81,6 @@ def caseload_file_read(*, content, file_name, today=None):
     if result.problems:
         result.rows = []
     return result
-
-
-def _cells(cells, positions):
-    return {column: cells[position].strip() if position < len(cells) else "" for column, position in positions.items()}
-
-
-def _columns(header):
-    positions, problems = {}, []
-    for position, text in enumerate(header):
-        column = text.strip().casefold()
-        if column not in COLUMNS:
-            continue  # columns PSW Hub does not know are ignored
-        if column in positions:
-            problems.append(Problem(None, text.strip(), REPEATED_HEADER.format(header=text.strip())))
-        positions[column] = position
-    problems += [
-        Problem(None, column, MISSING_COLUMN.format(column=column))
-        for column in REQUIRED_COLUMNS
-        if column not in positions
-    ]
-    return positions, problems
 
 
 @dataclass
@@ -132,9 +115,7 @@ class _Checker:
         values["date"] = None
         if raw["date"]:
             try:
-                if not _ISO_DATE.match(raw["date"]):
-                    raise ValueError(raw["date"])
-                values["date"] = date.fromisoformat(raw["date"])
+                values["date"] = iso_date_parse(raw["date"])
             except ValueError:
                 problems.append(("date", BAD_DATE.format(value=raw["date"])))
             else:
@@ -151,7 +132,7 @@ class _Checker:
         if values["complexity"] is None:
             problems.append(("complexity", UNKNOWN_COMPLEXITY.format(value=raw["complexity"])))
 
-        values["count"] = int(raw["count"]) if _WHOLE_NUMBER.match(raw["count"]) else None
+        values["count"] = whole_number_parse(raw["count"])
         if raw["count"] and values["count"] is None:
             problems.append(("count", BAD_COUNT.format(value=raw["count"])))
 
@@ -164,4 +145,4 @@ class _Checker:
 
 
 def template_csv():
-    return imports.template_csv(TEMPLATE)
+    return _template_csv(TEMPLATE)

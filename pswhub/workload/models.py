@@ -5,11 +5,11 @@ date, as the case management system exports it. A `WeightingScheme` belongs to a
 turns a caseload into points to set against a capacity; `EarlyCareerYear` records when a staff
 member's lower, early-career capacity applies."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from pswhub.core.imports.models import Upload
 from pswhub.core.models import Service, StaffMember
 
 from . import reference
@@ -144,33 +144,17 @@ class EarlyCareerYear(models.Model):
         return f"{self.staff_member}: early-career year {self.starts_on} to {self.ends_on}"
 
 
-class CaseloadImport(models.Model):
-    """One caseload file: who uploaded it, its bytes (so confirming imports exactly what was
-    previewed) and what it changed."""
+class CaseloadImport(Upload):
+    """One caseload file (core.imports.models.Upload) and the snapshot counts it would add,
+    update or remove, or did."""
 
-    PREVIEWED = "previewed"
-    IMPORTED = "imported"
-    REFUSED = "refused"
-    STATUS_CHOICES = [(PREVIEWED, "Previewed"), (IMPORTED, "Imported"), (REFUSED, "Refused")]
+    RESULT_FIELDS = ["rows", "added", "updated", "removed", "unchanged"]
 
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-    imported_at = models.DateTimeField(null=True, blank=True)
-    file_name = models.CharField(max_length=255)
-    content = models.BinaryField()
-    status = models.CharField(max_length=10, choices=STATUS_CHOICES, default=PREVIEWED)
-    rows = models.PositiveIntegerField(default=0)
     added = models.PositiveIntegerField(default=0)
     updated = models.PositiveIntegerField(default=0)
     removed = models.PositiveIntegerField(default=0)
     unchanged = models.PositiveIntegerField(default=0)
-    problems = models.JSONField(default=list, blank=True)
     history = HistoricalRecords(excluded_fields=["content"])
 
-    class Meta:
-        ordering = ["-uploaded_at", "-pk"]
-
-    def __str__(self):
-        return f"{self.file_name} ({self.get_status_display()})"
+    class Meta(Upload.Meta):
+        pass

@@ -300,6 +300,3 @@ def case_types_for(kind=None):
 def caseload_imports():
     return CaseloadImport.objects.select_related("uploaded_by")[:20]
 
-
-def caseload_import_get(*, pk):
-    return CaseloadImport.objects.filter(pk=pk).select_related("uploaded_by").first()

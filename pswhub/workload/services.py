@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from pswhub.core.imports import upload_confirm
+from pswhub.core.imports import Importer
 
+from . import importing
 from .models import CaseloadImport, CaseloadSnapshot, CaseWeight, EarlyCareerYear, WeightingScheme
 
 FILE_HAS_PROBLEMS = "The file has problems and nothing was imported"
-COUNTS = ["rows", "added", "updated", "removed", "unchanged"]
 
 
 class CaseloadImportError(Exception):
@@ -90,35 +90,12 @@ def caseloads_import(*, caseload_file, changed_by=None, dry_run=False):
     return result
 
 
-def caseload_import_create(*, file_name, content, uploaded_by=None, caseload_file):
-    """Keeps an upload that read without problems, so that confirming imports exactly it."""
-    preview = caseloads_import(caseload_file=caseload_file, dry_run=True)
-    upload = CaseloadImport(
-        file_name=file_name[:255],
-        content=content,
-        uploaded_by=uploaded_by,
-        rows=preview.rows,
-        added=preview.added,
-        updated=preview.updated,
-        removed=preview.removed,
-        unchanged=preview.unchanged,
-    )
-    upload._history_user = uploaded_by
-    upload.save()
-    return upload
+def _caseloads_write(caseload_file, *, changed_by=None, dry_run=False):
+    return caseloads_import(caseload_file=caseload_file, changed_by=changed_by, dry_run=dry_run)
 
 
-def caseload_import_confirm(*, upload, confirmed_by=None):
-    """Reads the stored upload again (staff may have changed since the preview) and imports it,
-    all or nothing. An upload with problems now is marked refused, with its problems."""
-    from .importing import caseload_file_read
-
-    return upload_confirm(
-        upload=upload,
-        read=lambda held: caseload_file_read(content=bytes(held.content), file_name=held.file_name),
-        write=lambda caseload_file: caseloads_import(caseload_file=caseload_file, changed_by=confirmed_by),
-        counts=COUNTS,
-    )
+# Caseload files kept as CaseloadImport uploads: previewed, then confirmed (core.imports).
+CASELOADS = Importer(model=CaseloadImport, read=importing.caseload_file_read, write=_caseloads_write)
 
 
 @transaction.atomic

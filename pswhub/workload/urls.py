@@ -1,8 +1,12 @@
 from django.urls import path
 
+from pswhub.core.imports.views import page_views
+
 from . import views
 
 app_name = "workload"
+
+caseload_upload, caseload_detail, caseload_confirm = page_views(views.CASELOAD_PAGES)
 
 urlpatterns = [
     path("", views.team_workload, name="team"),
@@ -11,8 +15,8 @@ urlpatterns = [
     path("early-career/", views.early_career_list, name="early_career_list"),
     path("early-career/add/", views.early_career_edit, name="early_career_add"),
     path("early-career/<int:pk>/", views.early_career_edit, name="early_career_edit"),
-    path("imports/", views.import_upload, name="import_upload"),
+    path("imports/", caseload_upload, name="import_upload"),
     path("imports/template.csv", views.import_template_csv, name="import_template"),
-    path("imports/<int:pk>/", views.import_detail, name="import_detail"),
-    path("imports/<int:pk>/confirm/", views.import_confirm, name="import_confirm"),
+    path("imports/<int:pk>/", caseload_detail, name="import_detail"),
+    path("imports/<int:pk>/confirm/", caseload_confirm, name="import_confirm"),
 ]

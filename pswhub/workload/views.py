@@ -4,18 +4,16 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
+from pswhub.core.imports import views as import_pages
 from pswhub.core.models import Service, StaffMember
 from pswhub.core.views import require
-from pswhub.workforce.presenters import EXTRACT_PROBLEM_HEAD, batch_status_tag, extract_problem_rows
 
 from . import importing, presenters, selectors, services
 from .forms import CaseloadUploadForm, EarlyCareerYearForm, WeightingSchemeForm
 from .models import ComplexityLevel, EarlyCareerYear
 
 NO_SUCH_SERVICE = "There is no service {pk}"
-NO_SUCH_UPLOAD = "There is no caseload upload {pk}"
 NO_SUCH_EARLY_CAREER_YEAR = "There is no early-career year {pk}"
 
 
@@ -133,57 +131,47 @@ def early_career_edit(request, pk=None):
     return render(request, "form_page.html", context)
 
 
-def import_upload(request):
-    require(request, "workload.import_caseloads")
-    posted = request.method == "POST"
-    form = CaseloadUploadForm(request.POST if posted else None, request.FILES if posted else None)
-    problems = []
-    if posted and form.is_valid():
-        upload = form.cleaned_data["file"]
-        content = upload.read()
-        caseload_file = importing.caseload_file_read(content=content, file_name=upload.name)
-        if caseload_file.is_valid:
-            held = services.caseload_import_create(
-                file_name=upload.name, content=content, uploaded_by=request.user, caseload_file=caseload_file
-            )
-            return redirect("workload:import_detail", pk=held.pk)
-        problems = extract_problem_rows(caseload_file.problems)
-    context = {
-        "form": form,
-        "problem_rows": problems,
-        "problem_head": EXTRACT_PROBLEM_HEAD,
+def _import_context(request):
+    """What the caseload upload page lists under the form: the columns, the case type codes and
+    recent uploads."""
+    return {
         "template": importing.TEMPLATE,
         "case_types": selectors.case_types_for(),
         "uploads": selectors.caseload_imports(),
     }
-    return render(request, "workload/import_upload.html", context, status=400 if problems else 200)
 
 
-def _upload(request, pk):
-    require(request, "workload.import_caseloads")
-    upload = selectors.caseload_import_get(pk=pk)
-    if upload is None:
-        raise Http404(NO_SUCH_UPLOAD.format(pk=pk))
-    return upload
-
-
-def import_detail(request, pk):
-    upload = _upload(request, pk)
-    context = {
-        "upload": upload,
-        "status_tag": batch_status_tag(upload),
-        "problem_rows": extract_problem_rows(upload.problems),
-        "problem_head": EXTRACT_PROBLEM_HEAD,
-    }
-    return render(request, "workload/import_detail.html", context)
-
-
-@require_POST
-def import_confirm(request, pk):
-    upload = _upload(request, pk)
-    if upload.status == upload.PREVIEWED:
-        services.caseload_import_confirm(upload=upload, confirmed_by=request.user)
-    return redirect("workload:import_detail", pk=pk)
+CASELOAD_PAGES = import_pages.ImportPages(
+    importer=services.CASELOADS,
+    permission="workload.import_caseloads",
+    title="Import caseloads",
+    caption="Workload",
+    form_class=CaseloadUploadForm,
+    urls={
+        "upload": "workload:import_upload",
+        "detail": "workload:import_detail",
+        "confirm": "workload:import_confirm",
+        "back": "workload:import_upload",
+    },
+    intro=(
+        "Upload caseload counts as your case management system exports them: one row per worker, date, case type "
+        "and complexity. For each worker and date in the file, what PSW Hub holds for that worker on that date is "
+        "replaced; other dates are left as they are, so the same file can be imported twice safely. Counts to "
+        "remove are case types a worker held on a date in the file that the file no longer gives them."
+    ),
+    back_text="Back to import caseloads",
+    counts=[
+        ("rows", "Rows", "Rows"),
+        ("added", "Counts to add", "Counts added"),
+        ("updated", "Counts to update", "Counts updated"),
+        ("removed", "Counts to remove", "Counts removed"),
+        ("unchanged", "Unchanged", "Unchanged"),
+    ],
+    command="import_caseloads",
+    nav="workload/_nav.html",
+    upload_extra="workload/_import_columns.html",
+    upload_context=_import_context,
+)
 
 
 def import_template_csv(request):

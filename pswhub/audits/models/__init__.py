@@ -1,6 +1,7 @@
 """Case file audits and dip samples: the grade scale, audit tools and their versions (`tools`), the
 audits done with them (`audits`), what comes out of an audit (`outcomes`: actions, risk flags,
-moderation), the audit programme (`programme`) and the dashboard's day counts (`day_counts`).
+moderation), the audit programme (`programme`), the dashboard's day counts (`day_counts`) and the
+uploads of historic audits and case lists (`imports`).
 Every model is read from here."""
 
 from .audits import (  # noqa: F401
@@ -13,6 +14,7 @@ from .audits import (  # noqa: F401
     SectionResult,
 )
 from .day_counts import FinalGradeDay, SectionGradeDay, ThemeDay  # noqa: F401
+from .imports import AuditImportUpload, CaseListUpload  # noqa: F401
 from .outcomes import AuditAction, Moderation, RiskFlag  # noqa: F401
 from .programme import (  # noqa: F401
     AuditPlan,

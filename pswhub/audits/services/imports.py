@@ -1,9 +1,15 @@
-"""Saving checked imports: historic audits and the case list from the case management system."""
+"""Saving checked imports: historic audits and the case list from the case management system;
+and both imports as core.imports importers (`AUDITS`, kept as AuditImportUpload, and
+`CASE_LIST`, kept as CaseListUpload), through which the pages and the command import, so they
+agree."""
 
 from django.db import transaction
 
+from pswhub.core.imports import Importer
+
 from ..day_counts import audit_days_refresh
-from ..models import Audit
+from ..importing import UNKNOWN_TEAM_ON_PAGE, audits_import_plan, cases_import_plan
+from ..models import Audit, AuditImportUpload, CaseListUpload
 from .saving import _save
 
 
@@ -57,3 +63,35 @@ def cases_import_save(*, plan, imported_by=None):
     for case in [*plan.new, *plan.changed]:
         _save(case, imported_by)
     return len(plan.new), len(plan.changed)
+
+
+def _audits_read(*, content, file_name, create_teams=False, unknown_team=UNKNOWN_TEAM_ON_PAGE):
+    return audits_import_plan(content, file_name=file_name, create_teams=create_teams, unknown_team=unknown_team)
+
+
+def _audits_write(plan, *, changed_by=None, dry_run=False):
+    """A dry run is the plan itself; an import writes it and keeps the batch it became."""
+    if not dry_run:
+        plan.batch = audits_import_save(plan=plan, file_name=plan.file_name, imported_by=changed_by)
+    return plan
+
+
+AUDITS = Importer(
+    model=AuditImportUpload,
+    read=_audits_read,
+    write=_audits_write,
+    options=lambda upload: {"create_teams": upload.create_teams},
+)
+
+
+def _cases_read(*, content, file_name):
+    return cases_import_plan(content, file_name=file_name)
+
+
+def _cases_write(plan, *, changed_by=None, dry_run=False):
+    if not dry_run:
+        cases_import_save(plan=plan, imported_by=changed_by)
+    return plan
+
+
+CASE_LIST = Importer(model=CaseListUpload, read=_cases_read, write=_cases_write)

@@ -30,8 +30,9 @@ def assert_no_escaped_markup(tab):
 
 
 def test_a_collaborative_audit_from_start_to_moderation(reference_data_restored, page, demo_council):  # noqa: F811
-    # Given the demo council, when the auditor starts a dip sample of a case in Assessment North
-    sign_in(page, "demo-auditor")
+    # Given the demo council, when the team manager, who also audits, starts a dip sample of a
+    # case in Assessment North (a team they manage, so they may name its social worker)
+    sign_in(page, "demo-manager")
     go_to(page, "Practice", "Audits")
     expect(heading(page)).to_have_text("Case file audits")
     assert_no_axe_violations(page)
@@ -64,9 +65,11 @@ def test_a_collaborative_audit_from_start_to_moderation(reference_data_restored,
     assert_no_axe_violations(page)
     sign_out(page)
 
-    # When the case's social worker signs in, they can read the audit and respond
+    # When the case's social worker signs in, they have been told, and their home page leads
+    # them to the audits of their cases, where they can read the audit and respond
     sign_in(page, "demo-worker")
-    page.goto("/audits/list/")
+    expect(page.locator("main")).to_contain_text("Case C300001 is being audited")
+    page.get_by_role("link", name=re.compile("Audits of your cases in progress")).click()
     assert_no_escaped_markup(page)
     assert_no_axe_violations(page)
     page.get_by_role("link", name="C300001").click()

@@ -1,17 +1,21 @@
 """The `import_audits` and `audit_figures` commands, as scripts call them."""
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 
 from pswhub.audits import importing
-from pswhub.audits.models import Audit
+from pswhub.audits.models import Audit, AuditImportUpload
+from pswhub.audits.retention import IMPORT_FILE_DAYS
 from pswhub.audits.tests.factories import AuditFactory, grade
 from pswhub.core.models import Team
+from pswhub.core.retention import purge_expired
 from pswhub.core.tests.factories import StaffMemberFactory, TeamFactory
+from pswhub.core.tests.test_imports_reading import xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -218,3 +222,59 @@ def test_audit_figures_refuses_an_unknown_team_and_a_bad_date(db):
         run("audit_figures", "--from", "2024-04-01", "--to", "2025-03-31", "--team", "Atlantis", "--json")
     with pytest.raises(CommandError, match="--from must be a date"):
         run("audit_figures", "--from", "April", "--to", "2025-03-31", "--json")
+
+
+def test_the_command_prints_what_it_imported_and_keeps_the_upload(tmp_path, north):
+    path = csv_file(tmp_path, HEADER + "CR1,full,North,2024-05-01,good\nCR2,full,Edge,2024-05-01,good\n")
+    output = run("import_audits", path, "--create-teams")
+    assert output == (f"Imported 2 audits from {path}; 0 already held were skipped.\n" + "Teams added: Edge.\n")
+    upload = AuditImportUpload.objects.get()
+    assert (upload.status, upload.file_name, upload.audit_count, upload.team_names, upload.create_teams) == (
+        "imported", "audits.csv", 2, ["Edge"], True
+    )  # fmt: skip
+    assert upload.batch.audits.count() == 2
+
+
+def test_the_dry_run_prints_what_it_would_do_and_keeps_nothing(tmp_path, north):
+    path = csv_file(tmp_path, HEADER + "CR1,full,North,2024-05-01,good\nCR2,full,Edge,2024-05-01,good\n")
+    output = run("import_audits", path, "--dry-run", "--create-teams")
+    assert output == (
+        f"{path} is valid: 2 audits would be imported, 0 already held would be skipped.\n"
+        "Teams that would be added: Edge.\n"
+        "Dry run: nothing has been written.\n"
+    )
+    assert not AuditImportUpload.objects.exists() and not Audit.objects.exists()
+
+
+def test_a_refused_file_is_named_with_every_problem_one_a_line(tmp_path, north):
+    path = csv_file(tmp_path, HEADER + "CR1,full,North,2024-13-01,good\nCR2,full,North,2024-05-01,\n")
+    with pytest.raises(CommandError) as refused:
+        run("import_audits", path)
+    assert str(refused.value) == (
+        f"{path} was not imported: nothing has been written.\n"
+        f"Row 2, completed_on: {importing.BAD_DATE}\n"
+        f"Row 3, overall_grade: {importing.MISSING_VALUE}"
+    )
+    assert not AuditImportUpload.objects.exists()
+
+
+def test_an_xlsx_file_is_read_too(tmp_path, north):
+    path = tmp_path / "audits.xlsx"
+    path.write_bytes(xlsx_bytes([HEADER.strip().split(","), ["CR1", "full", "North", "2024-05-01", "good"]]))
+    run("import_audits", str(path))
+    assert Audit.objects.get().case_reference == "CR1"
+
+
+def test_an_audits_file_is_emptied_after_90_days_and_its_upload_record_kept(tmp_path, north):
+    run("import_audits", csv_file(tmp_path, HEADER + "CR1,full,North,2024-05-01,good\n"))
+    upload = AuditImportUpload.objects.get()
+
+    purge_expired(now=timezone.now() + timedelta(days=IMPORT_FILE_DAYS - 1))
+    upload.refresh_from_db()
+    assert bytes(upload.content) == (HEADER + "CR1,full,North,2024-05-01,good\n").encode()
+
+    purge_expired(now=timezone.now() + timedelta(days=IMPORT_FILE_DAYS + 1))
+    upload.refresh_from_db()
+    assert bytes(upload.content) == b""
+    assert (upload.status, upload.audit_count) == ("imported", 1)
+    assert Audit.objects.get().case_reference == "CR1"

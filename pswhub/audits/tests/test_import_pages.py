@@ -1,19 +1,19 @@
-"""Historic audits imported through the browser: upload, a preview with problems by row and field,
-confirm; all or nothing; each import kept with who, when, the file and how many audits."""
+"""Historic audits imported through the browser: upload (the file is kept once), a preview with
+problems by row and field, confirm; all or nothing; each import kept with who, when, the file and
+how many audits."""
 
-import base64
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
-from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from markupsafe import escape
 
-from pswhub.audits import forms, import_views, importing
-from pswhub.audits.models import Audit, AuditImportBatch
+from pswhub.audits import forms, importing
+from pswhub.audits.models import Audit, AuditImportBatch, AuditImportUpload
 from pswhub.audits.tests.factories import PEOPLE, AuditFactory
+from pswhub.core.imports import PREVIEW_EXPIRED, PREVIEW_HOURS
 from pswhub.core.models import Team
 
 pytestmark = pytest.mark.django_db
@@ -27,19 +27,23 @@ def upload(text, name="audits.csv", **extra):
     return {"file": SimpleUploadedFile(name, text.encode(), content_type="text/csv"), **extra}
 
 
-def token_of(response):
-    return re.search(r'name="token" value="([^"]+)"', response.content.decode()).group(1)
+def confirm(client, response):
+    """Confirms the upload a successful upload was sent to."""
+    held = AuditImportUpload.objects.get(pk=response.url.rstrip("/").split("/")[-1])
+    return client.post(reverse("audits:import_confirm", args=[held.pk]))
 
 
 def test_the_qa_officer_previews_then_confirms_an_import(client, qa_officer, north_team):
     client.force_login(qa_officer)
     response = client.post(reverse("audits:import_upload"), upload(HEADER + GOOD_ROWS, name="2023-audits.csv"))
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert "Check the import of 2023-audits.csv" in page
+    held = AuditImportUpload.objects.get()
+    assert response.url == reverse("audits:import_preview", args=[held.pk])
+    page = client.get(response.url).content.decode()
+    assert "Check the import of 2023-audits.csv" in page and "Audits to import" in page
+    assert (held.status, held.audit_count, held.uploaded_by) == ("previewed", 2, qa_officer)
     assert Audit.objects.count() == 0  # nothing is written before confirming
 
-    response = client.post(reverse("audits:import_confirm"), {"token": token_of(response)})
+    response = confirm(client, response)
     batch = AuditImportBatch.objects.get()
     assert response.url == reverse("audits:import_detail", args=[batch.pk])
     assert (batch.file_name, batch.imported_by, batch.audit_count) == ("2023-audits.csv", qa_officer, 2)
@@ -70,8 +74,8 @@ def test_a_bad_row_is_shown_by_row_and_field_and_nothing_is_imported(client, psw
     )
     assert str(escape(importing.UNKNOWN_TEAM_ON_PAGE.format(name="Nowhere"))) in page
     assert importing.BAD_GRADE in page
-    assert 'name="token"' not in page
     assert Audit.objects.count() == 0 and AuditImportBatch.objects.count() == 0
+    assert not AuditImportUpload.objects.exists()
 
 
 def test_new_teams_are_added_only_when_asked(client, psw, north_team):
@@ -80,8 +84,8 @@ def test_new_teams_are_added_only_when_asked(client, psw, north_team):
     refused = client.post(reverse("audits:import_upload"), upload(text))
     assert refused.status_code == 400
     response = client.post(reverse("audits:import_upload"), upload(text, create_teams="on"))
-    assert "Edge of Care".lower() in response.content.decode().lower()
-    client.post(reverse("audits:import_confirm"), {"token": token_of(response)})
+    assert "Edge of Care".lower() in client.get(response.url).content.decode().lower()
+    confirm(client, response)
     assert Audit.objects.get(case_reference="CR9").team == Team.objects.get(name="Edge of Care")
 
 
@@ -89,7 +93,7 @@ def test_an_audit_already_held_is_left_out(client, psw, north_team):
     AuditFactory(case_reference="CR1", audit_type="full", team=north_team, completed_on=date(2024, 5, 1))
     client.force_login(psw)
     response = client.post(reverse("audits:import_upload"), upload(HEADER + GOOD_ROWS))
-    client.post(reverse("audits:import_confirm"), {"token": token_of(response)})
+    confirm(client, response)
     assert AuditImportBatch.objects.get().audit_count == 1
     assert Audit.objects.filter(case_reference="CR1").count() == 1
 
@@ -99,20 +103,28 @@ def test_confirming_checks_the_file_again(client, psw, north_team):
     response = client.post(reverse("audits:import_upload"), upload(HEADER + GOOD_ROWS))
     north_team.name = "North Locality"  # renamed between preview and confirm
     north_team.save()
-    response = client.post(reverse("audits:import_confirm"), {"token": token_of(response)})
-    assert response.status_code == 400
-    assert "Row 2" in response.content.decode() or ">2<" in response.content.decode().replace(" ", "")
+    detail = response.url
+    response = confirm(client, response)
+    assert response.url == detail
+    page = client.get(detail).content.decode()
+    assert str(escape(importing.UNKNOWN_TEAM_ON_PAGE.format(name="North"))) in page
+    assert AuditImportUpload.objects.get().status == "refused"
     assert Audit.objects.count() == 0
 
 
-def test_a_changed_or_missing_token_imports_nothing(client, psw, north_team):
+def test_a_preview_too_old_to_confirm_says_so_and_imports_nothing(client, psw, north_team):
     client.force_login(psw)
     response = client.post(reverse("audits:import_upload"), upload(HEADER + GOOD_ROWS))
-    token = token_of(response)
-    response = client.post(reverse("audits:import_confirm"), {"token": token[:-2] + "xx"})
-    assert response.status_code == 400
-    assert import_views.PREVIEW_EXPIRED in response.content.decode()
-    assert Audit.objects.count() == 0
+    held = AuditImportUpload.objects.get()
+    AuditImportUpload.objects.filter(pk=held.pk).update(
+        uploaded_at=held.uploaded_at - timedelta(hours=PREVIEW_HOURS + 1)
+    )
+    expired = PREVIEW_EXPIRED.format(hours=PREVIEW_HOURS)
+    assert expired in client.get(response.url).content.decode()
+    confirm(client, response)
+    assert expired in client.get(response.url).content.decode()
+    assert AuditImportUpload.objects.get().status == "refused"
+    assert Audit.objects.count() == 0 and AuditImportBatch.objects.count() == 0
 
 
 def test_an_upload_without_a_file_asks_for_one(client, psw):
@@ -134,14 +146,14 @@ def test_only_the_psw_and_qa_import_historic_audits(client, everyone, north_team
     ]:
         assert client.get(url).status_code == (200 if allowed else 403), url
     response = client.post(reverse("audits:import_upload"), upload(HEADER + GOOD_ROWS))
-    assert response.status_code == (200 if allowed else 403)
-    # A valid preview, as if signed for someone allowed, is still refused to anyone else.
-    token = signing.dumps(
-        {"name": "a.csv", "content": base64.b64encode((HEADER + GOOD_ROWS).encode()).decode(), "create_teams": False},
-        salt=import_views.SIGNING_SALT,
-        compress=True,
-    )
-    response = client.post(reverse("audits:import_confirm"), {"token": token})
+    assert response.status_code == (302 if allowed else 403)
+    # A preview someone allowed uploaded is still refused to anyone else.
+    client.force_login(everyone["psw"])
+    client.post(reverse("audits:import_upload"), upload(HEADER + GOOD_ROWS))
+    held = AuditImportUpload.objects.filter(uploaded_by=everyone["psw"]).first()
+    client.force_login(everyone[person])
+    assert client.get(reverse("audits:import_preview", args=[held.pk])).status_code == (200 if allowed else 403)
+    response = client.post(reverse("audits:import_confirm", args=[held.pk]))
     assert response.status_code == (302 if allowed else 403)
     assert Audit.objects.count() == (2 if allowed else 0)
 

@@ -11,9 +11,10 @@ from django.urls import reverse
 from markupsafe import escape
 
 from pswhub.audits import forms, importing, selectors, services
-from pswhub.audits.models import Audit, AuditPlan, Case, PlannedAudit
+from pswhub.audits.models import Audit, AuditPlan, Case, CaseListUpload, PlannedAudit
 from pswhub.audits.tests.factories import PEOPLE, AuditFactory, AuditPlanFactory, CaseFactory, tool
 from pswhub.core.attention import attention_for
+from pswhub.core.imports.reading import MISSING_COLUMN
 from pswhub.core.models import StaffMember
 from pswhub.core.tests.factories import TeamFactory
 
@@ -48,6 +49,10 @@ def test_the_psw_imports_a_case_list_and_sees_what_was_added(client, psw, north_
         date(2025, 3, 1),
     )
     assert first.history.first().history_user == psw
+    upload = CaseListUpload.objects.get()
+    assert (upload.status, upload.rows, upload.added, upload.updated, upload.uploaded_by, upload.confirmed_by) == (
+        "imported", 2, 2, 0, psw, psw
+    )  # fmt: skip
 
 
 def test_importing_again_updates_cases_by_reference(psw, north_team, south_team):
@@ -85,7 +90,7 @@ def test_a_case_list_with_a_bad_row_imports_nothing_and_names_each_problem(clien
 
 def test_a_case_list_without_a_column_is_refused(db):
     plan = importing.cases_import_plan(b"case_reference,team,case_type\nCR-1,North,child_in_need\n")
-    assert plan.errors == ["Row 1, opened_on: " + importing.MISSING_COLUMN.format(column="opened_on")]
+    assert plan.errors == ["Row 1, opened_on: " + MISSING_COLUMN.format(column="opened_on")]
 
 
 def test_a_case_cannot_be_opened_in_the_future(north_team):

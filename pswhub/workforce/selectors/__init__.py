@@ -17,7 +17,7 @@ from .figures import (
     workforce_figures_by_year,
     workforce_figures_for_publication,
 )
-from .imports import column_mapping_get, column_mappings, import_batch_get, import_batches
+from .imports import column_mapping_get, column_mappings, import_batches
 from .in_period import census_year_in_period, census_year_number_in_period
 from .kept import FIGURES_VERSION, kept_by_year
 from .lines import (
@@ -53,7 +53,6 @@ __all__ = [
     "column_mapping_get",
     "column_mappings",
     "figures_from",
-    "import_batch_get",
     "import_batches",
     "in_post_on",
     "kept_by_year",

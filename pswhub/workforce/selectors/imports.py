@@ -8,10 +8,6 @@ def import_batches():
     return ImportBatch.objects.defer("content").select_related("uploaded_by")
 
 
-def import_batch_get(*, pk):
-    return ImportBatch.objects.select_related("uploaded_by").filter(pk=pk).first()
-
-
 def column_mappings():
     return ColumnMapping.objects.all()
 

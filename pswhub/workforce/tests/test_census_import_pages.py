@@ -1,15 +1,18 @@
 """Importing a past census return through the pages: the PSW and HR officers upload the XML, see
-its problems by worker and element or what it would change, and confirm. Nothing is written
-before the confirmation; everyone else cannot reach the pages."""
+its problems by worker and element or what it would change, and confirm. The file is kept once,
+at upload; nothing is written to the census before the confirmation, a preview too old cannot be
+confirmed, and everyone else cannot reach the pages."""
 
-import re
+from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from pswhub.workforce import census_import_views
-from pswhub.workforce.models import CensusWorker, CensusYear
+from pswhub.core.imports import PREVIEW_EXPIRED, PREVIEW_HOURS
+from pswhub.workforce import import_views
+from pswhub.workforce.models import CensusReturnUpload, CensusWorker, CensusYear
+from pswhub.workforce.services import WRONG_AUTHORITY
 
 from .returns import census_return, worker
 
@@ -24,46 +27,50 @@ def upload(client, user, content, name="csww-2023.xml"):
     return client.post(reverse("workforce:census_import"), {"file": SimpleUploadedFile(name, content)})
 
 
-def token_of(preview):
-    """The signed file the preview page sends back with its confirm button."""
-    return re.search(r'name="token" value="([^"]+)"', preview.content.decode()).group(1)
+def confirm(client, held, **kwargs):
+    return client.post(reverse("workforce:census_import_confirm", kwargs={"pk": held.pk}), **kwargs)
 
 
 def test_the_hr_officer_sees_what_a_return_would_change_and_nothing_is_written(client, hr_officer):
     response = upload(client, hr_officer, census_return(year=2023, workers=[worker(swe="SW1"), worker(swe="SW2")]))
 
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert "Check the 2023 census return" in page
+    held = CensusReturnUpload.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("workforce:census_import_detail", kwargs={"pk": held.pk})
+    page = client.get(response.url).content.decode()
+    assert "2023 (1 October 2022 to 30 September 2023)" in page
     assert "Lines to add" in page and "Confirm and import" in page
+    assert (held.status, held.year, held.created, held.uploaded_by) == ("previewed", 2023, 2, hr_officer)
     assert not CensusYear.objects.exists() and not CensusWorker.objects.exists()
 
 
-def test_confirming_imports_the_return_and_opens_its_census_page(client, hr_officer):
-    preview = upload(client, hr_officer, census_return(year=2023, workers=[worker(swe="SW1"), worker(swe="SW2")]))
-    token = token_of(preview)
+def test_confirming_imports_the_stored_return_and_opens_its_census_page(client, hr_officer):
+    upload(client, hr_officer, census_return(year=2023, workers=[worker(swe="SW1"), worker(swe="SW2")]))
+    held = CensusReturnUpload.objects.get()
 
-    response = client.post(reverse("workforce:census_import_confirm"), {"token": token}, follow=True)
+    response = confirm(client, held, follow=True)
 
     assert response.redirect_chain[-1][0] == reverse("workforce:census_return", args=[2023])
-    assert census_import_views.IMPORTED.format(year=2023) in response.content.decode()
+    assert import_views.IMPORTED.format(year=2023) in response.content.decode()
     assert CensusWorker.objects.filter(census_year__year=2023).count() == 2
+    held.refresh_from_db()
+    assert (held.status, held.confirmed_by) == ("imported", hr_officer)
 
 
 def test_confirming_the_same_return_twice_changes_nothing_the_second_time(client, psw):
     content = census_return(year=2023, workers=[worker(swe="SW1")])
-    client.post(reverse("workforce:census_import_confirm"), {"token": token_of(upload(client, psw, content))})
+    upload(client, psw, content)
+    confirm(client, CensusReturnUpload.objects.get())
     before = list(CensusWorker.history.values_list("history_id", flat=True))
 
-    response = client.post(
-        reverse("workforce:census_import_confirm"), {"token": token_of(upload(client, psw, content))}, follow=True
-    )
+    upload(client, psw, content)
+    response = confirm(client, CensusReturnUpload.objects.first(), follow=True)
 
-    assert census_import_views.NOTHING_CHANGED.format(year=2023) in response.content.decode()
+    assert import_views.NOTHING_CHANGED.format(year=2023) in response.content.decode()
     assert list(CensusWorker.history.values_list("history_id", flat=True)) == before
 
 
-def test_a_bad_return_lists_each_problem_by_worker_and_element_and_writes_nothing(client, psw):
+def test_a_bad_return_lists_each_problem_by_worker_and_element_and_keeps_nothing(client, psw):
     bad = census_return(year=2023, workers=[worker(swe="SW1", FTE="1.5"), worker(swe="SW2", RoleStartDate="1 May")])
 
     response = upload(client, psw, bad)
@@ -72,7 +79,7 @@ def test_a_bad_return_lists_each_problem_by_worker_and_element_and_writes_nothin
     assert response.status_code == 400
     assert "Problems by worker and element" in page
     assert "SW1" in page and "FTE" in page and "SW2" in page and "RoleStartDate" in page
-    assert not CensusYear.objects.exists()
+    assert not CensusYear.objects.exists() and not CensusReturnUpload.objects.exists()
 
 
 def test_a_file_that_is_not_xml_is_refused_with_a_message(client, psw):
@@ -82,13 +89,33 @@ def test_a_file_that_is_not_xml_is_refused_with_a_message(client, psw):
     assert not CensusYear.objects.exists()
 
 
-def test_an_altered_preview_is_refused_and_nothing_is_written(client, psw):
-    token = token_of(upload(client, psw, census_return(year=2023)))
+def test_another_councils_return_is_refused_at_upload(client, psw):
+    upload(client, psw, census_return(year=2023, lea="873"))
+    confirm(client, CensusReturnUpload.objects.get())
 
-    response = client.post(reverse("workforce:census_import_confirm"), {"token": token[:-3] + "abc"})
+    response = upload(client, psw, census_return(year=2024, lea="301"))
 
     assert response.status_code == 400
-    assert census_import_views.PREVIEW_EXPIRED in response.content.decode()
+    page = response.content.decode()
+    assert WRONG_AUTHORITY.format(found="301", name="Local authority 873", expected="873") in page
+    assert CensusReturnUpload.objects.count() == 1
+
+
+def test_a_preview_too_old_to_confirm_says_so_and_writes_nothing(client, psw):
+    upload(client, psw, census_return(year=2023))
+    held = CensusReturnUpload.objects.get()
+    CensusReturnUpload.objects.filter(pk=held.pk).update(
+        uploaded_at=held.uploaded_at - timedelta(hours=PREVIEW_HOURS, minutes=1)
+    )
+    expired = PREVIEW_EXPIRED.format(hours=PREVIEW_HOURS)
+
+    page = client.get(reverse("workforce:census_import_detail", kwargs={"pk": held.pk})).content.decode()
+    assert expired in page and "Confirm and import" not in page
+
+    response = confirm(client, held, follow=True)
+
+    held.refresh_from_db()
+    assert held.status == "refused" and expired in response.content.decode()
     assert not CensusYear.objects.exists()
 
 
@@ -97,9 +124,13 @@ def test_an_altered_preview_is_refused_and_nothing_is_written(client, psw):
     ["psw", "hr_officer", "qa_officer", "auditor", "head_of_service", "councillor", "admin_user", "north_manager",
      "north_worker"],
 )  # fmt: skip
-def test_only_the_psw_and_hr_officers_may_import_a_return(client, request, person):
+def test_only_the_psw_and_hr_officers_may_import_a_return(client, request, psw, person):
+    upload(client, psw, census_return(year=2023))
+    held = CensusReturnUpload.objects.get()
     user = request.getfixturevalue(person)
     client.force_login(user)
     assert client.get(reverse("workforce:census_import")).status_code == (200 if person in MAY_IMPORT else 403)
-    response = client.post(reverse("workforce:census_import_confirm"), {"token": "x"})
-    assert response.status_code == (400 if person in MAY_IMPORT else 403)
+    detail = client.get(reverse("workforce:census_import_detail", kwargs={"pk": held.pk}))
+    assert detail.status_code == (200 if person in MAY_IMPORT else 403)
+    assert confirm(client, held).status_code == (302 if person in MAY_IMPORT else 403)
+    assert CensusYear.objects.exists() == (person in MAY_IMPORT)

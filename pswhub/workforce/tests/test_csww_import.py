@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 
 from pswhub.core.models import Authority, StaffMember
 from pswhub.workforce import csww, selectors
-from pswhub.workforce.models import CensusWorker, CensusYear
+from pswhub.workforce.models import CensusReturnUpload, CensusWorker, CensusYear
 from pswhub.workforce.services import WRONG_AUTHORITY, CensusImportError, census_return_import
 
 from .returns import LA_2025, census_return, worker
@@ -168,3 +168,41 @@ def test_the_command_imports_and_says_so_when_nothing_changed(db, tmp_path, caps
     call_command("import_csww", str(path))
     call_command("import_csww", str(path))
     assert "Nothing changed" in capsys.readouterr().out
+
+
+def test_the_command_prints_what_it_imported_and_keeps_the_upload(db, tmp_path, capsys):
+    path = tmp_path / "return.xml"
+    path.write_bytes(census_return(2023, lea="873", workers=[worker("SW1"), worker("SW2")]))
+    call_command("import_csww", str(path))
+    assert capsys.readouterr().out == (
+        "Imported the 2023 census return for Local authority 873 (873): 2 worker lines added, 0 changed, "
+        "0 removed, 0 unchanged; 2 new staff records.\n"
+        "Created the authority from the return's LA code.\n"
+    )
+    upload = CensusReturnUpload.objects.get()
+    assert (upload.status, upload.file_name, upload.year, upload.rows, upload.created) == (
+        CensusReturnUpload.IMPORTED, "return.xml", 2023, 2, 2
+    )  # fmt: skip
+
+
+def test_the_command_dry_run_says_what_would_change_and_writes_nothing(db, tmp_path, capsys):
+    path = tmp_path / "return.xml"
+    path.write_bytes(census_return(2023, lea="873", workers=[worker("SW1")]))
+    call_command("import_csww", str(path), "--dry-run")
+    assert capsys.readouterr().out == (
+        "Would import the 2023 census return for Local authority 873 (873): 1 worker lines added, 0 changed, "
+        "0 removed, 0 unchanged; 1 new staff records.\n"
+        "Would create the authority from the return's LA code.\n"
+    )
+    assert not CensusWorker.objects.exists() and not Authority.objects.exists()
+    assert not CensusReturnUpload.objects.exists()
+
+
+def test_the_command_refuses_another_councils_return_with_the_reason(db, tmp_path):
+    import_bytes(census_return(2023, lea="873"))
+    path = tmp_path / "return.xml"
+    path.write_bytes(census_return(2024, lea="301"))
+    with pytest.raises(CommandError) as refused:
+        call_command("import_csww", str(path))
+    assert str(refused.value) == WRONG_AUTHORITY.format(found="301", name="Local authority 873", expected="873")
+    assert not CensusYear.objects.filter(year=2024).exists() and not CensusReturnUpload.objects.exists()

@@ -6,13 +6,15 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-import xlsxwriter
 from django.core.management import CommandError, call_command
-from hypothesis import assume, given
+from hypothesis import given
 from hypothesis import strategies as st
 
+from pswhub.core.imports.problems import Problem
+from pswhub.core.imports.reading import MAPPING_UNKNOWN_COLUMN, MISSING_COLUMN, NOT_A_TABLE
 from pswhub.core.models import StaffMember
 from pswhub.core.tests.factories import StaffMemberFactory, TeamFactory
+from pswhub.core.tests.test_imports_reading import xlsx_bytes
 from pswhub.workforce import hr_import
 from pswhub.workforce.hr_import import (
     BAD_DATE,
@@ -20,15 +22,10 @@ from pswhub.workforce.hr_import import (
     DUPLICATE_EMPLOYEE,
     END_BEFORE_START,
     FTE_OUT_OF_RANGE,
-    MAPPING_UNKNOWN_COLUMN,
-    MISSING_COLUMN,
-    NOT_A_TABLE,
     REQUIRED,
     SWE_HELD_BY_OTHER,
     UNKNOWN_CONTRACT,
     UNKNOWN_TEAM,
-    Problem,
-    date_parse,
     extract_read,
     fte_parse,
 )
@@ -61,21 +58,6 @@ def row(number="E1001", first="Amina", last="Khan", **values):
     return [number, first, last] + [defaults[column] for column in HEADER[3:]]
 
 
-def xlsx_bytes(rows):
-    out = io.BytesIO()
-    workbook = xlsxwriter.Workbook(out, {"in_memory": True})
-    sheet = workbook.add_worksheet("Staff")
-    date_format = workbook.add_format({"num_format": "dd/mm/yyyy"})
-    for r, cells in enumerate(rows):
-        for c, cell in enumerate(cells):
-            if isinstance(cell, date):
-                sheet.write_datetime(r, c, cell, date_format)
-            else:
-                sheet.write(r, c, cell)
-    workbook.close()
-    return out.getvalue()
-
-
 def problems_of(content, file_name="staff.csv", mapping=None):
     return extract_read(content=content, file_name=file_name, mapping=mapping).problems
 
@@ -91,30 +73,6 @@ def north(db):
 
 
 # Parsers ---------------------------------------------------------------------------------------
-
-
-@given(st.dates(min_value=date(1900, 3, 1), max_value=date(9999, 12, 31)))
-def test_an_excel_serial_reads_as_the_date_excel_shows(day):
-    serial = (day - date(1899, 12, 30)).days
-    assert date_parse(str(serial)) == day
-    assert date_parse(f"{serial}.0") == day
-
-
-@given(st.dates(min_value=date(1000, 1, 1)))
-def test_iso_and_day_first_dates_read_back_as_written(day):
-    assert date_parse(day.isoformat()) == day
-    assert date_parse(day.strftime("%d/%m/") + f"{day.year:04d}") == day
-
-
-@given(st.text(alphabet="abcxyz-/ ", min_size=1))
-def test_text_that_is_not_a_date_is_refused(text):
-    with pytest.raises(ValueError):
-        date_parse(text)
-
-
-def test_a_serial_beyond_9999_is_not_a_date():
-    with pytest.raises(ValueError):
-        date_parse("2958466")
 
 
 @given(st.decimals(min_value=0, max_value=1, places=6))
@@ -382,33 +340,3 @@ def test_a_date_serial_in_a_csv_counts_from_excels_epoch(north):
 def test_a_mapping_to_a_column_the_template_does_not_have_is_named(db):
     problems = problems_of(csv_bytes(row()), mapping={"Grade": "salary_grade"})
     assert Problem(None, "Grade", MAPPING_UNKNOWN_COLUMN.format(header="Grade", column="salary_grade")) in problems
-
-
-def _is_utf8(content):
-    try:
-        content.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-CP1252_TEXT = st.text(
-    alphabet=st.characters(codec="cp1252", exclude_characters='\r\n",\x00', exclude_categories=["Cc"]), max_size=30
-)
-
-
-@given(st.lists(st.lists(CP1252_TEXT, min_size=3, max_size=3), min_size=1, max_size=5))
-def test_any_windows_1252_text_reads_back_as_written(rows):
-    """Windows-1252 bytes that also happen to be valid UTF-8 (such as "Â" then a non-breaking
-    space) are read as UTF-8, as a file saved as UTF-8 is far likelier; those are left out."""
-    header = ["employee_number", "first_name", "last_name"]
-    content = csv_bytes(*rows, header=header, encoding="cp1252")
-    assume(content.isascii() or not _is_utf8(content))
-    read_header, body = hr_import.table_read(content=content, file_name="staff.csv")
-    assert read_header == header
-    assert body == [cells for cells in rows if any(cell.strip() for cell in cells)]
-
-
-@given(st.lists(st.one_of(st.none(), st.integers(-(10**9), 10**9), st.text(max_size=10), st.dates()), max_size=6))
-def test_every_spreadsheet_cell_becomes_text(cells):
-    assert all(isinstance(hr_import.cell_text(cell), str) for cell in cells)

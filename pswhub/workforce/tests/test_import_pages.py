@@ -106,7 +106,7 @@ def test_a_file_with_problems_shows_them_by_row_and_column_and_keeps_nothing(cli
     client.force_login(hr_officer)
     response = upload(client, csv_bytes(row("E1", team="North"), row("E2", team="North", fte="1.5", swe_number="")))
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Problems by row and column" in page and FTE_OUT_OF_RANGE.format(value="1.5") in page
     assert ">3</th>" in page and ">fte</td>" in page
     assert ImportBatch.objects.count() == 0 and StaffMember.objects.count() == 0

@@ -4,8 +4,8 @@ import pytest
 from django.utils import timezone
 
 from pswhub.core.retention import purge_expired
-from pswhub.workforce.models import ImportBatch
-from pswhub.workforce.retention import HR_EXTRACT_DAYS
+from pswhub.workforce.models import CensusReturnUpload, ImportBatch
+from pswhub.workforce.retention import CENSUS_RETURN_FILE_DAYS, HR_EXTRACT_DAYS
 
 pytestmark = pytest.mark.django_db
 
@@ -25,3 +25,18 @@ def test_an_hr_extract_file_is_removed_after_90_days_and_its_batch_record_kept(h
     batch.refresh_from_db()
     assert bytes(batch.content) == b""
     assert (batch.file_name, batch.status, batch.added) == ("extract.csv", "imported", 1)
+
+
+def test_an_uploaded_census_return_file_is_removed_after_90_days_and_its_upload_record_kept(psw):
+    upload = CensusReturnUpload.objects.create(
+        uploaded_by=psw, file_name="csww-2023.xml", content=b"<Message/>", status="imported", year=2023, created=4
+    )
+
+    purge_expired(now=timezone.now() + timedelta(days=CENSUS_RETURN_FILE_DAYS - 1))
+    upload.refresh_from_db()
+    assert bytes(upload.content) == b"<Message/>"
+
+    purge_expired(now=timezone.now() + timedelta(days=CENSUS_RETURN_FILE_DAYS + 1))
+    upload.refresh_from_db()
+    assert bytes(upload.content) == b""
+    assert (upload.file_name, upload.year, upload.created) == ("csww-2023.xml", 2023, 4)

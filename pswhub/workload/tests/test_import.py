@@ -1,15 +1,17 @@
 """Caseload files: a good file, each kind of bad row, idempotency, Windows-1252, the command."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.management import CommandError, call_command
 
+from pswhub.core.imports import PREVIEW_EXPIRED, PREVIEW_HOURS, Importer, UploadNotPreviewed
+from pswhub.core.imports.reading import MISSING_COLUMN
 from pswhub.core.tests.factories import StaffMemberFactory
 from pswhub.workload import importing
 from pswhub.workload.importing import caseload_file_read
 from pswhub.workload.models import CaseloadImport, CaseloadSnapshot
-from pswhub.workload.services import caseload_import_confirm, caseload_import_create, caseloads_import
+from pswhub.workload.services import CASELOADS, caseloads_import
 
 from .factories import CaseloadSnapshotFactory
 
@@ -136,7 +138,7 @@ def test_a_duplicate_in_the_file_is_named(workers):
 
 def test_missing_columns_are_named(db):
     assert _problems("worker,date,count\nE1,2026-09-30,1\n") == [
-        (None, "case_type", importing.MISSING_COLUMN.format(column="case_type"))
+        (None, "case_type", MISSING_COLUMN.format(column="case_type"))
     ]
 
 
@@ -148,39 +150,93 @@ def test_a_file_with_any_problem_writes_nothing(workers):
     assert not CaseloadSnapshot.objects.exists()
 
 
+def _preview(uploaded_by=None):
+    upload, checked = CASELOADS.preview(file_name="c.csv", content=GOOD.encode(), uploaded_by=uploaded_by)
+    assert checked.is_valid
+    return upload
+
+
 def test_confirming_an_upload_imports_what_was_previewed(workers, psw):
-    upload = caseload_import_create(
-        file_name="c.csv", content=GOOD.encode(), uploaded_by=psw, caseload_file=_read(GOOD)
-    )
-    assert (upload.status, upload.added) == (CaseloadImport.PREVIEWED, 3)
+    upload = _preview(uploaded_by=psw)
+    assert (upload.status, upload.rows, upload.added) == (CaseloadImport.PREVIEWED, 3, 3)
     assert not CaseloadSnapshot.objects.exists()
-    upload = caseload_import_confirm(upload=upload, confirmed_by=psw)
+    upload = CASELOADS.confirm(upload=upload, confirmed_by=psw)
     assert upload.status == CaseloadImport.IMPORTED and len(_held()) == 3
+    assert (upload.uploaded_by, upload.confirmed_by) == (psw, psw)
+
+
+def test_a_file_with_problems_is_not_kept(workers):
+    upload, checked = CASELOADS.preview(file_name="c.csv", content=(GOOD + "E9,2026-09-30,child_in_need,3\n").encode())
+    assert upload is None and not checked.is_valid
+    assert not CaseloadImport.objects.exists()
 
 
 def test_an_upload_that_no_longer_passes_is_refused(workers):
-    upload = caseload_import_create(file_name="c.csv", content=GOOD.encode(), caseload_file=_read(GOOD))
+    upload = _preview()
     workers["E2"].delete()
-    upload = caseload_import_confirm(upload=upload)
+    upload = CASELOADS.confirm(upload=upload)
     assert upload.status == CaseloadImport.REFUSED
     assert upload.problems[0]["column"] == "worker"
     assert not CaseloadSnapshot.objects.exists()
 
 
-def test_the_command_imports_a_file(workers, tmp_path, capsys):
+def test_a_preview_older_than_the_limit_can_no_longer_be_confirmed(workers):
+    upload = _preview()
+    just_too_late = upload.uploaded_at + timedelta(hours=PREVIEW_HOURS, seconds=1)
+    upload = CASELOADS.confirm(upload=upload, now=just_too_late)
+    assert upload.status == CaseloadImport.REFUSED
+    assert upload.problems == [{"row": None, "column": "", "message": PREVIEW_EXPIRED.format(hours=PREVIEW_HOURS)}]
+    assert not CaseloadSnapshot.objects.exists()
+
+
+def test_a_preview_within_the_limit_is_confirmed(workers):
+    upload = _preview()
+    upload = CASELOADS.confirm(upload=upload, now=upload.uploaded_at + timedelta(hours=PREVIEW_HOURS))
+    assert upload.status == CaseloadImport.IMPORTED
+
+
+def test_confirming_twice_is_refused_and_imports_once(workers):
+    upload = CASELOADS.confirm(upload=_preview())
+    with pytest.raises(UploadNotPreviewed):
+        CASELOADS.confirm(upload=upload)
+    assert CaseloadSnapshot.history.count() == 3
+
+
+def test_a_confirm_that_fails_part_way_writes_nothing_and_leaves_the_upload_previewed(workers):
+    def write_then_fail(caseload_file, *, changed_by=None, dry_run=False):
+        result = caseloads_import(caseload_file=caseload_file, changed_by=changed_by, dry_run=dry_run)
+        if not dry_run:
+            raise RuntimeError("the database went away")
+        return result
+
+    failing = Importer(model=CaseloadImport, read=importing.caseload_file_read, write=write_then_fail)
+    upload, _ = failing.preview(file_name="c.csv", content=GOOD.encode())
+    with pytest.raises(RuntimeError):
+        failing.confirm(upload=upload)
+    upload.refresh_from_db()
+    assert upload.status == CaseloadImport.PREVIEWED
+    assert not CaseloadSnapshot.objects.exists() and not CaseloadSnapshot.history.exists()
+
+
+def test_the_command_imports_a_file_and_keeps_the_upload(workers, tmp_path, capsys):
     path = tmp_path / "caseloads.csv"
     path.write_text(GOOD)
     call_command("import_caseloads", str(path))
-    assert "3 counts added" in capsys.readouterr().out
-    assert len(_held()) == 3
+    upload = CaseloadImport.objects.get()
+    assert capsys.readouterr().out == (
+        f"Imported caseloads.csv as upload {upload.pk}: 3 counts added, 0 updated, 0 removed, 0 unchanged.\n"
+    )
+    assert len(_held()) == 3 and upload.status == CaseloadImport.IMPORTED
 
 
 def test_the_command_dry_run_writes_nothing(workers, tmp_path, capsys):
     path = tmp_path / "caseloads.csv"
     path.write_text(GOOD)
     call_command("import_caseloads", str(path), "--dry-run")
-    assert "Nothing has been written" in capsys.readouterr().out
-    assert not CaseloadSnapshot.objects.exists()
+    assert capsys.readouterr().out == (
+        "Would import caseloads.csv: 3 counts added, 0 updated, 0 removed, 0 unchanged. Nothing has been written.\n"
+    )
+    assert not CaseloadSnapshot.objects.exists() and not CaseloadImport.objects.exists()
 
 
 def test_the_command_refuses_a_bad_file_and_writes_nothing(workers, tmp_path, capsys):

@@ -1,40 +1,50 @@
-from pathlib import Path
+from django.core.management.base import CommandError
 
-from django.core.management.base import BaseCommand, CommandError
-
+from pswhub.core.imports import ImportCommand
+from pswhub.core.selectors import authority_get
 from pswhub.workforce.csww import census_return_read
-from pswhub.workforce.services import CensusImportError, census_return_import
+from pswhub.workforce.services import CENSUS_RETURN, CensusImportError, census_return_import
 
 REFUSED = "The return was not imported: {count} problem(s). Nothing has been written."
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
     help = (
         "Imports a DfE CSWW census return (XML, any layout from 2021 to 2025). All or nothing: a return with "
         "any problem is refused, naming the worker and element. Importing the same return again changes nothing."
     )
+    refused = REFUSED
 
-    def add_arguments(self, parser):
-        parser.add_argument("path", type=Path)
-        parser.add_argument("--dry-run", action="store_true", help="Check and report what would change; write nothing.")
+    def read(self, content, *, path, **options):
+        return census_return_read(content)
 
-    def handle(self, *args, path, dry_run, **options):
+    def refuse(self, path, problems):
+        for problem in problems:
+            self.stderr.write(str(problem))
+        raise CommandError(self.refused.format(count=len(problems)))
+
+    def rehearsed(self, census_return, *, path, **options):
+        result = self._unless_another_councils(census_return_import, census_return=census_return, dry_run=True)
+        self._report(result, result.authority, dry_run=True)
+
+    def imported(self, content, census_return, *, path, **options):
+        upload = self._unless_another_councils(
+            CENSUS_RETURN.import_now, file_name=path.name, content=content, checked=census_return
+        )
+        if upload.status != upload.IMPORTED:
+            self.refuse(path, [problem["message"] for problem in upload.problems])
+        self._report(upload, authority_get(), dry_run=False)
+
+    def _unless_another_councils(self, write, **arguments):
         try:
-            content = path.read_bytes()
-        except OSError as error:
-            raise CommandError(f"Cannot read {path}: {error.strerror}") from error
-        census_return = census_return_read(content)
-        if not census_return.is_valid:
-            for problem in census_return.problems:
-                self.stderr.write(str(problem))
-            raise CommandError(REFUSED.format(count=len(census_return.problems)))
-        try:
-            result = census_return_import(census_return=census_return, dry_run=dry_run)
+            return write(**arguments)
         except CensusImportError as error:
             raise CommandError(str(error)) from error
+
+    def _report(self, result, authority, *, dry_run):
         verb = "Would import" if dry_run else "Imported"
         self.stdout.write(
-            f"{verb} the {result.year} census return for {result.authority.name} ({result.authority.la_code}): "
+            f"{verb} the {result.year} census return for {authority.name} ({authority.la_code}): "
             f"{result.created} worker lines added, {result.updated} changed, {result.deleted} removed, "
             f"{result.unchanged} unchanged; {result.staff_created} new staff records."
         )

@@ -1,11 +1,6 @@
-from pathlib import Path
-
-from django.core.management.base import BaseCommand, CommandError
-
-from pswhub.core.imports import command_file_read, problem_line
+from pswhub.core.imports import ImportCommand
 from pswhub.workload.importing import caseload_file_read
-from pswhub.workload.models import CaseloadImport
-from pswhub.workload.services import caseload_import_confirm, caseload_import_create, caseloads_import
+from pswhub.workload.services import CASELOADS, caseloads_import
 
 REFUSED = "The caseload file was not imported: {count} problem(s). Nothing has been written."
 
@@ -16,33 +11,23 @@ def _counts(result):
     )
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
     help = (
         "Imports caseload snapshots from a CSV (worker, date, case_type, count, optional complexity). All or "
         "nothing: a file with any problem is refused, naming the row and column. For each worker and date in "
         "the file, that worker's snapshot for that date is replaced. Importing the same file again changes nothing."
     )
+    refused = REFUSED
 
-    def add_arguments(self, parser):
-        parser.add_argument("path", type=Path)
-        parser.add_argument("--dry-run", action="store_true", help="Check and report what would change; write nothing.")
+    def read(self, content, *, path, **options):
+        return caseload_file_read(content=content, file_name=path.name)
 
-    def handle(self, *args, path, dry_run, **options):
-        content = command_file_read(path)
-        caseload_file = caseload_file_read(content=content, file_name=path.name)
-        if not caseload_file.is_valid:
-            for problem in caseload_file.problems:
-                self.stderr.write(problem_line(problem))
-            raise CommandError(REFUSED.format(count=len(caseload_file.problems)))
-        if dry_run:
-            result = caseloads_import(caseload_file=caseload_file, dry_run=True)
-            self.stdout.write(f"Would import {path.name}: {_counts(result)}. Nothing has been written.")
-            return
-        upload = caseload_import_confirm(
-            upload=caseload_import_create(file_name=path.name, content=content, caseload_file=caseload_file)
-        )
-        if upload.status != CaseloadImport.IMPORTED:
-            for problem in upload.problems:
-                self.stderr.write(problem_line(problem))
-            raise CommandError(REFUSED.format(count=len(upload.problems)))
+    def rehearsed(self, caseload_file, *, path, **options):
+        result = caseloads_import(caseload_file=caseload_file, dry_run=True)
+        self.stdout.write(f"Would import {path.name}: {_counts(result)}. Nothing has been written.")
+
+    def imported(self, content, caseload_file, *, path, **options):
+        upload = CASELOADS.import_now(file_name=path.name, content=content, checked=caseload_file)
+        if upload.status != upload.IMPORTED:
+            self.refuse(path, upload.problems)
         self.stdout.write(f"Imported {path.name} as upload {upload.pk}: {_counts(upload)}.")

@@ -1,0 +1,112 @@
+"""Importing an HR extract (docs/workforce.md, "HR extracts"): the rows read by
+hr_import.extract_read upsert staff members on their employee number, with their assignments and
+SWE numbers, all or nothing and with history for every row."""
+
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from pswhub.core.imports import write_or_rehearse
+from pswhub.core.models import StaffMember
+from pswhub.core.services import staff_members_bulk_save
+
+from .. import records
+from ..models import StaffProfile
+
+EXTRACT_HAS_PROBLEMS = "The extract has problems and nothing was imported"
+
+STAFF_FIELDS = ["first_name", "last_name", "email", "job_title", "team", "started_on", "left_on"]
+
+
+@dataclass
+class ExtractImportResult:
+    rows: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    dry_run: bool = False
+    added_numbers: list = field(default_factory=list)
+    updated_numbers: list = field(default_factory=list)
+
+
+class ExtractImportError(Exception):
+    def __init__(self, problems):
+        super().__init__(EXTRACT_HAS_PROBLEMS)
+        self.problems = problems
+
+
+def hr_extract_import(*, extract, changed_by=None, dry_run=False):
+    """Upserts a checked extract on the employee number, all or nothing.
+
+    New employee numbers become staff members; a staff member whose row differs is updated; one
+    whose row matches is not touched, so importing the same file again changes nothing (no rows,
+    no history). With `dry_run` the result says what would change and nothing is written."""
+    if not extract.is_valid:
+        raise ExtractImportError(extract.problems)
+    return write_or_rehearse(lambda: _extract_upsert(extract, changed_by), dry_run=dry_run)
+
+
+def _extract_upsert(extract, changed_by):
+    result = ExtractImportResult(rows=len(extract.rows))
+    numbers = [row["employee_number"] for row in extract.rows]
+    existing = {staff.employee_number: staff for staff in StaffMember.objects.filter(employee_number__in=numbers)}
+    new, changed, changed_numbers = [], [], set()
+    for row in extract.rows:
+        staff = existing.get(row["employee_number"])
+        if staff is None:
+            new.append(
+                StaffMember(employee_number=row["employee_number"], **{name: row[name] for name in STAFF_FIELDS})
+            )
+        elif any(getattr(staff, name) != row[name] for name in STAFF_FIELDS):
+            for name in STAFF_FIELDS:
+                setattr(staff, name, row[name])
+            changed.append(staff)
+            changed_numbers.add(staff.employee_number)
+    staff_members_bulk_save(new=new, changed=changed, changed_fields=STAFF_FIELDS, changed_by=changed_by)
+    staff_by_number = {
+        staff.employee_number: staff for staff in StaffMember.objects.filter(employee_number__in=numbers)
+    }
+    changed_numbers |= records.assignments_sync(extract.rows, staff_by_number, changed_by, timezone.localdate())
+    if "swe_number" in extract.headers:
+        changed_numbers |= _profiles_upsert(extract.rows, staff_by_number, changed_by)
+    new_numbers = {staff.employee_number for staff in new}
+    result.added_numbers = sorted(new_numbers)
+    result.updated_numbers = sorted(changed_numbers - new_numbers)
+    result.added, result.updated = len(result.added_numbers), len(result.updated_numbers)
+    result.unchanged = result.rows - result.added - result.updated
+    return result
+
+
+def _profiles_upsert(rows, staff_by_number, changed_by):
+    """The SWE number of each row; returns the employee numbers changed. Numbers given up by one
+    person are cleared before they are given to another, so the unique constraint holds."""
+    existing = {
+        profile.staff_member_id: profile
+        for profile in StaffProfile.objects.filter(staff_member__in=staff_by_number.values())
+    }
+    new, changed, numbers = [], [], set()
+    for row in rows:
+        staff = staff_by_number[row["employee_number"]]
+        profile = existing.get(staff.pk)
+        if profile is None:
+            if row["swe_number"] is None:
+                continue
+            new.append(StaffProfile(staff_member=staff, swe_number=row["swe_number"]))
+        elif profile.swe_number != row["swe_number"]:
+            profile.swe_number = row["swe_number"]
+            changed.append(profile)
+        else:
+            continue
+        numbers.add(staff.employee_number)
+    if changed:
+        wanted = {profile.pk: profile.swe_number for profile in changed}
+        for profile in changed:
+            profile.swe_number = None
+        StaffProfile.objects.filter(pk__in=wanted).update(swe_number=None)
+        for profile in changed:
+            profile.swe_number = wanted[profile.pk]
+        bulk_update_with_history(changed, StaffProfile, ["swe_number"], default_user=changed_by)
+    if new:
+        bulk_create_with_history(new, StaffProfile, default_user=changed_by)
+    return numbers
