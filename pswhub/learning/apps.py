@@ -32,6 +32,7 @@ class LearningConfig(AppConfig):
                 ("Audit themes and learning", "learning:themes", "learning.view_themes"),
                 ("Supervision", "learning:supervision", "learning.view_supervision"),
                 ("Your learning and supervision", "learning:mine", "learning.view_catalogue"),
+                ("Import learning events", "learning:import_upload", "learning.import_learning"),
             ],
             start=20,
         ):

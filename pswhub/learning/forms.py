@@ -182,3 +182,22 @@ class YearForm(forms.Form):
         super().__init__(*args, **kwargs)
         this_year = financial_year_of(timezone.localdate())
         self.fields["year"].choices = [(year, year_label(year)) for year in range(this_year, this_year - 6, -1)]
+
+
+CHOOSE_FILE = "Choose a CSV or XLSX file"
+FILE_TOO_BIG = "The file is larger than {limit} MB"
+UPLOAD_LIMIT_MB = 20
+
+
+class LearningUploadForm(forms.Form):
+    file = forms.FileField(
+        label="Learning file (CSV or XLSX)",
+        help_text="One row per event, with a header row.",
+        error_messages={"required": CHOOSE_FILE},
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > UPLOAD_LIMIT_MB * 1024 * 1024:
+            raise forms.ValidationError(FILE_TOO_BIG.format(limit=UPLOAD_LIMIT_MB))
+        return upload

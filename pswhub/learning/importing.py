@@ -2,14 +2,20 @@
 records or a learning system export them. Every row is checked before anything is written;
 `learning_file_read` never writes, and names the row and column of every problem. Rows are
 numbered as a spreadsheet shows them: the header is row 1. The file is read as CSV or XLSX by
-`workforce.hr_import.table_read`."""
+the reader every import uses (core.imports.reading)."""
 
-import re
 from dataclasses import dataclass, field
-from datetime import date
 
-from pswhub.core import imports
-from pswhub.workforce.hr_import import Problem, TableError, table_read
+from pswhub.core.imports.problems import Problem
+from pswhub.core.imports.reading import (
+    TableError,
+    columns_find,
+    iso_date_parse,
+    rows_numbered,
+    table_read,
+    whole_number_parse,
+)
+from pswhub.core.imports.reading import template_csv as _template_csv
 
 from . import reference
 from .models import Topic
@@ -28,8 +34,6 @@ COLUMNS = [column for column, *_ in TEMPLATE]
 REQUIRED_COLUMNS = [column for column, required, *_ in TEMPLATE if required]
 
 NO_ROWS = "The file has a header row but no rows"
-MISSING_COLUMN = "The file has no {column} column"
-REPEATED_HEADER = "The column {header} appears more than once"
 REQUIRED = "Enter the {column}"
 TITLE_TOO_LONG = "The title must be 200 characters or fewer"
 UNKNOWN_KIND = "Enter one of " + ", ".join(reference.EVENT_KIND_CODES) + ", not {value}"
@@ -38,9 +42,6 @@ BAD_DATE = "Enter the date as YYYY-MM-DD, like 2025-11-12, not {value}"
 UNKNOWN_TOPIC = "No topic is called {value}: add it on the Topics page first"
 BAD_COUNT = "Enter a whole number of 0 or more, or leave it blank, not {value}"
 REPEATED_ROW = "Row {row} already gives this title, kind and date"
-
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_WHOLE_NUMBER = re.compile(r"^\d+$")
 
 
 @dataclass
@@ -59,7 +60,7 @@ def learning_file_read(*, content, file_name):
         header, body = table_read(content=content, file_name=file_name)
     except TableError as error:
         return LearningFile(problems=[Problem(None, "", str(error))])
-    positions, problems = columns_find(header, columns=COLUMNS, required=REQUIRED_COLUMNS)
+    positions, _sources, problems = columns_find(header=header, columns=COLUMNS, required=REQUIRED_COLUMNS)
     if problems:
         return LearningFile(problems=problems)
     if not body:
@@ -69,33 +70,13 @@ def learning_file_read(*, content, file_name):
         topics[topic.name.casefold()] = topic
         topics[topic.code.casefold()] = topic
     result, seen = LearningFile(), {}
-    for number, cells in enumerate(body, start=2):
-        raw = {
-            column: cells[position].strip() if position < len(cells) else "" for column, position in positions.items()
-        }
+    for number, raw in rows_numbered(body, positions):
         values, row_problems = _row_check(number, raw, topics, seen)
         result.problems += [Problem(number, column, message) for column, message in row_problems]
         result.rows.append(values)
     if result.problems:
         result.rows = []
     return result
-
-
-def columns_find(header, *, columns, required):
-    """Where each known column is in the header (case ignored; unknown columns are ignored), and
-    the problems: a column given twice, a required column missing."""
-    positions, problems = {}, []
-    for position, text in enumerate(header):
-        column = text.strip().casefold()
-        if column not in columns:
-            continue
-        if column in positions:
-            problems.append(Problem(None, text.strip(), REPEATED_HEADER.format(header=text.strip())))
-        positions[column] = position
-    problems += [
-        Problem(None, column, MISSING_COLUMN.format(column=column)) for column in required if column not in positions
-    ]
-    return positions, problems
 
 
 def _row_check(number, raw, topics, seen):
@@ -114,9 +95,7 @@ def _row_check(number, raw, topics, seen):
     values["held_on"] = None
     if raw["held_on"]:
         try:
-            if not _ISO_DATE.match(raw["held_on"]):
-                raise ValueError(raw["held_on"])
-            values["held_on"] = date.fromisoformat(raw["held_on"])
+            values["held_on"] = iso_date_parse(raw["held_on"])
         except ValueError:
             problems.append(("held_on", BAD_DATE.format(value=raw["held_on"])))
     values["topics"] = []
@@ -130,7 +109,7 @@ def _row_check(number, raw, topics, seen):
             values["topics"].append(topic)
     for column in ("booked", "attended"):
         text = raw.get(column, "")
-        values[column] = int(text) if _WHOLE_NUMBER.match(text) else None
+        values[column] = whole_number_parse(text)
         if text and values[column] is None:
             problems.append((column, BAD_COUNT.format(value=text)))
     key = (raw["title"], values["kind"], values["held_on"])
@@ -142,4 +121,4 @@ def _row_check(number, raw, topics, seen):
 
 
 def template_csv():
-    return imports.template_csv(TEMPLATE)
+    return _template_csv(TEMPLATE)

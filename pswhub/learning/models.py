@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from pswhub.core.imports.models import Upload
 from pswhub.core.models import StaffMember
 
 from . import reference
@@ -179,3 +180,18 @@ class NewlyQualifiedStart(models.Model):
 
     def __str__(self):
         return f"{self.staff_member} from {self.started_on}"
+
+
+class LearningImport(Upload):
+    """One learning file (core.imports.models.Upload) and the events it would add or update, or
+    did."""
+
+    RESULT_FIELDS = ["rows", "added", "updated", "unchanged"]
+
+    added = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords(excluded_fields=["content"])
+
+    class Meta(Upload.Meta):
+        pass

@@ -5,7 +5,10 @@ from dataclasses import dataclass
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from .models import Booking, LearningEvent, NewlyQualifiedStart, SupervisionSession, Topic
+from pswhub.core.imports import Importer, write_or_rehearse
+
+from . import importing
+from .models import Booking, LearningEvent, LearningImport, NewlyQualifiedStart, SupervisionSession, Topic
 
 SUPERVISOR_IS_WORKER = "A worker cannot be their own supervisor"
 
@@ -80,33 +83,22 @@ def topic_save(*, user, topic=None, **fields):
 
 @dataclass
 class ImportResult:
+    rows: int = 0
     added: int = 0
     updated: int = 0
     unchanged: int = 0
     dry_run: bool = False
 
 
-class _Rehearsal(Exception):
-    pass
-
-
 def events_import(*, learning_file, changed_by=None, dry_run=False):
     """Writes a checked learning file all or nothing: an event is found by its title, kind and
     date, and added, updated (service, counts, topics) or left as it is, so importing the same
     file again changes nothing. A dry run works out the same result and writes nothing."""
-    try:
-        with transaction.atomic():
-            result = _events_write(learning_file.rows, changed_by)
-            if dry_run:
-                raise _Rehearsal(result)
-    except _Rehearsal as rehearsal:
-        result = rehearsal.args[0]
-    result.dry_run = dry_run
-    return result
+    return write_or_rehearse(lambda: _events_write(learning_file.rows, changed_by), dry_run=dry_run)
 
 
 def _events_write(rows, changed_by):
-    result = ImportResult()
+    result = ImportResult(rows=len(rows))
     keys = {(row["title"], row["kind"], row["held_on"]) for row in rows}
     existing = {
         (event.title, event.kind, event.held_on): event
@@ -152,3 +144,11 @@ def _events_write(rows, changed_by):
     for key, topic_ids in topics_of.items():
         saved[key].topics.set(topic_ids)
     return result
+
+
+def _events_import_write(learning_file, *, changed_by=None, dry_run=False):
+    return events_import(learning_file=learning_file, changed_by=changed_by, dry_run=dry_run)
+
+
+# Learning files kept as LearningImport uploads: previewed, then confirmed (core.imports).
+LEARNING_EVENTS = Importer(model=LearningImport, read=importing.learning_file_read, write=_events_import_write)

@@ -1,8 +1,12 @@
 from django.urls import path
 
-from . import views
+from pswhub.core.imports.views import page_views
+
+from . import import_views, views
 
 app_name = "learning"
+
+import_upload, import_detail, import_confirm = page_views(import_views.LEARNING_PAGES)
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -18,4 +22,8 @@ urlpatterns = [
     path("staff/<int:pk>/", views.staff_learning, name="staff"),
     path("staff/<int:pk>/supervision/new/", views.supervision_record, name="supervision_record"),
     path("staff/<int:pk>/newly-qualified/", views.newly_qualified, name="newly_qualified"),
+    path("imports/", import_upload, name="import_upload"),
+    path("imports/template.csv", import_views.import_template_csv, name="import_template"),
+    path("imports/<int:pk>/", import_detail, name="import_detail"),
+    path("imports/<int:pk>/confirm/", import_confirm, name="import_confirm"),
 ]

@@ -299,4 +299,3 @@ def case_types_for(kind=None):
 
 def caseload_imports():
     return CaseloadImport.objects.select_related("uploaded_by")[:20]
-

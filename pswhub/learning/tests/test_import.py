@@ -65,7 +65,9 @@ def test_a_missing_column_is_named(db, tmp_path):
     err = io.StringIO()
     with pytest.raises(CommandError):
         call_command("import_learning", str(path), stderr=err)
-    assert "The file, column service: " + importing.MISSING_COLUMN.format(column="service") in err.getvalue()
+    from pswhub.core.imports.reading import MISSING_COLUMN
+
+    assert MISSING_COLUMN.format(column="service") in err.getvalue()
 
 
 def test_an_xlsx_file_is_read_too(db, tmp_path):
@@ -79,3 +81,24 @@ def test_an_xlsx_file_is_read_too(db, tmp_path):
     book.close()
     call_command("import_learning", str(path), stdout=io.StringIO())
     assert LearningEvent.objects.count() == 2
+
+
+def test_the_psw_previews_and_confirms_a_file_on_the_pages_and_a_worker_cannot(client, psw, north_worker):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from pswhub.learning.models import LearningImport
+
+    client.force_login(north_worker)
+    assert client.get(reverse("learning:import_upload")).status_code == 403
+    client.force_login(psw)
+    assert client.get(reverse("learning:import_upload")).status_code == 200
+    response = client.post(
+        reverse("learning:import_upload"), {"file": SimpleUploadedFile("learning.csv", GOOD.encode())}
+    )
+    upload = LearningImport.objects.get()
+    assert response.url == reverse("learning:import_detail", args=[upload.pk])
+    assert (upload.status, upload.added) == ("previewed", 2) and not LearningEvent.objects.exists()
+    client.post(reverse("learning:import_confirm", args=[upload.pk]))
+    upload.refresh_from_db()
+    assert upload.status == "imported" and LearningEvent.objects.count() == 2
