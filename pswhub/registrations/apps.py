@@ -27,6 +27,7 @@ class RegistrationsConfig(AppConfig):
             [
                 ("Registration", "registrations:home", "registrations.view_figures"),
                 ("Fitness-to-practise referrals", "registrations:referral_list", "registrations.view_referrals"),
+                ("Import renewals", "registrations:import_upload", "registrations.change_registrations"),
             ],
             start=10,
         ):

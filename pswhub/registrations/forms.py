@@ -152,3 +152,22 @@ class RenewalYearForm(forms.Form):
     def __init__(self, *args, years=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [(year, str(year)) for year in years]
+
+
+CHOOSE_FILE = "Choose a CSV or XLSX file"
+FILE_TOO_BIG = "The file is larger than {limit} MB"
+UPLOAD_LIMIT_MB = 20
+
+
+class RenewalUploadForm(forms.Form):
+    file = forms.FileField(
+        label="Renewal file (CSV or XLSX)",
+        help_text="One row per worker and renewal year, with a header row.",
+        error_messages={"required": CHOOSE_FILE},
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > UPLOAD_LIMIT_MB * 1024 * 1024:
+            raise forms.ValidationError(FILE_TOO_BIG.format(limit=UPLOAD_LIMIT_MB))
+        return upload

@@ -2,21 +2,36 @@
 from HR or the PSW's own records. Every row is checked before anything is written;
 `renewal_file_read` never writes, and names the row and column of every problem. Rows are
 numbered as a spreadsheet shows them: the header is row 1. The file is read as CSV or XLSX by
-`workforce.hr_import.table_read`."""
+the reader every import uses (core.imports.reading)."""
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
-from pswhub.workforce.hr_import import Problem, TableError, table_read
+from pswhub.core.imports.problems import Problem
+from pswhub.core.imports.reading import (
+    TableError,
+    columns_find,
+    iso_date_parse,
+    rows_numbered,
+    table_read,
+    whole_number_parse,
+)
+from pswhub.core.imports.reading import template_csv as _template_csv
 
 from .models import Registration, renewal_deadline, renewal_window_opens
 
-COLUMNS = ["employee_number", "renewal_year", "renewed_on", "cpd_entries", "peer_reflection"]
-REQUIRED_COLUMNS = ["employee_number", "renewal_year", "cpd_entries", "peer_reflection"]
+# (column, required, what it holds, example)
+TEMPLATE = [
+    ("employee_number", True, "The worker's employee number, as the HR system and PSW Hub hold it.", "E1001"),
+    ("renewal_year", True, "The year of the 30 November deadline, as four digits.", "2025"),
+    ("renewed_on", False, "The date the renewal was completed, as YYYY-MM-DD; blank if not yet.", "2025-10-02"),
+    ("cpd_entries", True, "CPD entries recorded for the year: a whole number, 0 or more.", "3"),
+    ("peer_reflection", True, "yes if one of the entries is a peer reflection, otherwise no.", "yes"),
+]
+COLUMNS = [column for column, *_ in TEMPLATE]
+REQUIRED_COLUMNS = [column for column, required, *_ in TEMPLATE if required]
 
 NO_ROWS = "The file has a header row but no rows"
-MISSING_COLUMN = "The file has no {column} column"
 REQUIRED = "Enter the {column}"
 NO_REGISTRATION = "No staff member with the employee number {value} has a Social Work England registration in PSW Hub"
 BAD_YEAR = "Enter the renewal year as four digits, like 2025, not {value}"
@@ -27,8 +42,6 @@ BAD_YES_NO = "Enter yes or no, not {value}"
 REPEATED_ROW = "Row {row} already gives this worker's {year} renewal"
 
 _YEAR = re.compile(r"^(20\d\d|2100)$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_WHOLE_NUMBER = re.compile(r"^\d+$")
 
 
 @dataclass
@@ -47,14 +60,9 @@ def renewal_file_read(*, content, file_name):
         header, body = table_read(content=content, file_name=file_name)
     except TableError as error:
         return RenewalFile(problems=[Problem(None, "", str(error))])
-    positions = {text.strip().casefold(): position for position, text in enumerate(header)}
-    missing = [
-        Problem(None, column, MISSING_COLUMN.format(column=column))
-        for column in REQUIRED_COLUMNS
-        if column not in positions
-    ]
-    if missing:
-        return RenewalFile(problems=missing)
+    positions, _sources, problems = columns_find(header=header, columns=COLUMNS, required=REQUIRED_COLUMNS)
+    if problems:
+        return RenewalFile(problems=problems)
     if not body:
         return RenewalFile(problems=[Problem(None, "", NO_ROWS)])
     registrations = {
@@ -62,11 +70,8 @@ def renewal_file_read(*, content, file_name):
         for registration in Registration.objects.select_related("staff_member")
     }
     result, seen = RenewalFile(), {}
-    for number, cells in enumerate(body, start=2):
-        raw = {
-            column: cells[positions[column]].strip() if column in positions and positions[column] < len(cells) else ""
-            for column in COLUMNS
-        }
+    for number, cells in rows_numbered(body, positions):
+        raw = {column: cells.get(column, "") for column in COLUMNS}
         values, row_problems = _row_check(number, raw, registrations, seen)
         result.problems += [Problem(number, column, message) for column, message in row_problems]
         result.rows.append(values)
@@ -88,16 +93,14 @@ def _row_check(number, raw, registrations, seen):
     values["renewed_on"] = None
     if raw["renewed_on"]:
         try:
-            if not _ISO_DATE.match(raw["renewed_on"]):
-                raise ValueError(raw["renewed_on"])
-            values["renewed_on"] = date.fromisoformat(raw["renewed_on"])
+            values["renewed_on"] = iso_date_parse(raw["renewed_on"])
         except ValueError:
             problems.append(("renewed_on", BAD_DATE.format(value=raw["renewed_on"])))
         else:
             year = values["year"]
             if year and not renewal_window_opens(year) <= values["renewed_on"] <= renewal_deadline(year):
                 problems.append(("renewed_on", OUTSIDE_WINDOW.format(year=year, value=raw["renewed_on"])))
-    values["cpd_entries"] = int(raw["cpd_entries"]) if _WHOLE_NUMBER.match(raw["cpd_entries"]) else None
+    values["cpd_entries"] = whole_number_parse(raw["cpd_entries"])
     if raw["cpd_entries"] and values["cpd_entries"] is None:
         problems.append(("cpd_entries", BAD_COUNT.format(value=raw["cpd_entries"])))
     answer = raw["peer_reflection"].casefold()
@@ -110,3 +113,7 @@ def _row_check(number, raw, registrations, seen):
         if first != number:
             problems.append(("employee_number", REPEATED_ROW.format(row=first, year=values["year"])))
     return values, problems
+
+
+def template_csv():
+    return _template_csv(TEMPLATE)

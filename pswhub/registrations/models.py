@@ -12,6 +12,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from pswhub.core import roles
+from pswhub.core.imports.models import Upload
 from pswhub.core.models import StaffMember
 
 # The roles that see every registration and may open a fitness-to-practise referral.
@@ -153,3 +154,18 @@ class FitnessToPractiseReferral(models.Model):
 
     def __str__(self):
         return f"Referral of {self.staff_member}, {self.referred_on}"
+
+
+class RenewalImport(Upload):
+    """One renewal file (core.imports.models.Upload) and the renewals it would add or update, or
+    did."""
+
+    RESULT_FIELDS = ["rows", "added", "updated", "unchanged"]
+
+    added = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords(excluded_fields=["content"])
+
+    class Meta(Upload.Meta):
+        pass

@@ -7,11 +7,13 @@ from django.urls import reverse
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from pswhub.core import roles
+from pswhub.core.imports import Importer, write_or_rehearse
 from pswhub.core.notifications import notify
 from pswhub.core.presenters import govuk_date
 from pswhub.core.services import personal_record_view_log
 
-from .models import FitnessToPractiseReferral, Registration, RegistrationStatus, Renewal
+from . import importing
+from .models import FitnessToPractiseReferral, Registration, RegistrationStatus, Renewal, RenewalImport
 
 RENEWED_BEFORE_WINDOW = "The renewal date must be on or after 1 September of the renewal year"
 RENEWED_AFTER_DEADLINE = "The renewal date must be on or before 30 November of the renewal year"
@@ -131,33 +133,22 @@ def renewal_reminders_send(*, today, within_days, every_days=7):
 
 @dataclass
 class ImportResult:
+    rows: int = 0
     added: int = 0
     updated: int = 0
     unchanged: int = 0
     dry_run: bool = False
 
 
-class _Rehearsal(Exception):
-    pass
-
-
 def renewals_import(*, renewal_file, changed_by=None, dry_run=False):
     """Writes a checked renewal file all or nothing: each worker's renewal of the year is added,
     updated or left as it is, so importing the same file again changes nothing. A dry run works
     out the same result and writes nothing."""
-    try:
-        with transaction.atomic():
-            result = _renewals_write(renewal_file.rows, changed_by)
-            if dry_run:
-                raise _Rehearsal(result)
-    except _Rehearsal as rehearsal:
-        result = rehearsal.args[0]
-    result.dry_run = dry_run
-    return result
+    return write_or_rehearse(lambda: _renewals_write(renewal_file.rows, changed_by), dry_run=dry_run)
 
 
 def _renewals_write(rows, changed_by):
-    result = ImportResult()
+    result = ImportResult(rows=len(rows))
     existing = {
         (renewal.registration_id, renewal.year): renewal
         for renewal in Renewal.objects.filter(registration__in={row["registration"].pk for row in rows})
@@ -181,3 +172,11 @@ def _renewals_write(rows, changed_by):
     bulk_create_with_history(new, Renewal, default_user=changed_by)
     bulk_update_with_history(changed, Renewal, fields, default_user=changed_by)
     return result
+
+
+def _renewals_import_write(renewal_file, *, changed_by=None, dry_run=False):
+    return renewals_import(renewal_file=renewal_file, changed_by=changed_by, dry_run=dry_run)
+
+
+# Renewal files kept as RenewalImport uploads: previewed, then confirmed (core.imports).
+RENEWALS = Importer(model=RenewalImport, read=importing.renewal_file_read, write=_renewals_import_write)

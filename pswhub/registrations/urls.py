@@ -1,8 +1,12 @@
 from django.urls import path
 
-from . import views
+from pswhub.core.imports.views import page_views
+
+from . import import_views, views
 
 app_name = "registrations"
+
+import_upload, import_detail, import_confirm = page_views(import_views.RENEWAL_PAGES)
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -15,4 +19,8 @@ urlpatterns = [
     path("referrals/new/", views.referral_create, name="referral_create"),
     path("referrals/<int:pk>/", views.referral_detail, name="referral_detail"),
     path("referrals/<int:pk>/edit/", views.referral_edit, name="referral_edit"),
+    path("imports/", import_upload, name="import_upload"),
+    path("imports/template.csv", import_views.import_template_csv, name="import_template"),
+    path("imports/<int:pk>/", import_detail, name="import_detail"),
+    path("imports/<int:pk>/confirm/", import_confirm, name="import_confirm"),
 ]

@@ -58,3 +58,23 @@ def test_a_file_with_problems_is_refused_by_row_and_column_and_nothing_is_writte
         "Row 5, column employee_number: " + importing.REPEATED_ROW.format(row=2, year=2025),
     ]
     assert not Renewal.objects.exists()
+
+
+def test_hr_previews_and_confirms_a_file_on_the_pages_and_a_manager_cannot(client, workers, hr_officer, north_manager):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from pswhub.registrations.models import RenewalImport
+
+    client.force_login(north_manager)
+    assert client.get(reverse("registrations:import_upload")).status_code == 403
+    client.force_login(hr_officer)
+    response = client.post(
+        reverse("registrations:import_upload"), {"file": SimpleUploadedFile("renewals.csv", GOOD.encode())}
+    )
+    upload = RenewalImport.objects.get()
+    assert response.url == reverse("registrations:import_detail", args=[upload.pk])
+    assert (upload.status, upload.added) == ("previewed", 2) and not Renewal.objects.exists()
+    client.post(reverse("registrations:import_confirm", args=[upload.pk]))
+    upload.refresh_from_db()
+    assert upload.status == "imported" and Renewal.objects.count() == 2
