@@ -10,7 +10,7 @@ class RegistrationsConfig(AppConfig):
         from pswhub.core import attention, demo, staff_record
         from pswhub.core.report_sections import register
 
-        from . import rules  # noqa: F401
+        from . import retention, rules  # noqa: F401
         from .attention import registration_attention_items
         from .demo import load_registrations_demo
         from .record_sections import registration_sections
@@ -20,6 +20,7 @@ class RegistrationsConfig(AppConfig):
         demo.register(load_registrations_demo)
         register(RenewalSection())
         staff_record.register(registration_sections)
+        retention.register_rules()
 
         from pswhub.core import navigation as nav
 
