@@ -1,6 +1,7 @@
 """The learning import's pages, served by core's import pages (core.imports.views)."""
 
 from django.http import HttpResponse
+from django.urls import reverse
 
 from pswhub.core.imports.views import ImportPages
 from pswhub.core.views import require
@@ -13,6 +14,8 @@ from .models import LearningImport
 def _import_context(request):
     return {
         "template": importing.TEMPLATE,
+        "template_href": reverse("learning:import_template"),
+        "detail_url_name": "learning:import_detail",
         "uploads": LearningImport.objects.defer("content").select_related("uploaded_by")[:10],
     }
 
@@ -42,7 +45,7 @@ LEARNING_PAGES = ImportPages(
         ("unchanged", "Unchanged", "Unchanged"),
     ],
     command="import_learning",
-    upload_extra="learning/_import_columns.html",
+    upload_extra="includes/import_columns.html",
     upload_context=_import_context,
 )
 

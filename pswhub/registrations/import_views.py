@@ -1,6 +1,7 @@
 """The renewal import's pages, served by core's import pages (core.imports.views)."""
 
 from django.http import HttpResponse
+from django.urls import reverse
 
 from pswhub.core.imports.views import ImportPages
 from pswhub.core.views import require
@@ -13,6 +14,8 @@ from .models import RenewalImport
 def _import_context(request):
     return {
         "template": importing.TEMPLATE,
+        "template_href": reverse("registrations:import_template"),
+        "detail_url_name": "registrations:import_detail",
         "uploads": RenewalImport.objects.defer("content").select_related("uploaded_by")[:10],
     }
 
@@ -43,7 +46,7 @@ RENEWAL_PAGES = ImportPages(
         ("unchanged", "Unchanged", "Unchanged"),
     ],
     command="import_registrations",
-    upload_extra="registrations/_import_columns.html",
+    upload_extra="includes/import_columns.html",
     upload_context=_import_context,
 )
 
