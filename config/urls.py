@@ -7,6 +7,7 @@ urlpatterns = [
     path("governance/", include("pswhub.governance.urls")),
     path("reports/", include("pswhub.reporting.urls")),
     path("workload/", include("pswhub.workload.urls")),
+    path("health-check/", include("pswhub.health_check.urls")),
     path("registration/", include("pswhub.registrations.urls")),
     path("learning/", include("pswhub.learning.urls")),
     path("", include("pswhub.core.urls")),

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "pswhub.governance",
     "pswhub.reporting",
     "pswhub.workload",
+    "pswhub.health_check",
     "pswhub.registrations",
     "pswhub.learning",
 ]
@@ -286,6 +287,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "pswhub@localhost")
 PSWHUB_COUNCIL_NAME = os.environ.get("PSWHUB_COUNCIL_NAME", "")
 # Counts below this are shown as "c" (disclosure control).
 PSWHUB_SUPPRESSION_THRESHOLD = int(os.environ.get("PSWHUB_SUPPRESSION_THRESHOLD", "5"))
+# Survey groups smaller than this show nothing at all (health check, ADR 0601); never below 5.
+PSWHUB_SURVEY_THRESHOLD = int(os.environ.get("PSWHUB_SURVEY_THRESHOLD", "10"))
 PSWHUB_CREATE_DEMO_ACCOUNTS = False
 # Case audits: the share (per cent) of submitted audits sent to a moderator; every Inadequate goes too.
 PSWHUB_AUDIT_MODERATION_SHARE = int(os.environ.get("PSWHUB_AUDIT_MODERATION_SHARE", "10"))

@@ -120,6 +120,21 @@ def _lookup(queryset, key_field, values):
     return {getattr(obj, key_field).lower(): obj for obj in queryset.filter(**{f"{key_field}__in": values})}
 
 
+def _past_date(plan, number, row, column, today):
+    """The row's date in `column` (blank gives None), noting on the plan a date that is not a date
+    or is after today."""
+    if not row.get(column):
+        return None
+    try:
+        day = iso_date_parse(row[column])
+    except ValueError:
+        plan.error(number, column, BAD_DATE)
+        return None
+    if day > today:
+        plan.error(number, column, FUTURE_DATE)
+    return day
+
+
 def audits_import_plan(raw, *, file_name="audits.csv", create_teams=False, today=None, unknown_team=UNKNOWN_TEAM):
     """Checks every row of a file (bytes) and returns what would be written, or the problems."""
     today = today or timezone.localdate()
@@ -168,15 +183,7 @@ def audits_import_plan(raw, *, file_name="audits.csv", create_teams=False, today
         audit_type = row.get("audit_type", "").lower()
         if audit_type and audit_type not in AuditType.values:
             plan.error(number, "audit_type", BAD_AUDIT_TYPE)
-        completed_on = None
-        if row.get("completed_on"):
-            try:
-                completed_on = iso_date_parse(row["completed_on"])
-            except ValueError:
-                plan.error(number, "completed_on", BAD_DATE)
-            else:
-                if completed_on > today:
-                    plan.error(number, "completed_on", FUTURE_DATE)
+        completed_on = _past_date(plan, number, row, "completed_on", today)
         grade = grades.get(row.get("overall_grade", "").lower())
         if row.get("overall_grade") and grade is None:
             plan.error(number, "overall_grade", BAD_GRADE)
@@ -318,15 +325,7 @@ def cases_import_plan(raw, *, file_name="cases.csv", today=None):
         case_type = row.get("case_type", "").lower()
         if case_type and case_type not in CaseType.values:
             plan.error(number, "case_type", BAD_CASE_TYPE)
-        opened_on = None
-        if row.get("opened_on"):
-            try:
-                opened_on = iso_date_parse(row["opened_on"])
-            except ValueError:
-                plan.error(number, "opened_on", BAD_DATE)
-            else:
-                if opened_on > today:
-                    plan.error(number, "opened_on", FUTURE_DATE)
+        opened_on = _past_date(plan, number, row, "opened_on", today)
         if len(plan.problems) > errors_before:
             continue
         values = {"team": team, "worker": worker, "case_type": case_type, "opened_on": opened_on}

@@ -4,15 +4,16 @@ definitions and England's sources, no merged cells). Suppressed figures are `c`,
 
 import csv
 import io
-from decimal import ROUND_HALF_UP, Decimal
 
 import xlsxwriter
+
+from pswhub.core.figures import round_half_up
 
 from . import national
 from .dashboard import DEFINITIONS
 from .presenters import csv_cell
 
-PLACES = {"fte": Decimal("0.01"), "rate": Decimal("0.1"), "caseload": Decimal("0.1")}
+PLACES = {"fte": 2, "rate": 1, "caseload": 1}
 XLSX_FORMATS = {"count": "#,##0", "fte": "#,##0.00", "rate": "0.0", "caseload": "0.0"}
 CSV_HEAD = ["Table", "Row", "Column", "Value"]
 SUPPRESSION_NOTE = "c: a count from 1 to {limit} (or a figure worked out from one) is not shown."
@@ -25,7 +26,7 @@ def export_value(value, kind):
     if value is None or isinstance(value, str):
         return value or ""
     if kind in PLACES:
-        return Decimal(value).quantize(PLACES[kind], rounding=ROUND_HALF_UP)
+        return round_half_up(value, PLACES[kind])
     return value
 
 

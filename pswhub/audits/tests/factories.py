@@ -6,21 +6,7 @@ from factory.django import DjangoModelFactory
 from pswhub.audits.day_counts import audit_days_refresh
 from pswhub.audits.models import Audit, AuditPlan, AuditTool, Case, CaseType, Grade, LearningTheme
 from pswhub.audits.reference import OFSTED_SCALE
-from pswhub.core.tests.factories import TeamFactory, UserFactory
-
-# The personas of the root conftest.py (the `everyone` fixture), for can/cannot twins.
-PEOPLE = [
-    "psw",
-    "qa_officer",
-    "auditor",
-    "hr_officer",
-    "head_of_service",
-    "councillor",
-    "admin",
-    "north_manager",
-    "north_worker",
-    "south_worker",
-]
+from pswhub.core.tests.factories import PEOPLE, TeamFactory, UserFactory  # noqa: F401  (PEOPLE is read from here too)
 
 
 def grade(code):

@@ -8,19 +8,7 @@ from django.urls import reverse
 from pswhub.audits.models import Audit
 from pswhub.audits.tests.factories import AuditFactory, draft_audit, grade
 from pswhub.core.models import StaffMember
-
-PEOPLE = [
-    "psw",
-    "qa_officer",
-    "auditor",
-    "hr_officer",
-    "head_of_service",
-    "councillor",
-    "admin",
-    "north_manager",
-    "north_worker",
-    "south_worker",
-]
+from pswhub.core.tests.factories import PEOPLE
 
 DASHBOARD_READERS = {
     "psw",

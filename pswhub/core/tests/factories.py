@@ -80,3 +80,18 @@ def current_totp_code(secret):
 
     counter = next(iter(yield_hotp_counters_from_time()))
     return format_hotp_value(hotp_value(secret, counter))
+
+
+# The personas of the root conftest.py's `everyone` fixture, for can/cannot twins over every role.
+PEOPLE = [
+    "psw",
+    "qa_officer",
+    "auditor",
+    "hr_officer",
+    "head_of_service",
+    "councillor",
+    "admin",
+    "north_manager",
+    "north_worker",
+    "south_worker",
+]

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from pswhub.core.models import StaffMember
+from pswhub.core.tests.factories import PEOPLE
 
 # page -> the people who may open it; everyone else gets 403.
 PAGE_ACCESS = {
@@ -51,19 +52,6 @@ PAGE_ACCESS = {
     "core:team_create": {"psw", "admin"},
     "core:staff_create": {"psw", "hr_officer"},
 }
-
-PEOPLE = [
-    "psw",
-    "qa_officer",
-    "auditor",
-    "hr_officer",
-    "head_of_service",
-    "councillor",
-    "admin",
-    "north_manager",
-    "north_worker",
-    "south_worker",
-]
 
 
 @pytest.mark.parametrize("page", PAGE_ACCESS)

@@ -16,6 +16,7 @@ def test_the_psw_sees_every_area_they_work_in(psw):
         "Home",
         "Practice",
         "Workforce",
+        "Staff voice",
         "Governance and reports",
         "Organisation",
     ]

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from pswhub.core.tests.factories import PEOPLE
 from pswhub.workforce.checks import (
     LEAVER_DESTINATION_MISSING,
     LEAVER_REASON_MISSING,
@@ -18,7 +19,6 @@ from pswhub.workforce.views import RETURN_HAS_PROBLEMS
 
 from .factories import CensusWorkerFactory
 from .test_csww_export import a_year_of_returns, corrected_schema
-from .test_dashboard import PEOPLE
 
 MAY_PREPARE = {"psw", "hr_officer"}
 PAGES = ["workforce:census_return", "workforce:census_return_problems_csv", "workforce:census_return_xml"]

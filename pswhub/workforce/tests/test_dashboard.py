@@ -6,20 +6,10 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from pswhub.core.tests.factories import PEOPLE
+
 from .factories import CensusWorkerFactory, CensusYearFactory
 
-PEOPLE = [
-    "psw",
-    "qa_officer",
-    "auditor",
-    "hr_officer",
-    "head_of_service",
-    "councillor",
-    "admin",
-    "north_manager",
-    "north_worker",
-    "south_worker",
-]
 MAY_OPEN = {"psw", "hr_officer", "head_of_service", "councillor"}
 
 

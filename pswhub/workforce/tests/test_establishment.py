@@ -7,13 +7,12 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from pswhub.core.tests.factories import StaffMemberFactory, TeamFactory
+from pswhub.core.tests.factories import PEOPLE, StaffMemberFactory, TeamFactory
 from pswhub.workforce import employment
 from pswhub.workforce.establishment import ESTABLISHMENT_EXISTS, establishment_on, establishment_teams
 from pswhub.workforce.models import Establishment
 
 from .factories import AbsenceEpisodeFactory, AssignmentFactory, EstablishmentFactory
-from .test_dashboard import PEOPLE
 
 D = date(2025, 3, 31)
 

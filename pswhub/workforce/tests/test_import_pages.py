@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from pswhub.core.models import StaffMember, Team
+from pswhub.core.tests.factories import PEOPLE
 from pswhub.workforce import hr_import
 from pswhub.workforce.forms import (
     CHOOSE_FILE,
@@ -16,7 +17,6 @@ from pswhub.workforce.forms import (
 from pswhub.workforce.hr_import import FTE_OUT_OF_RANGE, UNKNOWN_TEAM
 from pswhub.workforce.models import ColumnMapping, ImportBatch
 
-from .test_dashboard import PEOPLE
 from .test_hr_import import COUNCIL_HEADER, COUNCIL_MAPPING, csv_bytes, row
 
 MAY_IMPORT = {"psw", "hr_officer"}

@@ -9,12 +9,12 @@ import pytest
 from django.urls import reverse
 
 from pswhub.core.models import PersonalRecordView
+from pswhub.core.tests.factories import PEOPLE
 from pswhub.workforce.forms import END_BEFORE_START
 from pswhub.workforce.models import AbsenceEpisode, StaffProfile
 from pswhub.workforce.records import ABSENCE_OVERLAPS
 
 from .factories import AbsenceEpisodeFactory, AssignmentFactory
-from .test_dashboard import PEOPLE
 
 KEEP_RECORDS = {"psw", "hr_officer"}
 

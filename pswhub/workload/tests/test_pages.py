@@ -13,17 +13,13 @@ from django.utils import timezone
 
 from pswhub.core.attention import attention_for
 from pswhub.core.navigation import navigation_for
-from pswhub.core.tests.factories import StaffMemberFactory
+from pswhub.core.tests.factories import PEOPLE, StaffMemberFactory
 from pswhub.workload import importing
 from pswhub.workload.forms import EARLY_CAREER_ABOVE_FULL, ENTER_POINTS
 from pswhub.workload.models import CaseloadImport, CaseloadSnapshot, EarlyCareerYear, WeightingScheme
 
 from .factories import CaseloadSnapshotFactory, WeightingSchemeFactory, weights_set
 
-PEOPLE = [
-    "psw", "qa_officer", "auditor", "hr_officer", "head_of_service", "councillor", "admin", "north_manager",
-    "north_worker", "south_worker",
-]  # fmt: skip
 SEE_EVERY_TEAM = {"psw", "qa_officer", "hr_officer", "head_of_service"}
 SEE_OWN_LINE = {"north_worker", "south_worker"}
 MAY_IMPORT = {"psw", "hr_officer"}
