@@ -9,6 +9,8 @@ urlpatterns = [
     path("workload/", include("pswhub.workload.urls")),
     path("health-check/", include("pswhub.health_check.urls")),
     path("people-development/", include("pswhub.people_development.urls")),
+    path("registration/", include("pswhub.registrations.urls")),
+    path("learning/", include("pswhub.learning.urls")),
     path("", include("pswhub.core.urls")),
 ]
 

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "pswhub.workload",
     "pswhub.health_check",
     "pswhub.people_development",
+    "pswhub.registrations",
+    "pswhub.learning",
 ]
 
 MIDDLEWARE = [

@@ -216,6 +216,14 @@ def go_to(page, area, label=None):
             area_pages.get_by_role("link", name=label, exact=True).click()
 
 
+def fill_date(page, legend, day):
+    """Types a date into the GOV.UK date input whose fieldset's legend is `legend`."""
+    group = page.get_by_role("group", name=legend)
+    group.get_by_label("Day").fill(str(day.day))
+    group.get_by_label("Month").fill(str(day.month))
+    group.get_by_label("Year").fill(str(day.year))
+
+
 def heading(page):
     return page.get_by_role("heading", level=1)
 

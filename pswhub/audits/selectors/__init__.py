@@ -25,10 +25,12 @@ from .figures import (  # noqa: F401
     audit_figures_suppressed,
     audit_figures_with_year_before,
     audit_section_grades,
+    audit_theme_codes_found,
     audit_theme_frequency,
     completed_by_team_name,
     figures_from_counts,
     good_or_better_would_reveal,
+    learning_theme_choices,
     moderation_figures,
     service_rows,
 )

@@ -99,6 +99,12 @@ def audit_figures_with_year_before(*, date_from, date_to, team=None, services="a
 def audit_theme_frequency(*, date_from, date_to):
     """Learning themes by the number of completed audits that named them, most frequent first.
     Summed from the day counts (`ThemeDay`, pswhub/audits/day_counts.py)."""
+    return [(name, count) for _code, name, count in audit_theme_codes_found(date_from=date_from, date_to=date_to)]
+
+
+def audit_theme_codes_found(*, date_from, date_to):
+    """Learning themes named by completed audits in a period, as (code, name, audits), most
+    frequent first: what other capabilities (learning) match by the theme's stable code."""
     counts = dict(
         ThemeDay.objects.filter(completed_on__range=(date_from, date_to))
         .values_list("theme_id")
@@ -106,7 +112,12 @@ def audit_theme_frequency(*, date_from, date_to):
         .order_by()
     )
     themes = LearningTheme.objects.filter(pk__in=counts).order_by("order", "name")
-    return sorted(((theme.name, counts[theme.pk]) for theme in themes), key=lambda row: -row[1])
+    return sorted(((theme.code, theme.name, counts[theme.pk]) for theme in themes), key=lambda row: -row[2])
+
+
+def learning_theme_choices():
+    """The active learning themes as (code, name), in their order: the shared vocabulary."""
+    return list(LearningTheme.objects.filter(is_active=True).order_by("order", "name").values_list("code", "name"))
 
 
 def audit_section_grades(*, date_from, date_to):

@@ -4,13 +4,17 @@ import factory
 from factory.django import DjangoModelFactory
 
 from pswhub.audits.day_counts import audit_days_refresh
-from pswhub.audits.models import Audit, AuditPlan, AuditTool, Case, CaseType, Grade
+from pswhub.audits.models import Audit, AuditPlan, AuditTool, Case, CaseType, Grade, LearningTheme
 from pswhub.audits.reference import OFSTED_SCALE
 from pswhub.core.tests.factories import PEOPLE, TeamFactory, UserFactory  # noqa: F401  (PEOPLE is read from here too)
 
 
 def grade(code):
     return Grade.objects.get(scale__code=OFSTED_SCALE, code=code)
+
+
+def learning_theme(code):
+    return LearningTheme.objects.get(code=code)
 
 
 def tool(code="full-case-audit"):

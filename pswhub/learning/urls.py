@@ -1,0 +1,29 @@
+from django.urls import path
+
+from pswhub.core.imports.views import page_views
+
+from . import import_views, views
+
+app_name = "learning"
+
+import_upload, import_detail, import_confirm = page_views(import_views.LEARNING_PAGES)
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("events/", views.event_list, name="event_list"),
+    path("events/new/", views.event_create, name="event_create"),
+    path("events/<int:pk>/", views.event_detail, name="event_detail"),
+    path("events/<int:pk>/edit/", views.event_edit, name="event_edit"),
+    path("bookings/<int:pk>/remove/", views.booking_remove, name="booking_remove"),
+    path("topics/", views.topics, name="topics"),
+    path("themes/", views.themes, name="themes"),
+    path("supervision/", views.supervision_overview, name="supervision"),
+    path("mine/", views.own_learning, name="mine"),
+    path("staff/<int:pk>/", views.staff_learning, name="staff"),
+    path("staff/<int:pk>/supervision/new/", views.supervision_record, name="supervision_record"),
+    path("staff/<int:pk>/newly-qualified/", views.newly_qualified, name="newly_qualified"),
+    path("imports/", import_upload, name="import_upload"),
+    path("imports/template.csv", import_views.import_template_csv, name="import_template"),
+    path("imports/<int:pk>/", import_detail, name="import_detail"),
+    path("imports/<int:pk>/confirm/", import_confirm, name="import_confirm"),
+]
