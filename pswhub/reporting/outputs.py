@@ -97,6 +97,7 @@ def render_docx(document, *, template=None):
     context = {name: document.get(name, "") for name in TEMPLATE_FIELDS}
     context.update(status_line=status_line(document), body=body)
     try:
+        # Jinja's ImmutableSandboxedEnvironment with no globals, filters or tests (word_template.py).
         tpl.render(context, word_template.sandbox(), autoescape=True)
     except TemplateError:
         raise ValueError(word_template.TEMPLATE_NOT_SAFE) from None
