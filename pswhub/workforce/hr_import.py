@@ -82,7 +82,15 @@ TEMPLATE = [
 TEMPLATE_COLUMNS = [column for column, *_ in TEMPLATE]
 REQUIRED_COLUMNS = [column for column, required, *_ in TEMPLATE if required]
 # Columns a file may leave out altogether; what PSW Hub holds for them is then left as it is.
-OPTIONAL_HEADERS = {"swe_number", "census_role", "start_origin", "reason_leave", "leaver_destination", "effective_on"}
+OPTIONAL_HEADERS = {
+    "email",
+    "swe_number",
+    "census_role",
+    "start_origin",
+    "reason_leave",
+    "leaver_destination",
+    "effective_on",
+}
 REQUIRED_HEADERS = [column for column in TEMPLATE_COLUMNS if column not in OPTIONAL_HEADERS]
 # Optional columns holding census codes, with the code list each is checked against.
 CODE_COLUMNS = {
@@ -210,7 +218,7 @@ def row_clean(raw, *, context, row_number):
     problems, values = [], {}
     limits = {name: StaffMember._meta.get_field(name).max_length for name in TEMPLATE_COLUMNS[:6] if name != "team"}
     for column in ("employee_number", "first_name", "last_name", "email", "job_title"):
-        value = raw[column]
+        value = raw.get(column, "")
         if column in REQUIRED_COLUMNS and not value:
             problems.append((column, REQUIRED.format(column=column.replace("_", " "))))
         elif len(value) > limits[column]:
@@ -222,7 +230,7 @@ def row_clean(raw, *, context, row_number):
     if number and first != row_number:
         problems.append(("employee_number", DUPLICATE_EMPLOYEE.format(number=number, row=first)))
 
-    if raw["email"]:
+    if raw.get("email"):
         try:
             validate_email(raw["email"])
         except ValidationError:

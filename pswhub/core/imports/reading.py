@@ -72,9 +72,18 @@ def csv_rows(content):
     if "\x00" in text:
         raise TableError(NOT_A_TABLE.format(detail=BINARY))
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), strict=True))
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True))
     except csv.Error as error:
         raise TableError(NOT_A_TABLE.format(detail=str(error))) from error
+
+
+def _delimiter(text):
+    """The character separating the cells: a comma, unless the header row has more semicolons or
+    tabs than commas (Excel saves "CSV" with semicolons where the comma is the decimal mark)."""
+    header = text.split("\n", 1)[0]
+    counts = {separator: header.count(separator) for separator in (",", ";", "\t")}
+    best = max(counts, key=lambda separator: counts[separator])
+    return best if counts[best] > counts[","] else ","
 
 
 def _xlsx_rows(content):

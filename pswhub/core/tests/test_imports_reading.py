@@ -271,3 +271,19 @@ def test_a_decimal_has_at_most_its_places(text, number):
 def test_a_template_is_its_header_and_one_example_row():
     template = [("worker", True, "Employee number", "E1001"), ("count", True, "Cases", "3")]
     assert template_csv(template) == "worker,count\r\nE1001,3\r\n"
+
+
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_a_file_saved_with_semicolons_or_tabs_reads_as_a_comma_file_would(separator):
+    # Excel saves "CSV" with semicolons where the comma is the decimal mark.
+    rows = [["employee_number", "fte", "job_title"], ["E1", "0,5", "Social worker, senior"]]
+    content = "\r\n".join(separator.join(row) for row in rows).encode()
+    assert table_read(content=content, file_name="staff.csv") == (rows[0], [rows[1]])
+
+
+def test_commas_inside_a_comma_file_stay_in_their_quoted_cell():
+    content = b'employee_number,job_title\r\nE1,"Senior; lead"\r\n'
+    assert table_read(content=content, file_name="staff.csv") == (
+        ["employee_number", "job_title"],
+        [["E1", "Senior; lead"]],
+    )

@@ -47,23 +47,28 @@ def hr_extract_import(*, extract, changed_by=None, dry_run=False):
     return write_or_rehearse(lambda: _extract_upsert(extract, changed_by), dry_run=dry_run)
 
 
+def _staff_fields(extract):
+    """The staff fields the file gives: an e-mail column the file leaves out leaves the addresses
+    held as they are."""
+    return [name for name in STAFF_FIELDS if name != "email" or "email" in extract.headers]
+
+
 def _extract_upsert(extract, changed_by):
     result = ExtractImportResult(rows=len(extract.rows))
+    fields = _staff_fields(extract)
     numbers = [row["employee_number"] for row in extract.rows]
     existing = {staff.employee_number: staff for staff in StaffMember.objects.filter(employee_number__in=numbers)}
     new, changed, changed_numbers = [], [], set()
     for row in extract.rows:
         staff = existing.get(row["employee_number"])
         if staff is None:
-            new.append(
-                StaffMember(employee_number=row["employee_number"], **{name: row[name] for name in STAFF_FIELDS})
-            )
-        elif any(getattr(staff, name) != row[name] for name in STAFF_FIELDS):
-            for name in STAFF_FIELDS:
+            new.append(StaffMember(employee_number=row["employee_number"], **{name: row[name] for name in fields}))
+        elif any(getattr(staff, name) != row[name] for name in fields):
+            for name in fields:
                 setattr(staff, name, row[name])
             changed.append(staff)
             changed_numbers.add(staff.employee_number)
-    staff_members_bulk_save(new=new, changed=changed, changed_fields=STAFF_FIELDS, changed_by=changed_by)
+    staff_members_bulk_save(new=new, changed=changed, changed_fields=fields, changed_by=changed_by)
     staff_by_number = {
         staff.employee_number: staff for staff in StaffMember.objects.filter(employee_number__in=numbers)
     }

@@ -340,3 +340,23 @@ def test_a_date_serial_in_a_csv_counts_from_excels_epoch(north):
 def test_a_mapping_to_a_column_the_template_does_not_have_is_named(db):
     problems = problems_of(csv_bytes(row()), mapping={"Grade": "salary_grade"})
     assert Problem(None, "Grade", MAPPING_UNKNOWN_COLUMN.format(header="Grade", column="salary_grade")) in problems
+
+
+def test_an_extract_without_the_email_column_imports_and_keeps_the_addresses_held(north):
+    StaffMemberFactory(employee_number="E1001", first_name="Amina", last_name="Khan", email="amina@council.example")
+    header = [column for column in HEADER if column != "email"]
+    rows = [
+        [
+            value
+            for column, value in zip(HEADER, row(job_title="Senior social worker"), strict=True)
+            if column != "email"
+        ]
+    ]
+    result = import_file(csv_bytes(*rows, header=header))
+    staff = StaffMember.objects.get(employee_number="E1001")
+    assert (result.updated, staff.job_title, staff.email) == (1, "Senior social worker", "amina@council.example")
+
+
+def test_a_semicolon_separated_extract_imports(north):
+    content = csv_bytes(row(), row(number="E1002", first="Ben", swe_number="SW654321"), header=HEADER).replace(b",", b";")
+    assert import_file(content).added == 2
