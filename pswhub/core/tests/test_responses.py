@@ -28,7 +28,9 @@ def no_store(response):
         ("psw", "audits:dashboard"),
     ],
 )
-def test_a_signed_in_page_is_not_stored(request, client, person, page):
+def test_a_signed_in_page_is_not_stored(db, request, client, person, page):
+    # `db` first: the person is fetched by name, so without it the test would run among the
+    # tests that need no database, after the browser tests have emptied the reference tables.
     client.force_login(request.getfixturevalue(person))
     response = client.get(reverse(page))
     assert response.status_code == 200
