@@ -55,8 +55,7 @@ def bookings_chart(rows, period):
         "title": f"Places booked and people who attended, by kind of event, {period.label}",
         "description": "Bar chart of places booked and people who attended learning events, by kind. "
         + " ".join(
-            f"{kind_name(code)}: {said(booked)} booked, {said(attended)} attended."
-            for code, booked, attended in rows
+            f"{kind_name(code)}: {said(booked)} booked, {said(attended)} attended." for code, booked, attended in rows
         ),
         "categories": categories,
         "series": [

@@ -93,9 +93,8 @@ def bookings_by_kind(*, start, end, today=None, services=None):
     for code in reference.EVENT_KIND_CODES:
         of_kind = [event for event in events if event.kind == code]
         if of_kind:
-            rows.append(
-                (code, total(event_booked(event) for event in of_kind), total(event_attended(event) for event in of_kind))
-            )
+            booked = total(event_booked(event) for event in of_kind)
+            rows.append((code, booked, total(event_attended(event) for event in of_kind)))
     return rows
 
 
