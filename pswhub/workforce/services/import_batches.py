@@ -46,4 +46,4 @@ def _census_write(census_return, *, changed_by=None, dry_run=False):
     return census_return_import(census_return=census_return, changed_by=changed_by, dry_run=dry_run)
 
 
-CENSUS_RETURN = Importer(model=CensusReturnUpload, read=census_upload_read, write=_census_write)
+CENSUS_RETURN = Importer(model=CensusReturnUpload, read=census_upload_read, write=_census_write, needs_council=False)
