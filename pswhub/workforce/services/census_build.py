@@ -343,7 +343,7 @@ def _apply_corrections(census_year, derived):
             continue
         derived_value = values.get(correction.field)
         values[correction.field] = value_parse(correction.field, correction.value)
-        who = correction.corrected_by.full_name if correction.corrected_by else "someone"
+        who = correction.corrected_by.display_name if correction.corrected_by else "someone"
         values["sources"][correction.field] = (
             f"Corrected by {who} on {govuk_date(correction.corrected_at)}: {correction.reason} "
             f"(the records give {value_shown(correction.field, derived_value)})"

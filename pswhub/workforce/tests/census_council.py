@@ -40,7 +40,7 @@ def person(team, swe, **profile):
 
 def small_council():
     """Returns {name: staff member} and the teams. See test_census_build.py for what each person is."""
-    authority = AuthorityFactory(la_code="873", name="Northshire Council")
+    authority = AuthorityFactory()
     children = ServiceFactory(authority=authority, kind=Service.CHILDREN)
     adults = ServiceFactory(authority=authority, kind=Service.ADULTS)
     assessment = TeamFactory(service=children, name="Assessment")
@@ -60,6 +60,7 @@ def small_council():
                     worker("SW1006", year=2025, RoleStartDate="2024-09-02", FTE30="0.800000", FTE="0.800000"),
                     worker("SW0999", year=2025, RoleStartDate="2018-01-08"),
                 ],
+                lea=authority.la_code,
             )
         )
     )
