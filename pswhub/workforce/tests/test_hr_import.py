@@ -34,7 +34,7 @@ from pswhub.workforce.models import Assignment, ColumnMapping, ImportBatch, Staf
 from pswhub.workforce.services import ExtractImportError, hr_extract_import
 
 # The columns every extract has had; the optional census codes and effective date came later.
-LATER_COLUMNS = ("census_role", "start_origin", "reason_leave", "leaver_destination", "effective_on")
+LATER_COLUMNS = ("census_role", "start_origin", "reason_leave", "leaver_destination", "service", "effective_on")
 HEADER = [column for column in hr_import.TEMPLATE_COLUMNS if column not in LATER_COLUMNS]
 
 
@@ -358,5 +358,7 @@ def test_an_extract_without_the_email_column_imports_and_keeps_the_addresses_hel
 
 
 def test_a_semicolon_separated_extract_imports(north):
-    content = csv_bytes(row(), row(number="E1002", first="Ben", swe_number="SW654321"), header=HEADER).replace(b",", b";")
+    content = csv_bytes(row(), row(number="E1002", first="Ben", swe_number="SW654321"), header=HEADER).replace(
+        b",", b";"
+    )
     assert import_file(content).added == 2
