@@ -8,12 +8,9 @@ class ReportingConfig(AppConfig):
 
     def ready(self):
         from pswhub.core import navigation as nav
-        from pswhub.core.report_sections import register
 
         from . import rules  # noqa: F401
-        from .organisation_section import OrganisationSection
 
-        register(OrganisationSection())
         nav.register(
             area=nav.GOVERNANCE,
             label="Annual report",
