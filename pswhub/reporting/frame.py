@@ -62,7 +62,7 @@ RANK = {
     "committee_actions": 120,
 }
 # The parts a PSW may leave out of the report: every section (registered or narrative-only).
-LEFT_OUT_NOTE = "Left out of the report by the PSW"
+LEFT_OUT_NOTE = "left out of the report by the PSW"
 
 
 def ordered_sections(sections=None):

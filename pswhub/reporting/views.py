@@ -64,11 +64,11 @@ def _writable_parts(report):
         if key in report.left_out:
             state = parts.LEFT_OUT_NOTE
         elif written:
-            state = "Written"
+            state = "written"
         elif key in parts.NARRATIVE_ONLY:
-            state = "Not written, so left out"
+            state = "not written, so left out"
         else:
-            state = "Written from the data"
+            state = "written from the data"
         rows.append({"key": key, "title": title, "state": state})
     return rows
 

@@ -8,6 +8,7 @@ from datetime import date
 import pypdfium2
 import pytest
 from django.core.management import call_command
+from lxml import html as lxml_html
 
 from pswhub.audits import selectors as audit_selectors
 from pswhub.core.demo import demo_data_load
@@ -36,7 +37,7 @@ def demo_report(db, tmp_path):
 
 def text_of(fmt, content):
     if fmt == "html":
-        return content.decode()
+        return lxml_html.fromstring(content).text_content()
     if fmt == "docx":
         return zipfile.ZipFile(io.BytesIO(content)).read("word/document.xml").decode()
     pdf = pypdfium2.PdfDocument(content)

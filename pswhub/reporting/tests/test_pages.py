@@ -138,12 +138,44 @@ def test_a_councillor_reads_published_reports_but_never_a_draft(client, psw, cou
     assert download["Content-Disposition"].startswith("attachment") and PLAN_SENTENCE.encode() in download.content
 
 
-@pytest.mark.parametrize("page", ["reporting:report_detail", "reporting:report_edit", "reporting:report_publish"])
+@pytest.mark.parametrize(
+    "page", ["reporting:report_detail", "reporting:report_edit", "reporting:report_publish", "reporting:report_choices"]
+)
 def test_only_those_who_write_or_read_drafts_open_them(client, everyone, draft, page):
     can_open = {"psw", "qa_officer"} | ({"head_of_service"} if page == "reporting:report_detail" else set())
     for name, user in everyone.items():
         client.force_login(user)
         assert client.get(reverse(page, args=[draft.pk])).status_code == (200 if name in can_open else 403), name
+
+
+def test_the_psw_leaves_out_a_section_and_pools_the_audits_and_the_report_says_so(client, psw, draft):
+    client.force_login(psw)
+    response = client.post(
+        reverse("reporting:report_choices", args=[draft.pk]), {"left_out": ["work_plan"], "audits_pooled": "on"}
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert (draft.left_out, draft.options) == (["work_plan"], {"audits_pooled": True})
+    page = client.get(reverse("reporting:report_detail", args=[draft.pk])).content.decode()
+    assert PLAN_SENTENCE not in page
+    assert "Write the narrative for Progress against the work plan</a> (left out of the report by the PSW)" in page
+    # A section that does not exist is refused with the form's message, and nothing changes.
+    refused = client.post(reverse("reporting:report_choices", args=[draft.pk]), {"left_out": ["nonsense"]})
+    assert refused.status_code == 200 and "Select a valid choice" in refused.content.decode()
+    draft.refresh_from_db()
+    assert draft.left_out == ["work_plan"]
+
+
+def test_the_psw_writes_a_section_with_no_figures_and_no_other_key_is_accepted(client, psw, draft):
+    client.force_login(psw)
+    client.post(
+        reverse("reporting:narrative_edit", args=[draft.pk, "networks"]),
+        {"narrative": "The PSW chairs the regional network."},
+    )
+    page = client.get(reverse("reporting:report_detail", args=[draft.pk])).content.decode()
+    assert '<h3 class="govuk-heading-m" id="section-networks">Regional and national networks</h3>' in page
+    assert "The PSW chairs the regional network." in page
+    assert client.get(reverse("reporting:narrative_edit", args=[draft.pk, "nonsense"])).status_code == 404
 
 
 def test_social_workers_and_managers_cannot_see_reports(client, north_worker, north_manager, hr_officer):
