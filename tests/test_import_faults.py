@@ -6,13 +6,16 @@ The second is fault injection: a confirm is run once to count its queries, then 
 query with that query failing as a lost connection would, and every table is compared with
 before each time. Run on PostgreSQL too (docs/operations.md)."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.apps import apps
 from django.db import OperationalError, connection, models
+from django.utils import timezone
 
-from pswhub.core.imports import Importer, guard
+from pswhub.core.imports import PREVIEW_EXPIRED, PREVIEW_HOURS, Importer, UploadNotPreviewed, guard
+from pswhub.core.retention import purge_expired
 from pswhub.core.tests.factories import AuthorityFactory, StaffMemberFactory, TeamFactory
 from pswhub.workforce.models import CensusReturnUpload
 from pswhub.workforce.services.import_batches import CENSUS_RETURN, census_upload_read
@@ -160,3 +163,30 @@ def test_the_tables_compared_include_the_change_history_and_the_uploads():
     labels = set(table_counts())
     assert {"workload.CaseloadSnapshot", "workload.HistoricalCaseloadSnapshot", "workload.CaseloadImport"} <= labels
     assert len(labels) == len([m for m in apps.get_models() if m._meta.label != "sessions.Session"])
+
+
+# Expired previews ---------------------------------------------------------------------------------
+
+
+def test_an_expired_preview_is_refused_and_its_file_emptied_by_the_retention_schedule(council):
+    now = timezone.now()
+    stale, _checked = CASELOADS.preview(file_name="stale.csv", content=CASELOADS_FILE)
+    fresh, _checked = CASELOADS.preview(file_name="fresh.csv", content=CASELOADS_FILE)
+    # Two hours and a minute ago: just past PREVIEW_HOURS.
+    CaseloadImport.objects.filter(pk=stale.pk).update(uploaded_at=now - timedelta(hours=PREVIEW_HOURS, minutes=1))
+
+    assert _removed(purge_expired(dry_run=True, now=now)) == 1
+    assert CaseloadImport.objects.get(pk=stale.pk).status == "previewed"  # a dry run only counts
+    assert _removed(purge_expired(now=now)) == 1
+
+    stale.refresh_from_db()
+    fresh.refresh_from_db()
+    assert (stale.status, bytes(stale.content)) == ("refused", b"")
+    assert stale.problems == [{"row": None, "column": "", "message": PREVIEW_EXPIRED.format(hours=PREVIEW_HOURS)}]
+    assert (fresh.status, bytes(fresh.content)) == ("previewed", CASELOADS_FILE)
+    with pytest.raises(UploadNotPreviewed):
+        CASELOADS.confirm(upload=stale)
+
+
+def _removed(results):
+    return next(result["removed"] for result in results if result["rule"].key == "import_previews")
