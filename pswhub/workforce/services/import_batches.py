@@ -6,7 +6,7 @@ from pswhub.core.imports import Importer
 
 from .. import csww, hr_import
 from ..models import CensusReturnUpload, ImportBatch
-from .census import census_authority_problem, census_return_import
+from .census import census_authority_problem, census_built_year_problem, census_return_import
 from .hr_extract import hr_extract_import
 
 
@@ -14,12 +14,14 @@ def _extract_write(extract, *, changed_by=None, dry_run=False):
     return hr_extract_import(extract=extract, changed_by=changed_by, dry_run=dry_run)
 
 
-def batch_fields(mapping):
-    """What a batch keeps of the column mapping it was read with (None: the template's own)."""
+def batch_fields(mapping, create_teams=False):
+    """What a batch keeps of how it was read: the column mapping (None: the template's own) and
+    whether teams the extract names may be added."""
     return {
         "mapping": mapping,
         "mapping_name": mapping.name if mapping else "",
         "mapping_columns": mapping.columns if mapping else {},
+        "create_teams": create_teams,
     }
 
 
@@ -27,7 +29,7 @@ HR_EXTRACT = Importer(
     model=ImportBatch,
     read=hr_import.extract_read,
     write=_extract_write,
-    options=lambda batch: {"mapping": batch.mapping_columns},
+    options=lambda batch: {"mapping": batch.mapping_columns, "create_teams": batch.create_teams},
 )
 
 
@@ -36,7 +38,7 @@ def census_upload_read(*, content, file_name=""):
     it is this authority's (a return for another council is refused before anything is kept)."""
     census_return = csww.census_return_read(content)
     if census_return.is_valid:
-        problem = census_authority_problem(census_return.la_code)
+        problem = census_authority_problem(census_return.la_code) or census_built_year_problem(census_return.year)
         if problem:
             census_return.problems.append(csww.Problem(problem, "LEA"))
     return census_return
