@@ -100,10 +100,10 @@ def walk(tab, user, subtests, checked):
             for index, form in enumerate(tab.locator("main form").all()):
                 method = (form.get_attribute("method") or "get").lower()
                 key = (shape(address), index)
-                if method == "post" and key not in checked["forms"] and form.locator(FIELDS).count():
-                    if any(field.is_visible() for field in form.locator(FIELDS).all()):
-                        checked["forms"].add(key)
-                        forms.append((address, index))
+                fields = form.locator(FIELDS).all()
+                if method == "post" and key not in checked["forms"] and any(field.is_visible() for field in fields):
+                    checked["forms"].add(key)
+                    forms.append((address, index))
             for link in tab.locator("main a[href^='/']").all():
                 href = link.get_attribute("href")
                 if link.get_attribute("download") is None and not NOT_A_PAGE.search(href) and shape(href) not in seen:
@@ -173,7 +173,6 @@ def test_every_page_of_every_role_in_a_council_with_nothing_yet(page, new_counci
                 assert response.status == 200, f"{item['href']} answered {response.status}"
                 expect(heading(page)).to_be_visible()
                 assert_no_axe_violations(page)
-
 
 
 def test_every_error_summary_link_of_starting_an_audit_moves_focus_to_its_field(page, council, north_team):
