@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "pswhub.core",
     "pswhub.workforce",
+    "pswhub.agency",
     "pswhub.audits",
     "pswhub.governance",
     "pswhub.reporting",
