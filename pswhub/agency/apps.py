@@ -22,12 +22,12 @@ class AgencyConfig(AppConfig):
             label="Agency social workers",
             url_name="agency:list",
             permission="agency.view_engagements",
-            order=30,
+            order=40,
         )
         nav.register(
             area=nav.WORKFORCE,
             label="Agency figures",
             url_name="agency:figures",
             permission="agency.view_figures",
-            order=31,
+            order=41,
         )
