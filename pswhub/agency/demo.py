@@ -21,7 +21,7 @@ CAPS = [
     (date(2024, 4, 1), Decimal("42.00"), "Agreed by the region's local authorities, March 2024"),
     (date(2025, 4, 1), Decimal("45.00"), "Raised by the regional agreement, March 2025"),
 ]
-ENGAGEMENTS = 18
+ENGAGEMENTS = 26
 
 
 def agency_demo_load(*, rng, authority, today):
@@ -37,7 +37,7 @@ def agency_demo_load(*, rng, authority, today):
     engagements = []
     for index in range(ENGAGEMENTS):
         starts_on = first_day + timedelta(days=rng.randint(0, (today - first_day).days - 30))
-        weeks = rng.choice([12, 13, 26, 26, 39, 52, 78])
+        weeks = rng.choice([13, 26, 26, 39, 52, 78, 104])
         ends_on = starts_on + timedelta(weeks=weeks) - timedelta(days=1)
         engagements.append(
             Engagement(
@@ -46,7 +46,7 @@ def agency_demo_load(*, rng, authority, today):
                 team=rng.choice(teams),
                 cover_reason=rng.choice(REASONS),
                 starts_on=starts_on,
-                ends_on=None if ends_on > today and rng.random() < 0.5 else ends_on,
+                ends_on=None if ends_on > today and rng.random() < 0.7 else ends_on,
                 fte=rng.choice([Decimal("1"), Decimal("1"), Decimal("1"), Decimal("0.8"), Decimal("0.6")]),
                 hourly_rate=Decimal(rng.randint(3800, 5200)) / 100,
                 years_qualified=rng.randint(1, 20),

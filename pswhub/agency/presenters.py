@@ -3,7 +3,7 @@
 from pswhub.core.presenters import SUPPRESSED, govuk_date, number, percent
 
 from .models import CoverReason
-from .selectors import is_over_cap
+from .selectors import cap_in_force, is_over_cap
 
 REASONS = dict(CoverReason.choices)
 SHORT_REASONS = {"vacancy": "Vacancy", "maternity": "Maternity", "sickness": "Sickness", "project": "Project"}
@@ -38,8 +38,11 @@ def reason_rows(figures):
     return [(REASONS[reason], number(count)) for reason, count in figures["by_reason"].items()]
 
 
-def engagement_row(engagement, cap, on):
-    """One engagement as its list shows it."""
+def engagement_row(engagement, caps, on):
+    """One engagement as its list shows it; its rate is set against the cap in force on its last
+    day (today while it continues)."""
+    last_day = min(on, engagement.ends_on) if engagement.ends_on else on
+    cap = cap_in_force(caps, max(last_day, engagement.starts_on))
     return {
         "engagement": engagement,
         "worker": engagement.worker,

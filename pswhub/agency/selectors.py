@@ -29,6 +29,11 @@ def price_cap_on(day):
     return PriceCap.objects.filter(starts_on__lte=day).order_by("-starts_on").first()
 
 
+def cap_in_force(caps, day):
+    """Of `caps` (newest first, as price_caps gives them), the one in force on `day`, or None."""
+    return next((cap for cap in caps if cap.starts_on <= day), None)
+
+
 def is_over_cap(engagement, cap):
     return cap is not None and engagement.hourly_rate > cap.hourly_rate
 

@@ -33,8 +33,10 @@ def _form_page(request, form, *, title, button, back, caption="Agency social wor
 def engagement_list(request):
     require(request, "agency.view_engagements")
     today = timezone.localdate()
-    cap = selectors.price_cap_on(today)
-    rows = [presenters.engagement_row(engagement, cap, today) for engagement in selectors.engagements_for(request.user)]
+    caps = list(selectors.price_caps())
+    cap = selectors.cap_in_force(caps, today)
+    engagements = selectors.engagements_for(request.user)
+    rows = [presenters.engagement_row(engagement, caps, today) for engagement in engagements]
     context = {
         "current": [row for row in rows if row["in_force"]],
         "others": [row for row in rows if not row["in_force"]],

@@ -162,4 +162,10 @@ def test_an_engagement_above_the_cap_is_marked_on_the_list(client, psw, north_te
     EngagementFactory(team=north_team, worker_name="Over Cap", hourly_rate=Decimal("52"), starts_on=date(2020, 2, 1))
     client.force_login(psw)
     page = client.get(reverse("agency:list")).content.decode()
-    assert "Over the cap" in page and "£52.00" in page
+    assert page.count("Over the cap") == 1 and "£52.00" in page
+    # One that ended before any cap was agreed is not set against a later cap.
+    EngagementFactory(
+        team=north_team, hourly_rate=Decimal("60"), starts_on=date(2019, 1, 1), ends_on=date(2019, 12, 31)
+    )
+    page = client.get(reverse("agency:list")).content.decode()
+    assert page.count("Over the cap") == 1 and "£60.00" in page

@@ -17,5 +17,5 @@ def test_the_demo_council_has_engagements_under_a_cap(db):
     )
     assert figures["headcount"] > 0 and figures["spend"] > 0
     assert figures["price_cap"] is not None
-    assert Engagement.objects.filter(team__service__kind="children").count() == Engagement.objects.count() == 18
+    assert Engagement.objects.filter(team__service__kind="children").count() == Engagement.objects.count() == 26
     assert Engagement.objects.filter(ends_on__lt=TODAY).exists()
