@@ -131,3 +131,22 @@ class FiguresYearForm(forms.Form):
         from pswhub.core.periods import year_label
 
         self.fields["year"].choices = [(year, year_label(year)) for year in years]
+
+
+CHOOSE_FILE = "Choose a CSV or XLSX file"
+FILE_TOO_BIG = "The file is larger than {limit} MB"
+UPLOAD_LIMIT_MB = 20
+
+
+class EngagementUploadForm(forms.Form):
+    file = forms.FileField(
+        label="Engagements (CSV or XLSX)",
+        help_text="One row per engagement, with a header row.",
+        error_messages={"required": CHOOSE_FILE},
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > UPLOAD_LIMIT_MB * 1024 * 1024:
+            raise forms.ValidationError(FILE_TOO_BIG.format(limit=UPLOAD_LIMIT_MB))
+        return upload

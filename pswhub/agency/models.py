@@ -11,6 +11,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from pswhub.core import roles
+from pswhub.core.imports.models import Upload
 from pswhub.core.models import StaffMember, Team
 
 # A full-time week, in hours, by which an engagement's FTE becomes the hours it is charged for.
@@ -104,3 +105,18 @@ class PriceCap(models.Model):
 
     def __str__(self):
         return f"£{self.hourly_rate} an hour from {self.starts_on}"
+
+
+class EngagementUpload(Upload):
+    """One file of engagements (core.imports.models.Upload) and the engagements it would add or
+    update, or did (importing.py)."""
+
+    RESULT_FIELDS = ["rows", "added", "updated", "unchanged"]
+
+    added = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords(excluded_fields=["content"])
+
+    class Meta(Upload.Meta):
+        pass

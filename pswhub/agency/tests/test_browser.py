@@ -80,16 +80,14 @@ def hr_officer(council):  # noqa: F811
     return UserFactory(username="hana", first_name="Hana", last_name="Reid", roles=[roles.HR_OFFICER])
 
 
-def test_the_hr_officer_previews_an_extract_that_adopts_a_census_record_and_adds_a_team(
-    reference_data_restored,
-    page,
-    hr_officer,
-    council,
-    tmp_path,  # noqa: F811
-):
+@pytest.fixture
+def census_record(council, tmp_path):  # noqa: F811
     xml = tmp_path / "csww.xml"
     xml.write_bytes(census_return(2025, lea=council.la_code, workers=[worker("SW77", year=2025)]))
     call_command("import_csww", str(xml))
+
+
+def test_an_hr_extract_adopts_a_census_record(reference_data_restored, page, hr_officer, census_record, tmp_path):  # noqa: F811
     extract = tmp_path / "staff.csv"
     extract.write_text(
         "employee_number,first_name,last_name,job_title,team,started_on,left_on,fte,contract_type,swe_number\n"
