@@ -11,12 +11,13 @@ class AgencyConfig(AppConfig):
         from pswhub.core import navigation as nav
         from pswhub.core.report_sections import register
 
-        from . import rules  # noqa: F401
+        from . import retention, rules  # noqa: F401
         from .demo import agency_demo_load
         from .report_section import AgencySection
 
         core_demo.register(agency_demo_load)
         register(AgencySection())
+        retention.register_rules()
         nav.register(
             area=nav.WORKFORCE,
             label="Agency social workers",
