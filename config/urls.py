@@ -2,6 +2,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("accounts/", include("allauth.urls")),
+    path("workforce/agency/", include("pswhub.agency.urls")),
     path("workforce/", include("pswhub.workforce.urls")),
     path("audits/", include("pswhub.audits.urls")),
     path("governance/", include("pswhub.governance.urls")),

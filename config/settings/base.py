@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "pswhub.core",
     "pswhub.workforce",
     "pswhub.benchmarking",
+    "pswhub.agency",
     "pswhub.audits",
     "pswhub.governance",
     "pswhub.reporting",

@@ -22,7 +22,9 @@ MORE = "The first {shown} of {count} are listed"
 
 def import_batch_rows(batch):
     """The summary rows an HR import adds to the shared ones: how the file was read."""
-    teams = "Added to the service in the file's service column" if batch.create_teams else "Refused"
+    teams = "Refused"
+    if batch.create_teams:
+        teams = "Added, to the service in the file's service column (children when none)"
     return [("Columns", batch.mapping_name or "The PSW Hub template"), ("Teams not in PSW Hub", teams)]
 
 

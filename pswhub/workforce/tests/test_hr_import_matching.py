@@ -234,7 +234,8 @@ def test_the_preview_lists_who_is_added_and_changed_with_values_before_and_after
     assert ["Start date", "", "6 January 2025"] in by_number["E2"]["values"]
     page = client.get(reverse("workforce:import_detail", kwargs={"pk": batch.pk})).content.decode()
     assert "Who it would add or change" in page
-    assert "Team: North → South" in page and "FTE: 1 → 0.6" in page and "Ben Ode" in page
+    assert "E1 Amina Khan: Updated" in page and "E2 Ben Ode: Added" in page
+    assert "North → South" in page and "1 → 0.6" in page
 
 
 def test_someone_who_does_not_see_the_whole_workforce_sees_only_the_people_they_may_see(
