@@ -45,7 +45,8 @@ MUST_NOT_BE_BLANK = "This value cannot be left blank"
 
 
 def field_label(name):
-    return str(CensusWorker._meta.get_field(name).verbose_name).capitalize()
+    label = str(CensusWorker._meta.get_field(name).verbose_name)
+    return label[:1].upper() + label[1:]
 
 
 def value_text(name, value):
