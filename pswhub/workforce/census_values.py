@@ -7,6 +7,8 @@ import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from pswhub.core.presenters import govuk_date
+
 from . import codes
 from .models import SWE_NUMBER_PATTERN, CensusWorker
 
@@ -71,6 +73,8 @@ def value_shown(name, value):
         return f"{text}: {codes.label(CODE_FIELDS[name], text)}"
     if text and name in BOOLEAN_FIELDS:
         return "Yes" if value else "No"
+    if text and name in DATE_FIELDS and isinstance(value, date):
+        return govuk_date(value)
     return text or "Blank"
 
 

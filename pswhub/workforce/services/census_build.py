@@ -207,6 +207,15 @@ def derived_lines(*, authority, period):
 
 
 def _assignment_source(assignment):
+    """ "Assignment from 1 April 2026 (Social Worker, Permanent, Assessment)", worked out once per
+    assignment however many values name it."""
+    described = getattr(assignment, "_described", None)
+    if described is None:
+        described = assignment._described = _assignment_described(assignment)
+    return described
+
+
+def _assignment_described(assignment):
     ends = f" to {govuk_date(assignment.ends_on)}" if assignment.ends_on else ""
     what = ", ".join(part for part in (assignment.job_title, assignment.get_contract_type_display()) if part)
     team = assignment.team.name if assignment.team else "no team"
@@ -253,6 +262,10 @@ def _line(stretch, profile, count, episodes, period):
     if left and not agency:
         sources["reason_leave"] = sources["leaver_destination"] = (
             f"Leaving details on the last assignment: {_assignment_source(held[-1])}"
+        )
+    else:
+        sources["reason_leave"] = sources["leaver_destination"] = (
+            "Agency workers have no leaving details in the census" if agency else "Still in post"
         )
     if in_post:
         if count is None:
@@ -302,7 +315,7 @@ def _absence(episodes, stretch, first, period, agency, in_post, sources):
         )
         values["absent_at_30_september"] = covering is not None
         values["reason_absence"] = covering.reason if covering else ""
-        sources["absent_at_30_september"] = (
+        sources["absent_at_30_september"] = sources["reason_absence"] = (
             f"Absence from {govuk_date(covering.starts_on)}" if covering else "No absence covering 30 September"
         )
     return values
