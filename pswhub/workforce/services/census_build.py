@@ -342,6 +342,28 @@ def _profile_values(profile, sources):
     return values
 
 
+PAY_FIELDS = [name for _, name, _ in codes.LA_PAY_ITEMS] + ["other_allowances"]
+
+
+def _pay_answers(census_year, la_sources):
+    """The pay and allowance answers (asked from 2025) are not in the records: a year that has
+    none takes last year's, and says so; answers a year holds are kept."""
+    previous = CensusYear.objects.filter(authority=census_year.authority, year=census_year.year - 1).first()
+    answers = {}
+    for name in PAY_FIELDS:
+        held = getattr(census_year, name)
+        if held:
+            answers[name] = held
+            la_sources[name] = (census_year.la_sources or {}).get(name, "Recorded for this year")
+        elif previous is not None and getattr(previous, name):
+            answers[name] = getattr(previous, name)
+            la_sources[name] = f"The {previous.year} return's answer (pay questions are not held in the records)"
+        else:
+            answers[name] = ""
+            la_sources[name] = "Not held in PSW Hub's records"
+    return answers
+
+
 # Corrections and writing -------------------------------------------------------------------------
 
 
@@ -422,6 +444,7 @@ def _write_la_level(census_year, derived, authority, period, changed_by):
         la_level = {"vacancies_fte": None, "agency_cover_fte": None, "agency_cover_headcount": None}
         message = f"No establishment recorded by {govuk_date(reference)}"
         la_sources = dict.fromkeys(la_level, message)
+    la_level |= _pay_answers(census_year, la_sources)
     la_level["la_sources"] = la_sources
     changed = {name: value for name, value in la_level.items() if getattr(census_year, name) != value}
     if not changed:
