@@ -6,11 +6,13 @@ The figures are the ones the audit dashboard and the `audit_figures` command sho
 period (`selectors.audit_figures`, ADR 0205): a report built again after a late moderation shows
 the moderated grade, and a published report keeps the figures it was published with.
 
-Councillors read the report, so every count passes through `audit_figures_suppressed` (primary
-and secondary suppression) before it reaches the figures, the chart or the table."""
+Councillors read the report, so every count passes through `audit_figures_suppressed`, as on
+their dashboard: counts of audits at council or service level identify no one and are shown
+(core.disclosure, AUDIT_COUNTS)."""
 
+from pswhub.core import disclosure
 from pswhub.core.presenters import SUPPRESSED, percent
-from pswhub.core.report_sections import Chart, SectionData, Table, say, suppression_note
+from pswhub.core.report_sections import Chart, SectionData, Table, disclosure_note, say
 
 from .models import AuditType
 from .selectors import audit_figures_suppressed, audit_figures_with_year_before, ofsted_grades
@@ -89,7 +91,7 @@ class AuditSection:
             "it was completed, whenever the moderation happened.",
             "Good or better: audits graded outstanding or good as a percentage of all graded audits completed, "
             "to one decimal place.",
-            suppression_note(),
+            disclosure_note(disclosure.AUDIT_COUNTS),
         ]
         if figures["current"]["completed"] == 0:
             return SectionData(
