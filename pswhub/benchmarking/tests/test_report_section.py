@@ -42,8 +42,8 @@ def test_the_section_sets_the_council_beside_london_england_and_its_comparators(
     # Camden 2023: turnover 16.1 (its row).
     assert data.table.rows[0] == ["Turnover rate (FTE, %)", "15.1%", "16.5%", "15.9%", "65th lowest of 150", "16.1%"]
     # Turnover, agency worker, vacancy and absence rates, in DfE's column order.
-    assert data.chart.series[0] == {"name": "Wandsworth Council", "values": [15.1, 15.3, 19.1, 2.0]}
-    assert "The council's own figures DfE publishes for every council: never hidden." in data.notes
+    assert data.chart.series[0] == {"name": "This council", "values": [15.1, 15.3, 19.1, 2.0]}
+    assert "The council's own figures that DfE publishes for every council are never hidden." in data.notes
     assert SectionData.from_dict(json.loads(json.dumps(data.as_dict()))) == data
 
 

@@ -59,9 +59,11 @@ def test_a_published_council_total_never_pins_down_a_hidden_team(cells):
 
 def test_each_subject_has_one_rule_in_words():
     assert disclosure.rule(disclosure.PEOPLE) == (
-        "Counts of identifiable people: 1 to 4 shown as c, with complementary suppression"
+        "Counts of people from 1 to 4 are shown as c, as is any figure from which one could be worked out"
     )
-    assert disclosure.rule(disclosure.AUDIT_COUNTS) == "Counts of audits at council or service level: shown"
+    assert disclosure.rule(disclosure.AUDIT_COUNTS) == (
+        "Counts of audits at council or service level identify no one and are shown"
+    )
     assert disclosure.rule(disclosure.DFE_PUBLISHED) == (
-        "The council's own figures DfE publishes for every council: never hidden"
+        "The council's own figures that DfE publishes for every council are never hidden"
     )
