@@ -10,11 +10,12 @@ for the report (option `audits_pooled`), and then the pooled row and sentence sa
 The counts are those of `selectors.counting.final_grade_counts`, the read behind the dashboard and
 the `audit_figures` command (ADR 0205): by completion date, once completed, with the moderated
 grade where there is one. Councillors read the report, so every row passes through
-`audit_figures_suppressed` (primary and secondary suppression of the grades; the percentage is
-`c` when it would reveal a small count) before it reaches the figures, the chart or the table."""
+`audit_figures_suppressed` as on their dashboard: counts of audits at council or service level identify no one and are
+shown (core.disclosure, AUDIT_COUNTS)."""
 
+from pswhub.core import disclosure
 from pswhub.core.presenters import SUPPRESSED, govuk_date, percent
-from pswhub.core.report_sections import Chart, SectionData, Table, say, suppression_note
+from pswhub.core.report_sections import Chart, SectionData, Table, disclosure_note, say
 
 from .models import AuditType
 from .reference import GRADE_CODES
@@ -177,7 +178,7 @@ class AuditSection:
             "Good or better: audits graded outstanding or good as a percentage of all graded audits of that "
             "service and type completed, to one decimal place. Dip samples and themed audits look at part of a "
             "case, so their grades are not pooled with full case audits.",
-            suppression_note(),
+            disclosure_note(disclosure.AUDIT_COUNTS),
         ]
         if pooled:
             notes.insert(

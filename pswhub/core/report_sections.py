@@ -172,6 +172,14 @@ def suppression_note():
     return SUPPRESSION_NOTE.format(top=threshold() - 1)
 
 
+def disclosure_note(subject):
+    """The note saying how a section's figures are disclosure-controlled, by their subject
+    (core.disclosure): "Counts of audits at council or service level: shown." """
+    from .disclosure import rule
+
+    return f"{rule(subject)}."
+
+
 def say(value, unit=""):
     """A figure in a sentence: `c` becomes words, so a sentence never shows a bare letter."""
     if value == SUPPRESSED:
