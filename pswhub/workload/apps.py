@@ -7,14 +7,18 @@ class WorkloadConfig(AppConfig):
     verbose_name = "Workload"
 
     def ready(self):
-        from pswhub.core import attention, demo
+        from pswhub.core import attention, caseloads, demo
         from pswhub.core import navigation as nav
 
         from . import demo as workload_demo
-        from . import rules  # noqa: F401
+        from . import (
+            rules,  # noqa: F401
+            selectors,
+        )
         from .attention import workload_attention_items
 
         attention.register(workload_attention_items)
+        caseloads.register(selectors.cases_by_staff_on)
         nav.register(
             area=nav.PRACTICE, label="Workload", url_name="workload:team", permission="workload.view_workload", order=20
         )

@@ -56,6 +56,30 @@ def caseloads_on(*, staff_members, on):
     return latest
 
 
+def cases_by_staff_on(*, staff, on):
+    """Each worker's total cases at their latest snapshot on or before `on`: {pk: (snapshot date,
+    cases)}, for `staff` (a StaffMember queryset, read as a subquery so that any number of people
+    costs two queries). The same rule as `caseloads_on`; registered with `pswhub.core.caseloads`
+    so that the workforce figures at a date can read it (docs/adr/0105)."""
+    latest_date = (
+        CaseloadSnapshot.objects.filter(staff_member=OuterRef("pk"), date__lte=on).order_by("-date").values("date")[:1]
+    )
+    latest = dict(staff.annotate(latest=Subquery(latest_date)).filter(latest__isnull=False).values_list("pk", "latest"))
+    if not latest:
+        return {}
+    totals = (
+        CaseloadSnapshot.objects.filter(staff_member__in=staff, date__in=set(latest.values()))
+        .values_list("staff_member_id", "date")
+        .annotate(cases=Sum("count"))
+        .order_by()
+    )
+    return {
+        staff_id: (snapshot_date, cases)
+        for staff_id, snapshot_date, cases in totals
+        if latest.get(staff_id) == snapshot_date
+    }
+
+
 @dataclass
 class Scheme:
     """A weighting scheme read once, with its points by (case type, complexity)."""
