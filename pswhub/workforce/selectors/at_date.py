@@ -226,6 +226,16 @@ def workforce_figures_on(*, on, service=Service.CHILDREN):
     return _figures(records, on)
 
 
+def records_held(*, service, on):
+    """Whether the records hold any social worker of the service by a date (a council that has only
+    imported past census returns holds none)."""
+    return (
+        Assignment.objects.filter(team__service__kind=_checked(service), starts_on__lte=on)
+        .exclude(org_role="")
+        .exists()
+    )
+
+
 def month_ends(*, until, months=24):
     """The last `months` month ends on or before `until`, oldest first."""
     ends, day = [], until
