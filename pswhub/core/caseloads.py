@@ -1,4 +1,4 @@
-"""Caseload counts at a date, read across the layers (docs/adr/0105-caseloads-at-a-date-through-core.md).
+"""Caseload counts at a date, read across the layers (docs/adr/0105-workforce-figures-at-a-date.md).
 
 The workforce figures at a date need each worker's cases at the latest count on or before the
 date. The counts belong to the workload app, which sits above workforce in the layers (workload

@@ -91,20 +91,20 @@ class _Records:
     def __init__(self, *, service, earliest, until):
         self.service = service
         window = twelve_months_to(earliest).start - ONE_DAY
-        assignments = (
+        in_window = (
             Assignment.objects.filter(team__service__kind=service, starts_on__lte=until)
             .exclude(org_role="")
             .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=window))
-            .order_by("staff_member_id", "starts_on")
-            .values_list("staff_member_id", "contract_type", "starts_on", "ends_on", "fte", "org_role", "team_id")
         )
         self.by_person = defaultdict(lambda: {False: [], True: []})
-        for staff_id, contract_type, starts_on, ends_on, fte, org_role, team_id in assignments:
+        rows = in_window.order_by("staff_member_id", "starts_on").values_list(
+            "staff_member_id", "contract_type", "starts_on", "ends_on", "fte", "org_role", "team_id"
+        )
+        for staff_id, contract_type, starts_on, ends_on, fte, org_role, team_id in rows:
             agency = contract_type == codes.AGENCY
             self.by_person[staff_id][agency].append(_Assignment(starts_on, ends_on, fte, org_role, team_id))
-        self.staff = StaffMember.objects.filter(
-            pk__in=Assignment.objects.filter(team__service__kind=service).exclude(org_role="").values("staff_member_id")
-        )
+        # The people counted, as a subquery, so that any number of them costs no query variables.
+        self.staff = StaffMember.objects.filter(pk__in=in_window.values("staff_member_id"))
         self.sickness = defaultdict(list)
         episodes = AbsenceEpisode.objects.filter(
             staff_member__in=self.staff, reason=SICKNESS, starts_on__gt=window, starts_on__lte=until
