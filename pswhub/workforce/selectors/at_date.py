@@ -27,20 +27,22 @@ the records instead of a return:
   FTE is recorded for the service by then."""
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db.models import Q
 
 from pswhub.core import caseloads
+from pswhub.core.figures import rate
 from pswhub.core.models import Service, StaffMember, Team
 from pswhub.core.periods import Period, year_before
 
 from .. import codes
 from ..models import AbsenceEpisode, Assignment, Establishment
 from .figures import figures_from
-from .lines import Line, Year
+from .lines import Line, Year, in_post_on
 
 SERVICES = {Service.CHILDREN: "Children's social workers", Service.ADULTS: "Adults' social workers"}
 SICKNESS = "SIC"
@@ -72,8 +74,9 @@ class AtDate:
     year: int | None = None
 
 
-@dataclass(frozen=True)
-class _Assignment:
+class _Assignment(NamedTuple):
+    """One assignment as the figures read it (a tuple: tens of thousands are read at once)."""
+
     starts_on: date
     ends_on: date | None
     fte: Decimal | None
@@ -106,9 +109,13 @@ class _Records:
         # The people counted, as a subquery, so that any number of them costs no query variables.
         self.staff = StaffMember.objects.filter(pk__in=in_window.values("staff_member_id"))
         self.sickness = defaultdict(list)
-        episodes = AbsenceEpisode.objects.filter(
-            staff_member__in=self.staff, reason=SICKNESS, starts_on__gt=window, starts_on__lte=until
-        ).values_list("staff_member_id", "starts_on", "working_days_lost")
+        episodes = (
+            AbsenceEpisode.objects.filter(
+                staff_member__in=self.staff, reason=SICKNESS, starts_on__gt=window, starts_on__lte=until
+            )
+            .order_by()
+            .values_list("staff_member_id", "starts_on", "working_days_lost")
+        )
         for staff_id, starts_on, days in episodes:
             self.sickness[staff_id].append((starts_on, days))
         self.teams = list(Team.objects.filter(service__kind=service, is_active=True).select_related("service"))
@@ -124,9 +131,8 @@ class _Records:
         self.latest_count = max((counted_on for counted_on, _ in counted.values()), default=None)
         lines = []
         for staff_id, kinds in self.by_person.items():
-            sick = sum(
-                (days for starts_on, days in self.sickness.get(staff_id, ()) if period.contains(starts_on)), Decimal(0)
-            )
+            episodes = self.sickness.get(staff_id, ())
+            sick = sum((days for starts_on, days in episodes if period.contains(starts_on)), Decimal(0))
             for agency, assignments in kinds.items():
                 for spell in _spells([one for one in assignments if one.starts_on <= on]):
                     lines.append(_line(staff_id, agency, spell, on, counted.get(staff_id), sick))
@@ -201,19 +207,24 @@ def _figures(records, on):
 
 def _retention(reference, lines, records, on):
     """`retention_rate_<group>`: of the council's own social workers in post on the day before the
-    12 months began, the share still in post at the date, by their census role then (the census
-    year's retention, `breakdowns.retention_by_role_group`, over the 12 months to the date)."""
-    from ..breakdowns import RETENTION_GROUPS, retention_by_role_group
+    12 months began, the share still in post at the date, by their census role then: the census
+    year's retention (`breakdowns.retention_by_role_group`, whose groups it uses) over the 12
+    months to the date."""
+    from ..breakdowns import RETENTION_GROUPS
 
     start = reference.starts_on - ONE_DAY
+    employed = [line for line in lines if not line.agency]
+    at_end = {line.swe_number for line in employed if in_post_on(line, on)}
     roles_then = {}
-    for staff_id, kinds in records.by_person.items():
-        held = next((one for one in kinds[False] if one.in_force_on(start)), None)
-        if held is not None:
-            roles_then[str(staff_id)] = held.org_role
-    at_start = [replace(line, org_role=roles_then.get(line.swe_number, line.org_role)) for line in lines]
-    rows = {row["group"]: row for row in retention_by_role_group(census_year=reference, lines=at_start)}
-    return {f"retention_rate_{group}": rows[group]["retention_rate"] for group, *_ in RETENTION_GROUPS}
+    for line in employed:
+        if in_post_on(line, start):
+            held = next(one for one in records.by_person[int(line.swe_number)][False] if one.in_force_on(start))
+            roles_then[line.swe_number] = held.org_role
+    figures = {}
+    for group, _, roles in RETENTION_GROUPS:
+        people = {person for person, role in roles_then.items() if roles is None or role in roles}
+        figures[f"retention_rate_{group}"] = rate(len(people & at_end), len(people))
+    return figures
 
 
 def workforce_figures_on(*, on, service=Service.CHILDREN):
