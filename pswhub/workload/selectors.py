@@ -59,25 +59,34 @@ def caseloads_on(*, staff_members, on):
 def cases_by_staff_on(*, staff, on):
     """Each worker's total cases at their latest snapshot on or before `on`: {pk: (snapshot date,
     cases)}, for `staff` (a StaffMember queryset, read as a subquery so that any number of people
-    costs two queries). The same rule as `caseloads_on`; registered with `pswhub.core.caseloads`
-    so that the workforce figures at a date can read it (docs/adr/0105)."""
-    latest_date = (
+    costs one query). The same rule as `caseloads_on`; registered with `pswhub.core.caseloads`
+    so that the workforce figures at a date can read it (docs/adr/0105). Both the latest date and
+    its total are looked up for each worker through the (worker, date) index, so the time does not
+    grow with the number of snapshots held."""
+    latest_date = Subquery(
         CaseloadSnapshot.objects.filter(staff_member=OuterRef("pk"), date__lte=on).order_by("-date").values("date")[:1]
     )
-    latest = dict(staff.annotate(latest=Subquery(latest_date)).filter(latest__isnull=False).values_list("pk", "latest"))
-    if not latest:
-        return {}
-    totals = (
-        CaseloadSnapshot.objects.filter(staff_member__in=staff, date__in=set(latest.values()))
-        .values_list("staff_member_id", "date")
-        .annotate(cases=Sum("count"))
+    latest_total = Subquery(
+        CaseloadSnapshot.objects.filter(
+            staff_member=OuterRef("pk"),
+            date=Subquery(
+                CaseloadSnapshot.objects.filter(staff_member=OuterRef(OuterRef("pk")), date__lte=on)
+                .order_by("-date")
+                .values("date")[:1]
+            ),
+        )
         .order_by()
+        .values("staff_member")
+        .annotate(cases=Sum("count"))
+        .values("cases")
     )
-    return {
-        staff_id: (snapshot_date, cases)
-        for staff_id, snapshot_date, cases in totals
-        if latest.get(staff_id) == snapshot_date
-    }
+    rows = (
+        staff.order_by()
+        .annotate(latest=latest_date, latest_cases=latest_total)
+        .filter(latest__isnull=False)
+        .values_list("pk", "latest", "latest_cases")
+    )
+    return {staff_id: (snapshot_date, cases) for staff_id, snapshot_date, cases in rows}
 
 
 @dataclass

@@ -66,7 +66,7 @@ def test_the_psw_moves_between_the_workforce_sub_pages(reference_data_restored, 
 
     # Month by month, for adults' social workers
     go_to(page, "Workforce", "Month by month")
-    page.get_by_label("Social workers").select_option("adults")
+    page.get_by_label("Social workers", exact=True).select_option("adults")
     page.get_by_role("button", name="Show").click()
     expect(page.get_by_role("table", name="Adults' social workers at each month end")).to_be_visible()
     assert_no_escaped_markup(page)
