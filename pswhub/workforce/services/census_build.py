@@ -173,7 +173,7 @@ def derived_lines(*, authority, period):
             "ethnicity",
         )
     }  # fmt: skip
-    counts = caseload_counts.caseload_counts_on(staff_ids=staff_ids, on=reference, since=start)
+    counts = caseload_counts.caseload_counts_on(staff=staff_ids, on=reference, since=start) or {}
     absences = {}
     for episode in AbsenceEpisode.objects.filter(staff_member_id__in=staff_in_year, starts_on__lte=reference).filter(
         Q(ends_on__isnull=True) | Q(ends_on__gte=start) | Q(starts_on__gte=start)
