@@ -2,6 +2,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("accounts/", include("allauth.urls")),
+    path("workforce/agency/", include("pswhub.agency.urls")),
     path("workforce/", include("pswhub.workforce.urls")),
     path("audits/", include("pswhub.audits.urls")),
     path("governance/", include("pswhub.governance.urls")),
@@ -11,6 +12,7 @@ urlpatterns = [
     path("people-development/", include("pswhub.people_development.urls")),
     path("registration/", include("pswhub.registrations.urls")),
     path("learning/", include("pswhub.learning.urls")),
+    path("benchmarking/", include("pswhub.benchmarking.urls")),
     path("", include("pswhub.core.urls")),
 ]
 

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponseServerError
+from django.middleware.csp import get_nonce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import get_template
 from django.urls import reverse
@@ -185,11 +186,13 @@ def _team_form(request, *, team):
 
 def change_history(request):
     require(request, "core.view_history")
+    changes_page = Paginator(history.ChangeList(request.user), history.PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "core/history.html",
         {
-            "changes": history.changes_visible_to(request.user, limit=100),
+            "changes": changes_page.object_list,
+            "changes_page": changes_page,
             "record_views": selectors.record_views_visible_to(user=request.user)
             if request.user.has_perm("core.view_record_views")
             else None,
@@ -361,4 +364,8 @@ def error_429(request):
 @login_not_required
 def error_500(request):
     # Rendered without the request context: the database may be the reason for the error.
-    return HttpResponseServerError(get_template("errors/500.html").render({"council_name": "", "navigation": []}))
+    # The nonce comes from the request alone, so the page's one inline script still runs under the
+    # Content Security Policy.
+    nonce = get_nonce(request) if request is not None else None
+    context = {"council_name": "", "navigation": [], "cspNonce": str(nonce) if nonce is not None else None}
+    return HttpResponseServerError(get_template("errors/500.html").render(context))

@@ -41,6 +41,12 @@ class ExtractUploadForm(forms.Form):
         label="Column names",
         help_text="Choose your council's mapping if the file uses the HR system's own column names.",
     )
+    create_teams = forms.BooleanField(
+        required=False,
+        label="Add teams not in PSW Hub",
+        help_text="A team the extract names that PSW Hub does not have is added to the service in the file's "
+        "service column (children when it has none). Leave this unticked to be told about such teams instead.",
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -158,7 +164,7 @@ class PersonalDetailsForm(forms.ModelForm):
         help_texts = {"swe_number": "SW and up to 10 digits, such as SW123456."}
 
     def clean_swe_number(self):
-        return self.cleaned_data["swe_number"].strip().upper().replace(" ", "") or None
+        return (self.cleaned_data["swe_number"] or "").strip().upper().replace(" ", "") or None
 
 
 class AssignmentDetailsForm(forms.ModelForm):

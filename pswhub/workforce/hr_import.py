@@ -15,9 +15,10 @@ from django.core.validators import validate_email
 from pswhub.core.imports import reading
 from pswhub.core.imports.problems import Problem
 from pswhub.core.imports.reading import TableError, columns_find, date_parse, rows_numbered, table_read
-from pswhub.core.models import StaffMember, Team
+from pswhub.core.models import Authority, Service, StaffMember, Team
 
 from . import codes
+from .matching import is_census_record
 from .models import SWE_NUMBER_PATTERN, StaffProfile
 
 # (column, required, what it holds, example)
@@ -73,6 +74,12 @@ TEMPLATE = [
         "",
     ),
     (
+        "service",
+        False,
+        "Only for teams added with the option to add teams: children or adults. Blank or left out: children.",
+        "children",
+    ),
+    (
         "effective_on",
         False,
         "The date from which the row's team, job, role, FTE and contract hold. Blank or left out: the import date.",
@@ -90,6 +97,7 @@ OPTIONAL_HEADERS = {
     "reason_leave",
     "leaver_destination",
     "effective_on",
+    "service",
 }
 REQUIRED_HEADERS = [column for column in TEMPLATE_COLUMNS if column not in OPTIONAL_HEADERS]
 # Optional columns holding census codes, with the code list each is checked against.
@@ -105,12 +113,28 @@ REQUIRED = "Enter the {column}"
 DUPLICATE_EMPLOYEE = "Employee number {number} is also on row {row}"
 DUPLICATE_SWE = "SWE number {number} is also on row {row}"
 SWE_HELD_BY_OTHER = "SWE number {number} belongs to employee {other} in PSW Hub"
+CENSUS_RECORD_AND_EMPLOYEE = (
+    "SWE number {number} is on {other}, the record a census return made, and employee {employee} is also held "
+    "in PSW Hub: clear the SWE number from one of the two records before importing"
+)
 BAD_DATE = "Enter a date such as 2024-09-02 or 02/09/2024, not {value}"
 BAD_FTE = "Enter the FTE as a number from 0 to 1, such as 0.6, not {value}"
 FTE_OUT_OF_RANGE = "FTE must be from 0 to 1, not {value}"
 END_BEFORE_START = "The leaving date {left_on} is before the start date {started_on}"
 UNKNOWN_CONTRACT = "The contract type must be one of {allowed}, not {value}"
-UNKNOWN_TEAM = "There is no team called {value} in PSW Hub"
+UNKNOWN_TEAM = (
+    "There is no team called {value} in PSW Hub: check the name, or have the import add the teams the "
+    "extract names (tick “Add teams not in PSW Hub” when uploading, or run import_workforce --create-teams)"
+)
+BAD_SERVICE = "The service must be children or adults, not {value}"
+NO_AUTHORITY = (
+    "PSW Hub holds no council yet, so no team can be added: enter the council's name and DfE code on the "
+    "Organisation page (or import a past census return) first, then import the extract again"
+)
+NO_SERVICE = (
+    "There is no {kind} service to add the extract's teams to ({value}): add the service on the Organisation "
+    "page first, then import the extract again"
+)
 AMBIGUOUS_TEAM = "More than one team is called {value}; rename one in PSW Hub first"
 BAD_EMAIL = "Enter an e-mail address such as name@example.gov.uk, not {value}"
 UNKNOWN_CODE = "The {column} must be a census code, one of {allowed}, not {value}"
@@ -149,8 +173,11 @@ def fte_parse(value):
     return rounded.normalize() if rounded != 0 else Decimal("0")
 
 
-def extract_read(*, content, file_name, mapping=None):
-    """Reads and checks a whole extract. Every problem is collected, not just the first."""
+def extract_read(*, content, file_name, mapping=None, create_teams=False):
+    """Reads and checks a whole extract. Every problem is collected, not just the first.
+
+    With `create_teams`, a team the extract names that PSW Hub does not have is not a problem: the
+    row's `team` is left None and `new_team` holds (service kind, name) for the import to add."""
     try:
         header, body = table_read(content=content, file_name=file_name)
     except TableError as error:
@@ -164,7 +191,9 @@ def extract_read(*, content, file_name, mapping=None):
         return Extract(problems=[Problem(None, "", NO_ROWS)])
     extract = Extract(headers=list(sources))
     raw_rows = rows_numbered(body, positions)
-    context = _Context.build(raw_rows)
+    context = _Context.build(raw_rows, create_teams=create_teams)
+    if context.setup_problem:
+        return Extract(problems=[Problem(None, "", context.setup_problem)])
     for row_number, raw in raw_rows:
         values, row_problems = row_clean(raw, context=context, row_number=row_number)
         extract.problems += [
@@ -186,11 +215,14 @@ class _Context:
     first_row_of_swe: dict
     swe_holders: dict
     swe_in_file: dict  # employee number to the SWE number the file gives them
+    held_numbers: set = field(default_factory=set)  # the file's employee numbers PSW Hub holds
+    services: dict | None = None  # service kind to service, when teams may be added
+    setup_problem: str = ""  # what must be done before any row can be read
 
     @classmethod
-    def build(cls, raw_rows):
+    def build(cls, raw_rows, *, create_teams=False):
         teams = {}
-        for team in Team.objects.all():
+        for team in Team.objects.select_related("service"):
             teams.setdefault(team.name.strip().casefold(), []).append(team)
         first_row_of_employee, first_row_of_swe, swe_in_file = {}, {}, {}
         for row_number, raw in raw_rows:
@@ -210,7 +242,26 @@ class _Context:
             for swe, holder in swe_holders.items()
             if holder not in swe_in_file or swe_in_file[holder] == swe
         }
-        return cls(teams, first_row_of_employee, first_row_of_swe, swe_holders, swe_in_file)
+        held_numbers = set(
+            StaffMember.objects.filter(employee_number__in=first_row_of_employee).values_list(
+                "employee_number", flat=True
+            )
+        )
+        context = cls(teams, first_row_of_employee, first_row_of_swe, swe_holders, swe_in_file, held_numbers)
+        if create_teams:
+            context.services = {service.kind: service for service in Service.objects.all()}
+            context.setup_problem = _setup_problem(raw_rows, teams, context.services)
+        return context
+
+    def adoptable(self, swe, number):
+        """The census-made record an HR row may adopt for this SWE number (its employee number),
+        or None: the row's employee number is new to PSW Hub and the record has no row of its own."""
+        holder = self.swe_holders.get(swe)
+        if holder is None or not is_census_record(holder, swe):
+            return None
+        if number in self.held_numbers or holder in self.first_row_of_employee:
+            return None
+        return holder
 
 
 def row_clean(raw, *, context, row_number):
@@ -236,10 +287,14 @@ def row_clean(raw, *, context, row_number):
         except ValidationError:
             problems.append(("email", BAD_EMAIL.format(value=raw["email"])))
 
-    values["team"] = None
+    values["team"], values["new_team"] = None, None
     if raw["team"]:
         matches = context.teams.get(raw["team"].casefold(), [])
-        if not matches:
+        if not matches and context.services is not None:
+            values["new_team"], problem = _new_team(raw, context)
+            if problem:
+                problems.append(problem)
+        elif not matches:
             problems.append(("team", UNKNOWN_TEAM.format(value=raw["team"])))
         elif len(matches) > 1:
             problems.append(("team", AMBIGUOUS_TEAM.format(value=raw["team"])))
@@ -283,6 +338,7 @@ def row_clean(raw, *, context, row_number):
             ("contract_type", UNKNOWN_CONTRACT.format(allowed=", ".join(allowed), value=raw["contract_type"]))
         )
 
+    values["adopts"] = None
     if "swe_number" in raw:
         swe = _swe_normalise(raw["swe_number"])
         values["swe_number"] = swe or None
@@ -292,8 +348,41 @@ def row_clean(raw, *, context, row_number):
             elif context.first_row_of_swe.get(swe, row_number) != row_number:
                 problems.append(("swe_number", DUPLICATE_SWE.format(number=swe, row=context.first_row_of_swe[swe])))
             elif context.swe_holders.get(swe, number) != number:
-                problems.append(("swe_number", SWE_HELD_BY_OTHER.format(number=swe, other=context.swe_holders[swe])))
+                values["adopts"] = context.adoptable(swe, number)
+                holder = context.swe_holders[swe]
+                if values["adopts"] is None and is_census_record(holder, swe) and number in context.held_numbers:
+                    message = CENSUS_RECORD_AND_EMPLOYEE.format(number=swe, other=holder, employee=number)
+                    problems.append(("swe_number", message))
+                elif values["adopts"] is None:
+                    problems.append(("swe_number", SWE_HELD_BY_OTHER.format(number=swe, other=holder)))
     return values, problems
+
+
+def _setup_problem(raw_rows, teams, services):
+    """What must be set up before the teams an extract names can be added, said once for the file
+    rather than on every row: the council, or the service the teams would join."""
+    unknown = {}  # service kind to the names of teams to add to it
+    for _, raw in raw_rows:
+        if raw.get("team") and raw["team"].casefold() not in teams:
+            kind = (raw.get("service") or Service.CHILDREN).strip().casefold()
+            unknown.setdefault(kind, set()).add(raw["team"])
+    if unknown and not Authority.objects.exists():
+        return NO_AUTHORITY
+    missing = sorted(kind for kind in unknown if kind in dict(Service.KIND_CHOICES) and kind not in services)
+    if missing:
+        names = sorted(name for kind in missing for name in unknown[kind])
+        return NO_SERVICE.format(kind=" or ".join(missing), value=", ".join(names))
+    return ""
+
+
+def _new_team(raw, context):
+    """The (service kind, name) of a team to add for a row, or a problem as (column, message)."""
+    kind = (raw.get("service") or Service.CHILDREN).strip().casefold()
+    if kind not in dict(Service.KIND_CHOICES):
+        return None, ("service", BAD_SERVICE.format(value=raw["service"]))
+    if kind not in context.services:
+        return None, ("team", NO_SERVICE.format(kind=kind, value=raw["team"]))
+    return (kind, raw["team"].strip()), None
 
 
 def _swe_normalise(value):

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from pswhub.core.imports import views as import_pages
 from pswhub.core.views import require
 
-from . import hr_import, selectors, services
+from . import hr_import, import_presenters, selectors, services
 from .forms import CensusReturnUploadForm, ColumnMappingForm, ExtractUploadForm
 
 IMPORTED = "The {year} census return has been imported"
@@ -18,9 +18,9 @@ NOTHING_CHANGED = "The {year} census return is already held as it is: nothing ch
 NO_SUCH_MAPPING = "There is no column mapping {pk}"
 
 
-def _mapping_columns(cleaned_data):
+def _extract_options(cleaned_data):
     mapping = cleaned_data["mapping"]
-    return {"mapping": mapping.columns if mapping else None}
+    return {"mapping": mapping.columns if mapping else None, "create_teams": cleaned_data["create_teams"]}
 
 
 HR_PAGES = import_pages.ImportPages(
@@ -41,11 +41,15 @@ HR_PAGES = import_pages.ImportPages(
         ("added", "To add", "Added"),
         ("updated", "To update", "Updated"),
         ("unchanged", "Unchanged", "Unchanged"),
+        ("adopted", "Matched to records a census return made", "Matched to records a census return made"),
+        ("teams_added", "Teams to add", "Teams added"),
     ],
     command="import_workforce",
-    options=_mapping_columns,
-    fields=lambda cleaned_data: services.batch_fields(cleaned_data["mapping"]),
-    extra_rows=lambda batch: [("Columns", batch.mapping_name or "The PSW Hub template")],
+    options=_extract_options,
+    fields=lambda cleaned_data: services.batch_fields(cleaned_data["mapping"], cleaned_data["create_teams"]),
+    extra_rows=import_presenters.import_batch_rows,
+    detail_extra="workforce/_import_changes.html",
+    detail_context=import_presenters.import_changes_context,
     upload_extra="workforce/_import_upload_columns.html",
 )
 

@@ -15,6 +15,7 @@ EMPTY_PAGES = [
     ("Organisation", "Organisation", "Newshire Council", "No services have been set up yet."),
     ("Organisation", "Teams", "Teams", "There are no teams for you to see."),
     ("Workforce", "Staff", "Staff", "There are no staff records yet."),
+    ("Workforce", "Agency social workers", "Agency social workers", "No agency engagement you may see is in force"),
     ("Organisation", "Change history", "Change history", "No changes have been recorded yet."),
 ]
 

@@ -15,8 +15,9 @@ from django.views.decorators.http import require_POST
 from pswhub.core.presenters import govuk_date, number
 from pswhub.core.views import require
 
+from . import limits
 from .pipeline import PREVIEW_EXPIRED, PREVIEW_HOURS, Importer, UploadNotPreviewed
-from .problems import PROBLEM_HEAD, WHOLE_FILE, problem_rows
+from .problems import PROBLEM_HEAD, WHOLE_FILE, Problem, problem_rows
 
 NO_SUCH_UPLOAD = "There is no upload {pk}"
 STATUS_TAGS = {"previewed": "govuk-tag--yellow", "imported": "govuk-tag--green", "refused": "govuk-tag--red"}
@@ -40,7 +41,9 @@ class ImportPages:
     read with and `fields(cleaned_data)` what else the upload keeps, both from the upload form.
     `confirmed(request, upload)` may answer the confirmation itself (a redirect elsewhere, say);
     by default the upload's page is shown again. `upload_extra` and `detail_extra` are templates
-    included under the form and under the summary; `upload_context(request)` is what they need."""
+    included under the form and under the summary; `upload_context(request)` is what the upload
+    page's needs and `detail_context(request, upload)` what the upload's page needs (such as what
+    the import changes, scoped to the viewer)."""
 
     importer: Importer
     permission: str
@@ -67,6 +70,7 @@ class ImportPages:
     upload_context: Callable = _no_context
     extra_rows: Callable | None = None  # extra summary rows for an upload: [(label, text)]
     heading: Callable | None = None  # the upload page's heading, by default the file's name
+    detail_context: Callable | None = None  # detail_context(request, upload): more for detail_extra
 
 
 def upload_status_tag(upload):
@@ -88,6 +92,10 @@ def upload_view(request, pages):
     if not (posted and form.is_valid()):
         return _upload_page(request, pages, form)
     file = form.cleaned_data["file"]
+    try:
+        limits.size_check(file.size)  # before a byte of it is read
+    except limits.LimitError as error:
+        return _upload_page(request, pages, form, [Problem(None, "", str(error))])
     upload, checked = pages.importer.preview(
         file_name=file.name,
         content=file.read(),
@@ -143,6 +151,8 @@ def detail_view(request, pages, pk):
         "problem_rows": problem_rows(upload.problems, whole_file=pages.whole_file),
         "confirm_url": reverse(pages.urls["confirm"], kwargs={"pk": upload.pk}),
     }
+    if pages.detail_context:
+        context |= pages.detail_context(request, upload)
     return render(request, "imports/detail.html", context)
 
 

@@ -48,7 +48,13 @@ def test_the_current_area_and_page_are_marked(psw):
     assert [item["text"] for item in areas if item["active"]] == ["Workforce"]
     sub = navigation.subnavigation_for(psw, path)
     assert sub["label"] == "Workforce"
-    assert labels(sub["items"]) == ["Workforce figures", "Establishment", "Staff"]
+    assert labels(sub["items"]) == [
+        "Workforce figures",
+        "Establishment",
+        "Staff",
+        "Agency social workers",
+        "Agency figures",
+    ]
     # The establishment's address lies inside the dashboard's: only the longer one is current.
     assert [item["text"] for item in sub["items"] if item["active"]] == ["Establishment"]
 

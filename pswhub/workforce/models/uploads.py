@@ -26,14 +26,21 @@ class ImportBatch(Upload):
     mapping's name and columns are copied, so changing or deleting the mapping never changes how a
     batch is confirmed or what it records."""
 
-    RESULT_FIELDS = ["rows", "added", "updated", "unchanged"]
+    RESULT_FIELDS = ["rows", "added", "updated", "unchanged", "adopted", "teams_added", "new_teams", "changes"]
 
     mapping = models.ForeignKey(ColumnMapping, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     mapping_name = models.CharField(max_length=100, blank=True)
     mapping_columns = models.JSONField(default=dict, blank=True)
+    # Whether teams the extract names that PSW Hub does not have are added (services.hr_extract).
+    create_teams = models.BooleanField(default=False)
     added = models.PositiveIntegerField(default=0)
     updated = models.PositiveIntegerField(default=0)
     unchanged = models.PositiveIntegerField(default=0)
+    adopted = models.PositiveIntegerField(default=0)  # census-made records taken on (matching.py)
+    teams_added = models.PositiveIntegerField(default=0)
+    new_teams = models.JSONField(default=list, blank=True)
+    # Who is added or changed and which values, person by person (services.hr_changes).
+    changes = models.JSONField(default=list, blank=True)
 
     class Meta(Upload.Meta):
         verbose_name_plural = "import batches"

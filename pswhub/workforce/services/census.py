@@ -8,9 +8,12 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from pswhub.core.imports import write_or_rehearse
-from pswhub.core.models import Authority, StaffMember
+from pswhub.core.models import Authority, Service, StaffMember
 from pswhub.core.services import staff_members_bulk_save
 
+# Staff records made for people first met in a census return are named after their SWE number
+# until an HR import adopts them (matching.py).
+from ..matching import CENSUS_EMPLOYEE_PREFIX, CENSUS_FIRST_NAME
 from ..models import CensusWorker, CensusYear, StaffProfile
 
 WRONG_AUTHORITY = "This return is for local authority {found}, but PSW Hub holds {name} ({expected})"
@@ -23,11 +26,6 @@ BUILT_YEAR = (
     "its lines would replace the built ones"
 )
 
-# Staff records made for people first met in a census return: the return holds no names or
-# employee numbers, so they are named after their SWE number until an HR import matches them.
-CENSUS_EMPLOYEE_PREFIX = "SWE-"
-CENSUS_FIRST_NAME = "Social worker"
-
 
 class CensusImportError(Exception):
     pass
@@ -39,6 +37,7 @@ class CensusImportResult:
     authority: Authority
     rows: int = 0  # worker lines in the return
     authority_created: bool = False
+    service_created: bool = False  # the children's service, made when the authority had none
     year_created: bool = False
     year_changed: bool = False
     staff_created: int = 0
@@ -53,6 +52,7 @@ class CensusImportResult:
         return any(
             (
                 self.authority_created,
+                self.service_created,
                 self.year_created,
                 self.year_changed,
                 self.staff_created,
@@ -85,6 +85,7 @@ def _import(census_return, changed_by):
     )
     if census_built_year_problem(census_return.year):
         raise CensusImportError(census_built_year_problem(census_return.year))
+    result.service_created = _children_service_for(authority, changed_by)
     census_year, result.year_created = CensusYear.objects.get_or_create(
         authority=authority, year=census_return.year, defaults={"source": CensusYear.IMPORTED, **census_return.la_level}
     )
@@ -174,6 +175,18 @@ def _authority_for(la_code):
     if authority is None:
         return Authority.objects.create(name=f"Local authority {la_code}", la_code=la_code), True
     return authority, False
+
+
+def _children_service_for(authority, changed_by):
+    """Makes the children's service a census return is about when the authority has none, so the
+    teams of later imports (historic audits with --create-teams, say) have a service to join.
+    Returns whether it was made."""
+    if authority.services.filter(kind=Service.CHILDREN).exists():
+        return False
+    service = Service(authority=authority, kind=Service.CHILDREN, name=dict(Service.KIND_CHOICES)[Service.CHILDREN])
+    service._history_user = changed_by
+    service.save()
+    return True
 
 
 def _staff_for(workers, changed_by):

@@ -14,12 +14,14 @@ def _extract_write(extract, *, changed_by=None, dry_run=False):
     return hr_extract_import(extract=extract, changed_by=changed_by, dry_run=dry_run)
 
 
-def batch_fields(mapping):
-    """What a batch keeps of the column mapping it was read with (None: the template's own)."""
+def batch_fields(mapping, create_teams=False):
+    """What a batch keeps of how it was read: the column mapping (None: the template's own) and
+    whether teams the extract names may be added."""
     return {
         "mapping": mapping,
         "mapping_name": mapping.name if mapping else "",
         "mapping_columns": mapping.columns if mapping else {},
+        "create_teams": create_teams,
     }
 
 
@@ -27,7 +29,7 @@ HR_EXTRACT = Importer(
     model=ImportBatch,
     read=hr_import.extract_read,
     write=_extract_write,
-    options=lambda batch: {"mapping": batch.mapping_columns},
+    options=lambda batch: {"mapping": batch.mapping_columns, "create_teams": batch.create_teams},
 )
 
 
@@ -46,4 +48,4 @@ def _census_write(census_return, *, changed_by=None, dry_run=False):
     return census_return_import(census_return=census_return, changed_by=changed_by, dry_run=dry_run)
 
 
-CENSUS_RETURN = Importer(model=CensusReturnUpload, read=census_upload_read, write=_census_write)
+CENSUS_RETURN = Importer(model=CensusReturnUpload, read=census_upload_read, write=_census_write, needs_council=False)

@@ -178,6 +178,7 @@ def test_the_command_prints_what_it_imported_and_keeps_the_upload(db, tmp_path, 
         "Imported the 2023 census return for Local authority 873 (873): 2 worker lines added, 0 changed, "
         "0 removed, 0 unchanged; 2 new staff records.\n"
         "Created the authority from the return's LA code.\n"
+        "Created the children's service.\n"
     )
     upload = CensusReturnUpload.objects.get()
     assert (upload.status, upload.file_name, upload.year, upload.rows, upload.created) == (
@@ -193,6 +194,7 @@ def test_the_command_dry_run_says_what_would_change_and_writes_nothing(db, tmp_p
         "Would import the 2023 census return for Local authority 873 (873): 1 worker lines added, 0 changed, "
         "0 removed, 0 unchanged; 1 new staff records.\n"
         "Would create the authority from the return's LA code.\n"
+        "Would create the children's service.\n"
     )
     assert not CensusWorker.objects.exists() and not Authority.objects.exists()
     assert not CensusReturnUpload.objects.exists()

@@ -34,7 +34,7 @@ from pswhub.workforce.models import Assignment, ColumnMapping, ImportBatch, Staf
 from pswhub.workforce.services import ExtractImportError, hr_extract_import
 
 # The columns every extract has had; the optional census codes and effective date came later.
-LATER_COLUMNS = ("census_role", "start_origin", "reason_leave", "leaver_destination", "effective_on")
+LATER_COLUMNS = ("census_role", "start_origin", "reason_leave", "leaver_destination", "service", "effective_on")
 HEADER = [column for column in hr_import.TEMPLATE_COLUMNS if column not in LATER_COLUMNS]
 
 

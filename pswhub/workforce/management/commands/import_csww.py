@@ -1,6 +1,7 @@
 from django.core.management.base import CommandError
 
 from pswhub.core.imports import ImportCommand
+from pswhub.core.models import Service
 from pswhub.core.selectors import authority_get
 from pswhub.workforce.csww import census_return_read
 from pswhub.workforce.services import CENSUS_RETURN, CensusImportError, census_return_import
@@ -14,6 +15,7 @@ class Command(ImportCommand):
         "any problem is refused, naming the worker and element. Importing the same return again changes nothing."
     )
     refused = REFUSED
+    needs_council = False  # a return sets the council up from its LA code
 
     def read(self, content, *, path, **options):
         return census_return_read(content)
@@ -28,11 +30,13 @@ class Command(ImportCommand):
         self._report(result, result.authority, dry_run=True)
 
     def imported(self, content, census_return, *, path, **options):
+        service_held = Service.objects.filter(kind=Service.CHILDREN).exists()
         upload = self._unless_another_councils(
             CENSUS_RETURN.import_now, file_name=path.name, content=content, checked=census_return
         )
         if upload.status != upload.IMPORTED:
             self.refuse(path, [problem["message"] for problem in upload.problems])
+        upload.service_created = not service_held
         self._report(upload, authority_get(), dry_run=False)
 
     def _unless_another_councils(self, write, **arguments):
@@ -50,5 +54,7 @@ class Command(ImportCommand):
         )
         if result.authority_created:
             self.stdout.write(f"{'Would create' if dry_run else 'Created'} the authority from the return's LA code.")
+        if result.service_created:
+            self.stdout.write(f"{'Would create' if dry_run else 'Created'} the children's service.")
         if not result.changed_anything:
             self.stdout.write("Nothing changed: this return was already imported.")

@@ -1,0 +1,34 @@
+from django.apps import AppConfig
+
+
+class AgencyConfig(AppConfig):
+    name = "pswhub.agency"
+    label = "agency"
+    verbose_name = "Agency social workers"
+
+    def ready(self):
+        from pswhub.core import demo as core_demo
+        from pswhub.core import navigation as nav
+        from pswhub.core.report_sections import register
+
+        from . import retention, rules  # noqa: F401
+        from .demo import agency_demo_load
+        from .report_section import AgencySection
+
+        core_demo.register(agency_demo_load)
+        register(AgencySection())
+        retention.register_rules()
+        nav.register(
+            area=nav.WORKFORCE,
+            label="Agency social workers",
+            url_name="agency:list",
+            permission="agency.view_engagements",
+            order=40,
+        )
+        nav.register(
+            area=nav.WORKFORCE,
+            label="Agency figures",
+            url_name="agency:figures",
+            permission="agency.view_figures",
+            order=41,
+        )
