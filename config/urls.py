@@ -12,6 +12,7 @@ urlpatterns = [
     path("people-development/", include("pswhub.people_development.urls")),
     path("registration/", include("pswhub.registrations.urls")),
     path("learning/", include("pswhub.learning.urls")),
+    path("benchmarking/", include("pswhub.benchmarking.urls")),
     path("", include("pswhub.core.urls")),
 ]
 

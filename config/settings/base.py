@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "pswhub.core",
     "pswhub.workforce",
     "pswhub.agency",
+    "pswhub.benchmarking",
     "pswhub.audits",
     "pswhub.governance",
     "pswhub.reporting",

@@ -21,3 +21,9 @@ class AuditsConfig(AppConfig):
         demo.register(audit_demo.load_demo_audits)
         register(AuditSection())
         retention.register_rules()
+
+        from pswhub.core import history
+
+        from .history_sources import audit_history_sources
+
+        history.register(audit_history_sources)

@@ -3,8 +3,9 @@ Colours come from the Analysis Function palette; every bar is labelled with its 
 value, so no reader depends on colour. A suppressed value draws no bar and says so.
 
 A chart is a mapping: `title`, `description` (its alt text), `categories`, `series`
-(`[{"name": str, "values": [number | "c" | None]}]`) and optionally `unit` and `places` (decimal
-places for the labels, so a rate of 10.0 reads "10.0"). Pages show a chart with a table of the same
+(`[{"name": str, "values": [number | "c" | None]}]`) and optionally `unit`, `places` (decimal
+places for the labels, so a rate of 10.0 reads "10.0") and `missing` (what a None value says, in
+the labels and the table: by default "no figure" and a blank cell). Pages show a chart with a table of the same
 data through `includes/chart.html`."""
 
 import io
@@ -32,7 +33,7 @@ def _label(value, chart):
     if value == SUPPRESSED:
         return "c (too small to show)"
     if value is None:
-        return "no figure"
+        return chart.get("missing", "no figure")
     return _shown(value, chart.get("places"))
 
 
@@ -48,7 +49,7 @@ def chart_table(chart):
         cells = []
         for series in chart["series"]:
             value = series["values"][index]
-            cells.append(_shown(value, chart.get("places")))
+            cells.append(chart.get("missing", "") if value is None else _shown(value, chart.get("places")))
         rows.append([str(category), *cells])
     return {"head": head, "rows": rows}
 

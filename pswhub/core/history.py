@@ -1,13 +1,44 @@
 """The change history a user may read: every create, change and delete of the records in their
-scope, with who made it, when and which fields changed. Built on django-simple-history's tables
-(docs/adr/0003-change-history.md)."""
+scope, with who made it, when, which record (linked when they may open it) and which fields
+changed. Built on django-simple-history's tables (docs/adr/0003-change-history.md).
 
+Core lists its own records (staff, teams, and for administrators users, the council, services
+and role requests). Apps add theirs in AppConfig.ready with `register(sources)`, where
+`sources(user)` returns a `HistorySource` for each kind of record the user may see the history of
+(audits, annual reports ...), already scoped to the records that user may see: core never reads
+another app's models."""
+
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db.models import QuerySet
+from django.urls import reverse
+
+from . import roles
 from .models import Authority, RoleGrantRequest, Service, StaffMember, Team, User
 
 CHANGE_TYPES = {"+": "Created", "~": "Changed", "-": "Deleted"}
+PER_PAGE = 50
+
+
+@dataclass(frozen=True)
+class HistorySource:
+    """One kind of record in a user's change history.
+
+    `histories`: the historical rows of the records the user may see. `describe(row)`: the
+    record's name as that version of it had it ("Priya Shah", "Case audit of case C-1042").
+    `openable`: the records the user may open now, and `url_name` their page (taking the pk), so a
+    row links to its record while it exists and the user may open it. `staff_member_field`: the
+    field naming the staff member a record is about, when it is part of a staff record's own
+    history (None when it is not)."""
+
+    label: str
+    histories: QuerySet
+    describe: Callable
+    openable: QuerySet | None = None
+    url_name: str = ""
+    staff_member_field: str | None = None
 
 
 @dataclass
@@ -18,27 +49,93 @@ class Change:
     record_type: str
     record: str
     fields: list
+    href: str | None = None
 
 
-def _scoped_histories(user):
-    """(label, historical queryset) for each kind of record this user may see the history of."""
-    scopes = []
+_sources = []
+
+
+def register(sources):
+    """Adds `sources(user)`, returning the HistorySources that user may read, to every change
+    history."""
+    if sources not in _sources:
+        _sources.append(sources)
+
+
+def _name_of(row):
+    return row.name
+
+
+def _full_name_of(row):
+    return f"{row.first_name} {row.last_name}".strip()
+
+
+def _staff_histories(user, staff):
+    """Those who see every staff record see every change to one, a deleted record's included;
+    anyone else the changes to the records they may open now."""
+    if user.role_codes & roles.ORGANISATION_WIDE_STAFF_ROLES:
+        return StaffMember.history.all()
+    return StaffMember.history.filter(id__in=staff.values("pk"))
+
+
+def _core_sources(user):
+    """(HistorySource) for each kind of core record this user may see the history of."""
+    sources = []
     if user.has_perm("core.view_history"):
-        staff_ids = StaffMember.objects.visible_to(user).values("pk")
-        team_ids = Team.objects.visible_to(user).values("pk")
-        scopes.append(("Staff member", StaffMember.history.filter(id__in=staff_ids)))
-        scopes.append(("Team", Team.history.filter(id__in=team_ids)))
+        staff = StaffMember.objects.visible_to(user)
+        teams = Team.objects.visible_to(user)
+        sources.append(
+            HistorySource(
+                "Staff record",
+                _staff_histories(user, staff),
+                _full_name_of,
+                openable=staff,
+                url_name="core:staff_detail",
+                staff_member_field="id",
+            )
+        )
+        sources.append(
+            HistorySource(
+                "Team",
+                Team.history.filter(id__in=teams.values("pk")),
+                _name_of,
+                openable=teams,
+                url_name="core:team_detail",
+            )
+        )
     if user.has_perm("core.manage_users"):
-        scopes.append(("User", User.history.all()))
-        scopes.append(("Authority", Authority.history.all()))
-        scopes.append(("Service", Service.history.all()))
-        scopes.append(("Role request", RoleGrantRequest.history.select_related("user", "role")))
-    return scopes
+        sources.append(HistorySource("User", User.history.all(), lambda row: row.username))
+        sources.append(HistorySource("Authority", Authority.history.all(), _name_of))
+        sources.append(HistorySource("Service", Service.history.all(), _name_of))
+        sources.append(
+            HistorySource(
+                "Role request",
+                RoleGrantRequest.history.select_related("user", "role"),
+                lambda row: f"{row.role.name} for {row.user.username}",
+            )
+        )
+    return sources
 
 
-def _describe(record):
-    name = getattr(record, "full_name", None) or getattr(record, "name", None) or getattr(record, "username", None)
-    return str(name or record.history_object)
+register(_core_sources)
+
+
+def sources_for(user, *, staff_member=None):
+    sources = [source for function in _sources for source in function(user)]
+    if staff_member is None:
+        return sources
+    return [
+        HistorySource(
+            source.label,
+            source.histories.filter(**{source.staff_member_field: staff_member.pk}),
+            source.describe,
+            source.openable,
+            source.url_name,
+            source.staff_member_field,
+        )
+        for source in sources
+        if source.staff_member_field
+    ]
 
 
 def _field_changes(record, previous, model, m2m_values):
@@ -91,27 +188,66 @@ def _previous_records(history_model, rows):
     return previous
 
 
+def _changes_of(source, history_ids):
+    """The Changes of one source's rows with these history ids."""
+    rows = list(source.histories.filter(history_id__in=history_ids).select_related("history_user"))
+    previous = _previous_records(source.histories.model, rows)
+    m2m_values = _m2m_values(source.histories.model, rows, previous)
+    model = source.histories.model.instance_type
+    openable = set()
+    if source.openable is not None:
+        openable = set(source.openable.filter(pk__in={row.id for row in rows}).values_list("pk", flat=True))
+    return [
+        Change(
+            when=row.history_date,
+            who=row.history_user.display_name if row.history_user else "System",
+            kind=CHANGE_TYPES[row.history_type],
+            record_type=source.label,
+            record=source.describe(row),
+            fields=_field_changes(row, previous.get(row.history_id), model, m2m_values),
+            href=reverse(source.url_name, kwargs={"pk": row.id}) if row.id in openable else None,
+        )
+        for row in rows
+    ]
+
+
+class ChangeList:
+    """A user's changes, newest first, across every kind of record they may see: a sequence that
+    Django's Paginator can page through. A slice reads only the rows it needs: the newest
+    `stop` of each kind, merged, then the full rows of the ones in the slice."""
+
+    def __init__(self, user, *, staff_member=None):
+        self.sources = sources_for(user, staff_member=staff_member)
+
+    def count(self):
+        return sum(source.histories.count() for source in self.sources)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop
+        if stop is None:
+            stop = self.count()
+        keys = []
+        for number, source in enumerate(self.sources):
+            newest = source.histories.order_by("-history_date", "-history_id").values_list(
+                "history_date", "history_id"
+            )[:stop]
+            keys += [(when, number, history_id) for when, history_id in newest]
+        keys.sort(reverse=True)
+        wanted = keys[start:stop]
+        changes = []
+        for number, source in enumerate(self.sources):
+            ids = [history_id for _when, source_number, history_id in wanted if source_number == number]
+            if ids:
+                changes += _changes_of(source, ids)
+        changes.sort(key=lambda change: change.when, reverse=True)
+        return changes
+
+
 def changes_visible_to(user, *, limit=100, staff_member=None):
-    changes = []
-    for label, histories in _scoped_histories(user):
-        if staff_member is not None:
-            if histories.model.instance_type is not StaffMember:
-                continue
-            histories = histories.filter(id=staff_member.pk)
-        rows = list(histories.select_related("history_user").order_by("-history_date")[:limit])
-        previous = _previous_records(histories.model, rows)
-        m2m_values = _m2m_values(histories.model, rows, previous)
-        model = histories.model.instance_type
-        for row in rows:
-            changes.append(
-                Change(
-                    when=row.history_date,
-                    who=row.history_user.display_name if row.history_user else "System",
-                    kind=CHANGE_TYPES[row.history_type],
-                    record_type=label,
-                    record=_describe(row),
-                    fields=_field_changes(row, previous.get(row.history_id), model, m2m_values),
-                )
-            )
-    changes.sort(key=lambda change: change.when, reverse=True)
-    return changes[:limit]
+    """The newest `limit` changes the user may see (of one staff member's record, when given)."""
+    return ChangeList(user, staff_member=staff_member)[:limit]

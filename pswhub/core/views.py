@@ -185,11 +185,13 @@ def _team_form(request, *, team):
 
 def change_history(request):
     require(request, "core.view_history")
+    changes_page = Paginator(history.ChangeList(request.user), history.PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "core/history.html",
         {
-            "changes": history.changes_visible_to(request.user, limit=100),
+            "changes": changes_page.object_list,
+            "changes_page": changes_page,
             "record_views": selectors.record_views_visible_to(user=request.user)
             if request.user.has_perm("core.view_record_views")
             else None,

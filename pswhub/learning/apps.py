@@ -10,13 +10,14 @@ class LearningConfig(AppConfig):
         from pswhub.core import attention, demo, staff_record
         from pswhub.core.report_sections import register
 
-        from . import rules  # noqa: F401
+        from . import retention, rules  # noqa: F401
         from .attention import learning_attention_items
         from .demo import load_learning_demo
         from .record_sections import learning_sections
         from .report_sections import LearningSection, SchwartzRoundsSection, SupervisionSection, TopicsSection
 
         attention.register(learning_attention_items)
+        retention.register_rules()
         demo.register(load_learning_demo)
         staff_record.register(learning_sections)
         for section in (LearningSection(), SchwartzRoundsSection(), SupervisionSection(), TopicsSection()):

@@ -201,3 +201,11 @@ class LearningUploadForm(forms.Form):
         if upload.size > UPLOAD_LIMIT_MB * 1024 * 1024:
             raise forms.ValidationError(FILE_TOO_BIG.format(limit=UPLOAD_LIMIT_MB))
         return upload
+
+
+class SupervisionUploadForm(LearningUploadForm):
+    file = forms.FileField(
+        label="Supervision file (CSV or XLSX)",
+        help_text="One row per session, with a header row.",
+        error_messages={"required": CHOOSE_FILE},
+    )

@@ -195,3 +195,18 @@ class LearningImport(Upload):
 
     class Meta(Upload.Meta):
         pass
+
+
+class SupervisionImport(Upload):
+    """One supervision file from a case or HR system (core.imports.models.Upload) and the
+    sessions it would add or update, or did."""
+
+    RESULT_FIELDS = ["rows", "added", "updated", "unchanged"]
+
+    added = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords(excluded_fields=["content"])
+
+    class Meta(Upload.Meta):
+        pass

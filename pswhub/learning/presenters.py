@@ -43,6 +43,30 @@ def events_by_kind_chart(figures, period):
     }
 
 
+def bookings_chart(rows, period):
+    """The chart of places booked and people who attended by kind of event (core/charts.py), for
+    the learning page; `rows` are selectors.bookings_by_kind's."""
+    categories = [kind_name(code) for code, _booked, _attended in rows]
+
+    def said(value):
+        return "not known" if value is None else f"{value:,}"
+
+    return {
+        "title": f"Places booked and people who attended, by kind of event, {period.label}",
+        "description": "Bar chart of places booked and people who attended learning events, by kind. "
+        + " ".join(
+            f"{kind_name(code)}: {said(booked)} booked, {said(attended)} attended." for code, booked, attended in rows
+        ),
+        "categories": categories,
+        "series": [
+            {"name": "Booked", "values": [booked for _code, booked, _attended in rows]},
+            {"name": "Attended", "values": [attended for _code, _booked, attended in rows]},
+        ],
+        "unit": "people",
+        "missing": "Not known",
+    }
+
+
 def compliance_chart(trend):
     """The chart of supervision compliance at each month end, for the supervision page."""
     categories = [f"{day:%B %Y}" for day, _figures in trend]

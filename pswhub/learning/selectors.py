@@ -83,6 +83,21 @@ def learning_figures(*, start, end, today=None, services=None):
     }
 
 
+def bookings_by_kind(*, start, end, today=None, services=None):
+    """Places booked and people who attended, by kind of event held in the period (as
+    `learning_figures` totals them, kind by kind): [(kind code, booked, attended)] in the
+    catalogue's order, for the kinds with any event held. A kind whose every event's bookings (or
+    attendance) are unknown has None."""
+    events = list(events_held(start=start, end=end, today=today, services=services))
+    rows = []
+    for code in reference.EVENT_KIND_CODES:
+        of_kind = [event for event in events if event.kind == code]
+        if of_kind:
+            booked = total(event_booked(event) for event in of_kind)
+            rows.append((code, booked, total(event_attended(event) for event in of_kind)))
+    return rows
+
+
 def evaluation_score(events):
     from pswhub.core.figures import round_half_up
 

@@ -7,8 +7,16 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from pswhub.core.imports import Importer, write_or_rehearse
 
-from . import importing
-from .models import Booking, LearningEvent, LearningImport, NewlyQualifiedStart, SupervisionSession, Topic
+from . import importing, supervision_importing
+from .models import (
+    Booking,
+    LearningEvent,
+    LearningImport,
+    NewlyQualifiedStart,
+    SupervisionImport,
+    SupervisionSession,
+    Topic,
+)
 
 SUPERVISOR_IS_WORKER = "A worker cannot be their own supervisor"
 
@@ -152,3 +160,58 @@ def _events_import_write(learning_file, *, changed_by=None, dry_run=False):
 
 # Learning files kept as LearningImport uploads: previewed, then confirmed (core.imports).
 LEARNING_EVENTS = Importer(model=LearningImport, read=importing.learning_file_read, write=_events_import_write)
+
+
+def supervision_sessions_import(*, supervision_file, changed_by=None, dry_run=False):
+    """Writes a checked supervision file all or nothing: a session is found by its worker, date
+    and kind, and added, updated (length, supervisor) or left as it is, so importing the same file
+    again changes nothing. A dry run works out the same result and writes nothing."""
+    return write_or_rehearse(lambda: _sessions_write(supervision_file.rows, changed_by), dry_run=dry_run)
+
+
+def _sessions_write(rows, changed_by):
+    result = ImportResult(rows=len(rows))
+    existing = {
+        (session.staff_member_id, session.held_on, session.kind): session
+        for session in SupervisionSession.objects.filter(
+            staff_member__in={row["staff_member"].pk for row in rows}, held_on__in={row["held_on"] for row in rows}
+        )
+    }
+    new, changed = [], []
+    for row in rows:
+        session = existing.get((row["staff_member"].pk, row["held_on"], row["kind"]))
+        supervisor_id = row["supervisor"].pk if row["supervisor"] else None
+        if session is None:
+            new.append(
+                SupervisionSession(
+                    staff_member=row["staff_member"],
+                    held_on=row["held_on"],
+                    kind=row["kind"],
+                    minutes=row["minutes"],
+                    supervisor_id=supervisor_id,
+                    recorded_by=changed_by,
+                )
+            )
+        elif (session.minutes, session.supervisor_id) == (row["minutes"], supervisor_id):
+            result.unchanged += 1
+        else:
+            session.minutes, session.supervisor_id, session.recorded_by = row["minutes"], supervisor_id, changed_by
+            changed.append(session)
+    result.added, result.updated = len(new), len(changed)
+    for session in new + changed:
+        session.full_clean(validate_unique=False)
+    bulk_create_with_history(new, SupervisionSession, default_user=changed_by)
+    bulk_update_with_history(
+        changed, SupervisionSession, ["minutes", "supervisor", "recorded_by"], default_user=changed_by
+    )
+    return result
+
+
+def _sessions_import_write(supervision_file, *, changed_by=None, dry_run=False):
+    return supervision_sessions_import(supervision_file=supervision_file, changed_by=changed_by, dry_run=dry_run)
+
+
+# Supervision files kept as SupervisionImport uploads: previewed, then confirmed (core.imports).
+SUPERVISION_SESSIONS = Importer(
+    model=SupervisionImport, read=supervision_importing.supervision_file_read, write=_sessions_import_write
+)

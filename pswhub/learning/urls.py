@@ -7,6 +7,7 @@ from . import import_views, views
 app_name = "learning"
 
 import_upload, import_detail, import_confirm = page_views(import_views.LEARNING_PAGES)
+supervision_upload, supervision_detail, supervision_confirm = page_views(import_views.SUPERVISION_PAGES)
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -26,4 +27,12 @@ urlpatterns = [
     path("imports/template.csv", import_views.import_template_csv, name="import_template"),
     path("imports/<int:pk>/", import_detail, name="import_detail"),
     path("imports/<int:pk>/confirm/", import_confirm, name="import_confirm"),
+    path("supervision/imports/", supervision_upload, name="supervision_import_upload"),
+    path(
+        "supervision/imports/template.csv",
+        import_views.supervision_template_csv,
+        name="supervision_import_template",
+    ),
+    path("supervision/imports/<int:pk>/", supervision_detail, name="supervision_import_detail"),
+    path("supervision/imports/<int:pk>/confirm/", supervision_confirm, name="supervision_import_confirm"),
 ]

@@ -12,7 +12,7 @@ from pswhub.core.views import require
 from . import reference, selectors, services, supervision
 from .forms import BookingForm, EventForm, NewlyQualifiedForm, SupervisionSessionForm, TopicForm, YearForm
 from .models import Booking, LearningEvent, NewlyQualifiedStart
-from .presenters import Present, compliance_chart, events_by_kind_chart
+from .presenters import Present, bookings_chart, compliance_chart, events_by_kind_chart
 
 
 def render(request, template, context):
@@ -49,6 +49,9 @@ def home(request):
             "year_form": YearForm(initial={"year": period.start.year}),
             "figures": figures,
             "kinds_chart": events_by_kind_chart(figures, period),
+            "bookings_chart": bookings_chart(selectors.bookings_by_kind(start=period.start, end=period.end), period)
+            if figures["events_held"]
+            else None,
             "kinds": reference.EVENT_KINDS,
         },
     )

@@ -14,6 +14,12 @@ class ReportingConfig(AppConfig):
         from .organisation_section import OrganisationSection
 
         register(OrganisationSection())
+
+        from pswhub.core import history
+
+        from .history_sources import report_history_sources
+
+        history.register(report_history_sources)
         nav.register(
             area=nav.GOVERNANCE,
             label="Annual report",

@@ -73,10 +73,11 @@ def figures_by_role(*, census_year, lines=None):
 def figures_by_group_for_publication(rows):
     """Rows of `figures_by_team` or `figures_by_role` with disclosure control across the rows: each
     headcount column goes through `suppress_counts` (so a small cell cannot be worked out from the
-    others), and a suppressed headcount hides every figure derived from it."""
+    others, or from the council's own count, which DfE publishes and is always shown), and a
+    suppressed headcount hides every figure derived from it."""
     shown = [workforce_figures_for_publication(row) for row in rows]
     for count, derived in DERIVED_FROM.items():
-        column = disclosure.suppress_counts({index: row[count] for index, row in enumerate(rows)})
+        column = disclosure.suppress_counts({index: row[count] for index, row in enumerate(rows)}, total_published=True)
         for index, row in enumerate(shown):
             if column[index] == SUPPRESSED:
                 for name in [count, *derived]:

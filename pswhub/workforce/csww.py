@@ -14,14 +14,26 @@ from decimal import Decimal, InvalidOperation
 from django.utils import timezone
 from lxml import etree
 
+from pswhub.core.imports import limits
+from pswhub.core.imports.guard import value_problem
+
 from . import codes
 
 SOFTWARE_CODE = "PSW Hub"
+# The years a census year can be (workforce.models.CensusYear.year's validators).
+CENSUS_YEARS = (2009, 2100)
 
 # The census schema's own pattern, corrected: two letters and up to ten digits.
 LAYOUT_SWE_PATTERN = re.compile(r"^[A-Za-z]{2}\d{1,10}$")
 
 NOT_WELL_FORMED = "The file is not well-formed XML: {detail}"
+HAS_DTD = (
+    "The file declares a document type (<!DOCTYPE ...>), which a census return never has: its entities are not "
+    "expanded, so values would go missing. Remove the declaration, or export the return again"
+)
+HAS_ENTITY = "{element} holds the entity &{entity}; which a census return never uses: write the value itself"
+BAD_YEAR_RANGE = "The collection year {value} is not a census year from 2009 to 2100"
+TOO_LARGE_TO_STORE = "{element} {value!r} is not {expected}: {reason}"
 WRONG_ROOT = "The file is not a census return: its root element is {found}, not Message"
 NO_YEAR = "The return does not say which collection year it is for: add Header/CollectionDetails/Year"
 BAD_YEAR = "The collection year {value!r} is not a year"
@@ -267,6 +279,14 @@ def _read_items(parent, items, layout, worker=""):
         except (ValueError, KeyError, InvalidOperation):
             problems.append(Problem(BAD_VALUE.format(element=name, value=text, expected=item.expected), name, worker))
             continue
+        reason = _storing_problem(item, value, worker)
+        if reason:
+            shown = text if len(text) <= 40 else text[:37] + "..."
+            problems.append(
+                Problem(TOO_LARGE_TO_STORE.format(element=name, value=shown, expected=item.expected, reason=reason),
+                        name, worker)
+            )  # fmt: skip
+            continue
         if item.many:
             values.setdefault(item.field, []).append(value)
         else:
@@ -275,6 +295,33 @@ def _read_items(parent, items, layout, worker=""):
         if item.required and item.element not in seen and not any(p.element == item.element for p in problems):
             problems.append(Problem(MISSING_ELEMENT.format(element=item.element), item.element, worker))
     return values, problems
+
+
+def _entities_problem(root):
+    """A problem for a return that declares a document type or holds an entity reference: neither
+    is part of a census return, and an entity left unexpanded would read as an empty value."""
+    info = root.getroottree().docinfo
+    if info.doctype or info.internalDTD is not None:
+        return Problem(HAS_DTD, "DOCTYPE")
+    for entity in root.iter(etree.Entity):
+        parent = entity.getparent()
+        element = _name(parent) if parent is not None else "The file"
+        return Problem(HAS_ENTITY.format(element=element, entity=entity.name), element)
+    return None
+
+
+def _storing_problem(item, value, worker):
+    """Why the census's own tables cannot hold a value that reads well (an amount beyond its
+    column's digits, a count beyond an integer, text beyond its length), or None."""
+    from .models import CensusWorker, CensusYear
+
+    model = CensusWorker if worker else CensusYear
+    try:
+        model_field = model._meta.get_field(item.field)
+    except Exception:  # a value held elsewhere than in a field of its own
+        return None
+    values = value if item.many else [value]
+    return next((problem for one in values if (problem := value_problem(model_field, one))), None)
 
 
 def _read_header(root, census_return):
@@ -286,11 +333,14 @@ def _read_header(root, census_return):
     if year_text is None:
         census_return.problems.append(Problem(NO_YEAR, "Year"))
         return
-    try:
-        census_return.year = int(year_text.strip())
-    except ValueError:
-        census_return.problems.append(Problem(BAD_YEAR.format(value=year_text.strip()), "Year"))
+    year_text = year_text.strip()
+    if not re.fullmatch(r"\d{1,4}", year_text):
+        census_return.problems.append(Problem(BAD_YEAR.format(value=year_text[:40]), "Year"))
         return
+    if not CENSUS_YEARS[0] <= int(year_text) <= CENSUS_YEARS[1]:
+        census_return.problems.append(Problem(BAD_YEAR_RANGE.format(value=year_text), "Year"))
+        return
+    census_return.year = int(year_text)
     lea = header.findtext("Source/LEA")
     if lea is not None:
         if re.fullmatch(r"\d{3}", lea.strip()):
@@ -303,11 +353,20 @@ def census_return_read(content):
     """Reads a census return from bytes. Entities are not expanded and nothing is fetched from the
     network, whatever the file asks for."""
     census_return = CensusReturn()
+    try:
+        limits.size_check(len(content))
+    except limits.LimitError as error:
+        census_return.problems.append(Problem(str(error)))
+        return census_return
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         root = etree.fromstring(content, parser)
     except etree.XMLSyntaxError as error:
         census_return.problems.append(Problem(NOT_WELL_FORMED.format(detail=error)))
+        return census_return
+    entity_problem = _entities_problem(root)
+    if entity_problem:
+        census_return.problems.append(entity_problem)
         return census_return
     if _name(root) != "Message":
         census_return.problems.append(Problem(WRONG_ROOT.format(found=_name(root))))

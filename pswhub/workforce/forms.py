@@ -177,3 +177,35 @@ class AssignmentDetailsForm(forms.ModelForm):
             "reason_leave": "Reason for leaving (on a last assignment)",
             "leaver_destination": "Destination (on a last assignment)",
         }
+
+
+class CensusCorrectionForm(forms.Form):
+    """A correction of one derived value on a built census line (census_values.CORRECTABLE_FIELDS)."""
+
+    field = forms.ChoiceField(label="Value to correct", error_messages={"required": "Choose the value to correct"})
+    value = forms.CharField(
+        label="Corrected value",
+        required=False,
+        max_length=100,
+        help_text="As the return writes it: a census code (such as 5), a number, 1 or 0 for yes or no, a date as "
+        "YYYY-MM-DD. Leave blank for no value.",
+    )
+    reason = forms.CharField(
+        label="Reason for the correction",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        error_messages={"required": "Say why the value is corrected"},
+    )
+
+    def __init__(self, *args, fields=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["field"].choices = [("", "Choose a value"), *fields]
+
+
+class CensusReopenForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is the return being submitted again?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        error_messages={"required": "Say why the return is being submitted again"},
+    )

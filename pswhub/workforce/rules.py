@@ -19,6 +19,11 @@ rules.add_perm("workforce.view_unsuppressed_figures", reads_workforce_figures)
 rules.add_perm("workforce.view_equality", keeps_workforce_records)
 rules.add_perm("workforce.view_absence_reasons", keeps_workforce_records)
 rules.add_perm("workforce.prepare_census_return", keeps_workforce_records)
+# A census year built from the records: built, corrected, submitted and reopened by the PSW and
+# HR officers only (docs/adr/0105-census-year-built-from-records.md).
+rules.add_perm("workforce.build_census_year", keeps_workforce_records)
+rules.add_perm("workforce.correct_census_line", keeps_workforce_records)
+rules.add_perm("workforce.submit_census_return", keeps_workforce_records)
 rules.add_perm("workforce.import_staff", keeps_workforce_records)
 
 # Posts and establishment: read across the service, or for a team manager their own teams (the

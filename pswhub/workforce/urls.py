@@ -2,7 +2,7 @@ from django.urls import path
 
 from pswhub.core.imports.views import page_views
 
-from . import import_views, views
+from . import census_views, import_views, views
 
 app_name = "workforce"
 
@@ -16,7 +16,17 @@ urlpatterns = [
     path("census/import/", census_upload, name="census_import"),
     path("census/import/<int:pk>/", census_detail, name="census_import_detail"),
     path("census/import/<int:pk>/confirm/", census_confirm, name="census_import_confirm"),
-    path("census/<int:year>/", views.census_return, name="census_return"),
+    path("census/<int:year>/", census_views.census_return, name="census_return"),
+    path("census/<int:year>/build/", census_views.census_build, name="census_build"),
+    path("census/<int:year>/compare/", census_views.census_compare, name="census_compare"),
+    path("census/<int:year>/submit/", census_views.census_submit, name="census_submit"),
+    path("census/<int:year>/reopen/", census_views.census_reopen, name="census_reopen"),
+    path("census/<int:year>/lines/<int:pk>/", census_views.census_line, name="census_line"),
+    path(
+        "census/<int:year>/corrections/<int:pk>/withdraw/",
+        census_views.census_correction_withdraw_view,
+        name="census_correction_withdraw",
+    ),
     path("census/<int:year>/problems.csv", views.census_return_problems_csv, name="census_return_problems_csv"),
     path("census/<int:year>/return.xml", views.census_return_xml, name="census_return_xml"),
     path("imports/", import_views.imports, name="imports"),

@@ -101,23 +101,6 @@ def _census_year(request, year):
     return census_year
 
 
-def census_return(request, year):
-    census_year = _census_year(request, year)
-    workers = selectors.census_workers(census_year=census_year)
-    problems = checks.census_year_check(census_year=census_year, workers=workers)
-    figures = selectors.workforce_figures(census_year=census_year)
-    context = {
-        "census_year": census_year,
-        "layout": csww.layout_for_year(year),
-        "problem_head": presenters.CHECK_PROBLEM_HEAD,
-        "problem_rows": presenters.check_problem_rows(problems),
-        "headlines": presenters.headline_rows(figures, None),
-        "worker_lines": len(workers),
-        "return_has_problems": RETURN_HAS_PROBLEMS,
-    }
-    return render(request, "workforce/census_return.html", context)
-
-
 def census_return_problems_csv(request, year):
     census_year = _census_year(request, year)
     problems = checks.census_year_check(

@@ -177,21 +177,16 @@ def good_or_better_would_reveal(by_grade, counted_good=None):
 
 
 def audit_figures_suppressed(figures):
-    """Disclosure control for those who see aggregates only (and for the published report):
-    grade, type and team counts are suppressed with secondary suppression; the number and the
-    percentage good or better are `c` when either side of the split (outstanding and good; requires
-    improvement and inadequate) could not show its own total without revealing a small grade
-    count, or when the graded total is small."""
+    """Disclosure control for those who see aggregates only (and for the published report), by
+    subject (core.disclosure): counts of audits at council or service level identify no one, so
+    the grade and type counts, the number completed and the percentage good or better are shown
+    (AUDIT_COUNTS); counts by team are about a few workers' cases and are suppressed with
+    complementary suppression (PEOPLE)."""
     shown = dict(figures)
-    shown["by_grade"] = disclosure.suppress_counts(figures["by_grade"])
-    shown["by_type"] = disclosure.suppress_counts(figures["by_type"])
+    shown["by_grade"] = disclosure.audit_counts(figures["by_grade"])
+    shown["by_type"] = disclosure.audit_counts(figures["by_type"])
     if figures["by_team"] is not None:
         shown["by_team"] = disclosure.suppress_counts(figures["by_team"])
-    if good_or_better_would_reveal(figures["by_grade"]):
-        shown["good_or_better_pct"] = SUPPRESSED
-        shown["good_or_better"] = SUPPRESSED
-    if disclosure.is_small(figures["completed"]):
-        shown["completed"] = SUPPRESSED
     return shown
 
 
@@ -248,26 +243,9 @@ def audit_figures_by_service(*, date_from, date_to, team=None):
 
 
 def audit_figures_by_service_suppressed(rows):
-    """Service counts with primary and secondary suppression across services. A service's
-    percentage good or better is `c` on the same rule as the council's (`good_or_better_would_reveal`);
-    and when one service's is `c`, so is every other service's, because the council's own
-    percentage is shown and the others would give the hidden one away."""
-    counted_good = good_or_better_codes()
-    shown_counts = disclosure.suppress_counts({row["service_id"]: row["completed"] for row in rows})
-    any_hidden = any(good_or_better_would_reveal(row["by_grade"], counted_good) for row in rows)
-    shown = []
-    for row in rows:
-        hidden = any_hidden and row["completed"] > 0
-        shown.append(
-            {
-                **row,
-                "completed": shown_counts[row["service_id"]],
-                "good_or_better": SUPPRESSED if hidden else row["good_or_better"],
-                "good_or_better_pct": SUPPRESSED if hidden else row["good_or_better_pct"],
-                "by_grade": disclosure.suppress_counts(row["by_grade"]),
-            }
-        )
-    return shown
+    """Service counts as those who see aggregates only see them: counts of audits at service level
+    identify no one, so every count and percentage is shown (core.disclosure, AUDIT_COUNTS)."""
+    return [{**row, "by_grade": disclosure.audit_counts(row["by_grade"])} for row in rows]
 
 
 def audit_completed_by_team(*, date_from, date_to):

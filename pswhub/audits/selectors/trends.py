@@ -8,7 +8,6 @@ from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
 from pswhub.core import disclosure
 from pswhub.core.figures import rate, round_half_up
 from pswhub.core.periods import Period, year_label
-from pswhub.core.presenters import SUPPRESSED
 
 from ..models import LearningTheme, ThemeDay
 from ..reference import GRADE_CODES
@@ -20,7 +19,7 @@ from .counting import (
     period_case,
     periods_span,
 )
-from .figures import audit_figures_by_service_of_periods, good_or_better_would_reveal
+from .figures import audit_figures_by_service_of_periods
 
 
 def financial_years(years):
@@ -51,21 +50,9 @@ def audit_good_or_better_trend(*, years):
 
 
 def audit_good_or_better_trend_suppressed(trend):
-    """Each year as the dashboard shows it to those who see aggregates only."""
-    counted_good = good_or_better_codes()
-    shown = []
-    for entry in trend:
-        hidden = good_or_better_would_reveal(entry["by_grade"], counted_good)
-        shown.append(
-            {
-                **entry,
-                "completed": SUPPRESSED if disclosure.is_small(entry["completed"]) else entry["completed"],
-                "good_or_better": SUPPRESSED if hidden else entry["good_or_better"],
-                "good_or_better_pct": SUPPRESSED if hidden else entry["good_or_better_pct"],
-                "by_grade": disclosure.suppress_counts(entry["by_grade"]),
-            }
-        )
-    return shown
+    """Each year as the dashboard shows it to those who see aggregates only: council-level counts
+    of audits, shown (core.disclosure, AUDIT_COUNTS)."""
+    return [{**entry, "by_grade": disclosure.audit_counts(entry["by_grade"])} for entry in trend]
 
 
 def audit_theme_trend(*, years, completed=None):
@@ -107,21 +94,9 @@ def audit_theme_trend(*, years, completed=None):
 
 
 def audit_theme_trend_suppressed(trend):
-    """Themes cell by cell: a small count and the percentage made from it are `c`; a year's total
-    of completed audits is `c` when small."""
-    themes = []
-    for theme in trend["themes"]:
-        small = {year for year, n in theme["counts"].items() if disclosure.is_small(n)}
-        themes.append(
-            {
-                **theme,
-                "counts": {year: SUPPRESSED if year in small else n for year, n in theme["counts"].items()},
-                "shares": {year: SUPPRESSED if year in small else pct for year, pct in theme["shares"].items()},
-                "total": SUPPRESSED if disclosure.is_small(theme["total"]) else theme["total"],
-            }
-        )
-    completed = {year: SUPPRESSED if disclosure.is_small(n) else n for year, n in trend["completed"].items()}
-    return {**trend, "themes": themes, "completed": completed}
+    """Themes by year, as those who see aggregates only see them: counts of the council's audits
+    naming a theme identify no one, so they are shown (core.disclosure, AUDIT_COUNTS)."""
+    return {**trend, "themes": [dict(theme) for theme in trend["themes"]], "completed": dict(trend["completed"])}
 
 
 def median_half_up(values):
@@ -170,17 +145,9 @@ def audit_time_to_complete(*, date_from, date_to, team=None, services="all"):
 
 
 def audit_time_to_complete_suppressed(figures):
-    """The median is `c` when fewer than the threshold audits are counted; the share within the
-    due date is `c` when either those within it or those late are a small count."""
-    shown = dict(figures)
-    if disclosure.is_small(figures["counted"]):
-        shown["counted"] = shown["median_days"] = SUPPRESSED
-    late = figures["with_due_date"] - figures["within_due_date"]
-    if disclosure.is_small(figures["within_due_date"]) or disclosure.is_small(late):
-        shown["within_due_date"] = shown["within_due_date_pct"] = SUPPRESSED
-    if disclosure.is_small(figures["with_due_date"]):
-        shown["with_due_date"] = SUPPRESSED
-    return shown
+    """Time to complete, as those who see aggregates only see it: council-level counts of audits,
+    shown (core.disclosure, AUDIT_COUNTS)."""
+    return dict(figures)
 
 
 def section_good_or_better(sections):

@@ -9,7 +9,11 @@ refuses a file (`refuse`)."""
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DataError
 
+from . import limits
+from .guard import ValueCannotBeStored, values_guarded
+from .pipeline import council_problem, storing_problem
 from .problems import problem_line
 
 CANNOT_READ = "Cannot read {path}: {reason}"
@@ -17,11 +21,15 @@ REFUSED = "The file was not imported: {count} problem(s). Nothing has been writt
 
 
 def command_file_read(path):
-    """The bytes of the file a management command was given, or a CommandError saying why not."""
+    """The bytes of the file a management command was given, or a CommandError saying why not
+    (it cannot be read, or it is larger than the upload limit: its size is checked first)."""
     try:
+        limits.size_check(Path(path).stat().st_size)
         return Path(path).read_bytes()
     except OSError as error:
         raise CommandError(CANNOT_READ.format(path=path, reason=error.strerror)) from error
+    except limits.LimitError as error:
+        raise CommandError(CANNOT_READ.format(path=path, reason=str(error))) from error
 
 
 class ImportCommand(BaseCommand):
@@ -37,15 +45,24 @@ class ImportCommand(BaseCommand):
     def add_options(self, parser):
         """The command's own options, between the path and --dry-run."""
 
+    needs_council = True  # False for an import that sets the council up itself (a census return)
+
     def handle(self, *args, path, dry_run, **options):
         content = command_file_read(path)
         checked = self.read(content, path=path, **options)
+        problem = council_problem() if self.needs_council else None
+        if problem:  # one instruction, in place of a problem on every row
+            self.refuse(path, [problem])
         if not checked.is_valid:
             self.refuse(path, checked.problems)
-        if dry_run:
-            self.rehearsed(checked, path=path, **options)
-        else:
-            self.imported(content, checked, path=path, **options)
+        try:
+            with values_guarded():
+                if dry_run:
+                    self.rehearsed(checked, path=path, **options)
+                else:
+                    self.imported(content, checked, path=path, **options)
+        except (ValueCannotBeStored, DataError) as error:
+            self.refuse(path, [storing_problem(error, checked)])
 
     def read(self, content, *, path, **options):
         raise NotImplementedError

@@ -9,9 +9,10 @@ the stored bytes again, since what the file refers to may have changed since the
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import DataError, transaction
 from django.utils import timezone
 
+from .guard import ValueCannotBeStored, values_guarded, where_found
 from .problems import Problem, problems_stored
 
 # A previewed upload can be confirmed for this long; after that what it refers to may have moved
@@ -25,8 +26,47 @@ PREVIEW_EXPIRED = (
 )
 
 
+NO_COUNCIL = (
+    "PSW Hub has no council yet, so nothing can be imported. First enter the council's name and DfE local "
+    "authority code (Organisation, then Change the council's details), then add its services and import again. "
+    "A past census return may be imported first instead: it sets the council up from its LA code"
+)
+DATABASE_REFUSED = "A value in the file cannot be stored in the database ({detail}). Nothing has been written"
+
+
 class UploadNotPreviewed(Exception):
     pass
+
+
+def council_problem():
+    """The one problem of every import on an installation with no council yet (NO_COUNCIL), or None."""
+    from pswhub.core.models import Authority
+
+    return None if Authority.objects.exists() else Problem(None, "", NO_COUNCIL)
+
+
+def storing_problem(error, checked=None):
+    """The problem to report for a value the database cannot hold (guard.ValueCannotBeStored, or
+    the database's own DataError as a last resort): where in the file it is, when it can be
+    found in what the import read, and why."""
+    if isinstance(error, ValueCannotBeStored):
+        row, name = where_found(checked, error.value)
+        if row is None or isinstance(row, int):
+            return Problem(row, name or error.field.name, error.message)
+        return Problem(None, name or error.field.name, f"Worker {row}: {error.message}")
+    detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return Problem(None, "", DATABASE_REFUSED.format(detail=detail[:200]))
+
+
+def guarded_write(write, checked):
+    """Runs `write()` with every value checked against its column (guard.values_guarded). Returns
+    (result, None), or (None, the problem) when a value cannot be stored: then nothing the write
+    did is kept, its own transaction having rolled back."""
+    try:
+        with transaction.atomic(), values_guarded():
+            return write(), None
+    except (ValueCannotBeStored, DataError) as error:
+        return None, storing_problem(error, checked)
 
 
 class _DryRun(Exception):
@@ -67,25 +107,35 @@ def upload_confirm(*, upload, read, write, confirmed_by=None, now=None):
     """Confirms a previewed upload: reads its stored bytes again with `read(upload)` and, if they
     still pass, writes them with `write(checked)`, all in one transaction, and copies the result's
     counts onto the upload. Nothing is written when the file has problems now (the upload is
-    refused, with them) or when the preview is older than PREVIEW_HOURS (refused, saying so).
-    Raises UploadNotPreviewed for an upload already imported or refused. Returns the upload."""
+    refused, with them), when a value cannot be stored in the database (refused, naming it) or
+    when the preview is older than PREVIEW_HOURS (refused, saying so). Raises UploadNotPreviewed
+    for an upload already imported or refused. Returns the upload."""
     model = type(upload)
-    with transaction.atomic():
-        upload = model.objects.select_for_update().get(pk=upload.pk)
-        if upload.status != model.PREVIEWED:
-            raise UploadNotPreviewed(UPLOAD_NOT_PREVIEWED.format(status=upload.get_status_display().lower()))
-        upload.confirmed_by = confirmed_by
-        upload._history_user = confirmed_by
-        if upload.is_expired(now):
-            return _refuse(upload, [Problem(None, "", PREVIEW_EXPIRED.format(hours=PREVIEW_HOURS))])
-        checked = read(upload)
-        if not checked.is_valid:
-            return _refuse(upload, checked.problems)
-        result = write(checked)
-        upload.status = model.IMPORTED
-        upload.imported_at = timezone.now()
-        _counts_copy(upload, result)
-        upload.save()
+    checked = None
+    try:
+        with transaction.atomic():
+            upload = model.objects.select_for_update().get(pk=upload.pk)
+            if upload.status != model.PREVIEWED:
+                raise UploadNotPreviewed(UPLOAD_NOT_PREVIEWED.format(status=upload.get_status_display().lower()))
+            upload.confirmed_by = confirmed_by
+            upload._history_user = confirmed_by
+            if upload.is_expired(now):
+                return _refuse(upload, [Problem(None, "", PREVIEW_EXPIRED.format(hours=PREVIEW_HOURS))])
+            checked = read(upload)
+            if not checked.is_valid:
+                return _refuse(upload, checked.problems)
+            with values_guarded():
+                result = write(checked)
+            upload.status = model.IMPORTED
+            upload.imported_at = timezone.now()
+            _counts_copy(upload, result)
+            upload.save()
+    except (ValueCannotBeStored, DataError) as error:
+        # Everything the write did has rolled back with the transaction; the upload is refused
+        # on its own, naming the value.
+        upload.status = model.PREVIEWED
+        with transaction.atomic():
+            return _refuse(upload, [storing_problem(error, checked)])
     return upload
 
 
@@ -110,6 +160,14 @@ def _no_options(upload):
     return {}
 
 
+@dataclass
+class _Refused:
+    """What reading found when the file was not read at all (no council yet)."""
+
+    problems: list
+    is_valid: bool = False
+
+
 @dataclass(frozen=True)
 class Importer:
     """One import: its upload model, `read(content=, file_name=, **options)` returning what the
@@ -121,16 +179,24 @@ class Importer:
     read: Callable
     write: Callable
     options: Callable = _no_options
+    # Whether the import needs the council set up first; a census return sets it up itself.
+    needs_council: bool = True
 
     def preview(self, *, file_name, content, uploaded_by=None, options=None, fields=None, checked=None):
         """Reads a file (unless it has been read already, as `checked`) and, when it has no
         problems, stores it as a previewed upload with what importing it would change. Returns
         (the upload or None, what reading found)."""
+        problem = council_problem() if self.needs_council else None
+        if problem:
+            return None, _Refused([problem])
         if checked is None:
             checked = self.read(content=content, file_name=file_name, **(options or {}))
         if not checked.is_valid:
             return None, checked
-        preview = self.write(checked, changed_by=None, dry_run=True)
+        preview, problem = guarded_write(lambda: self.write(checked, changed_by=None, dry_run=True), checked)
+        if problem:
+            checked.problems.append(problem)
+            return None, checked
         upload = upload_create(
             model=self.model,
             file_name=file_name,
@@ -154,8 +220,9 @@ class Importer:
     def import_now(self, *, file_name, content, checked, changed_by=None, options=None, fields=None):
         """Keeps and confirms at once a file already read without problems (`checked`), as a
         command or a one-step page does: the upload is kept all the same, and confirming reads
-        it again. Returns the upload, imported or refused."""
-        upload, _ = self.preview(
+        it again. Returns the upload, imported or refused (a file refused before it could be kept
+        comes back as an unsaved upload, refused, with its problems)."""
+        upload, read = self.preview(
             file_name=file_name,
             content=content,
             uploaded_by=changed_by,
@@ -163,4 +230,8 @@ class Importer:
             fields=fields,
             checked=checked,
         )
+        if upload is None:  # refused before it was kept: a value the database cannot hold, or no council
+            return self.model(
+                file_name=file_name[:255], status=self.model.REFUSED, problems=problems_stored(read.problems)
+            )
         return self.confirm(upload=upload, confirmed_by=changed_by)

@@ -14,6 +14,9 @@ class Problem:
     column: str
     message: str
 
+    def __str__(self):
+        return problem_line(self)
+
 
 def _parts(problem):
     if isinstance(problem, dict):

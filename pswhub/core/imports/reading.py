@@ -4,7 +4,11 @@ file's headers to the import's columns (with a council's own names mapped to our
 dates, whole numbers and decimals.
 
 Rows are numbered as a spreadsheet shows them: the header is row 1, the first row under it row 2.
-Rows whose every cell is blank are left out before numbering."""
+Rows whose every cell is blank are left out before numbering.
+
+Every file is held to the limits of `limits` before it is parsed (its size; for XLSX how far it
+unpacks and how far its sheets reach) and as it is read, a row at a time (how many rows, how many
+columns, how long a cell is, no NUL character): each refused with a message saying the limit."""
 
 import csv
 import io
@@ -12,6 +16,7 @@ import re
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
+from . import limits
 from .problems import Problem
 
 NOT_A_TABLE = "The file could not be read as CSV or XLSX: {detail}"
@@ -55,25 +60,55 @@ def text_decode(content):
 
 def table_read(*, content, file_name):
     """The file's cells as text: (header row, rows under it). XLSX when the name or the bytes say
-    so, CSV otherwise. Raises TableError when the file is not a table or has no header row."""
-    if file_name.lower().endswith(XLSX_SUFFIXES) or content[:4] == ZIP_SIGNATURE:
-        table = _xlsx_rows(content)
-    else:
-        table = csv_rows(content)
-    table = [row for row in table if any(cell.strip() for cell in row)]
+    so, CSV otherwise. Raises TableError when the file is not a table, has no header row or goes
+    beyond a limit (limits.py), saying which."""
+    try:
+        limits.size_check(len(content))
+        if file_name.lower().endswith(XLSX_SUFFIXES) or content[:4] == ZIP_SIGNATURE:
+            rows = _xlsx_rows(content)
+        else:
+            rows = _csv_iter(content)
+        table = _table_limited(rows)
+        limits.cells_check(table)
+    except limits.LimitError as error:
+        raise TableError(str(error)) from error
     if not table:
         raise TableError(EMPTY_FILE)
     return table[0], table[1:]
 
 
+def _table_limited(rows):
+    """The rows that are not blank, read one at a time and refused past the row and column limits."""
+    most = limits.max_rows() + 1  # the header and the rows under it
+    table = []
+    for row in rows:
+        if len(row) > limits.MAX_COLUMNS and any(cell.strip() for cell in row[limits.MAX_COLUMNS :]):
+            raise limits.LimitError(limits.TOO_MANY_COLUMNS.format(limit=limits.MAX_COLUMNS))
+        if any(cell.strip() for cell in row):
+            table.append(row)
+            if len(table) > most:
+                raise limits.LimitError(limits.TOO_MANY_ROWS.format(limit=most - 1))
+    return table
+
+
 def csv_rows(content):
     """Every row of a CSV file as lists of text cells, blank rows included."""
+    return list(_csv_iter(content))
+
+
+def _csv_iter(content):
+    """The rows of a CSV file, one at a time."""
     text = text_decode(content)
     if "\x00" in text:
         raise TableError(NOT_A_TABLE.format(detail=BINARY))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True))
+        yield from reader
     except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise TableError(
+                limits.CELL_TOO_LONG_NEAR.format(line=reader.line_num, limit=limits.MAX_CELL_CHARS)
+            ) from error
         raise TableError(NOT_A_TABLE.format(detail=str(error))) from error
 
 
@@ -87,14 +122,28 @@ def _delimiter(text):
 
 
 def _xlsx_rows(content):
+    """The rows of an XLSX workbook's first sheet, one at a time, once the workbook has passed
+    limits.workbook_check (so it is neither a zip bomb nor a sheet stretched over a million rows)."""
     from python_calamine import CalamineWorkbook
 
+    if not content.startswith(ZIP_SIGNATURE):
+        raise TableError(NOT_A_TABLE.format(detail=limits.NOT_AN_XLSX))
     try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(content))
-        rows = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
+        limits.workbook_check(content)
+    except limits.LimitError:
+        raise
+    except limits.DamagedArchive as error:
+        raise TableError(NOT_A_TABLE.format(detail=DAMAGED_WORKBOOK)) from error
+    except ValueError as error:
+        raise TableError(NOT_A_TABLE.format(detail=str(error))) from error
+    try:
+        sheet = CalamineWorkbook.from_filelike(io.BytesIO(content)).get_sheet_by_index(0)
+        rows = sheet.iter_rows()
+        leading = [""] * sheet.start[1] if sheet.start else []
     except Exception as error:  # calamine raises its own error types for every kind of damage
         raise TableError(NOT_A_TABLE.format(detail=DAMAGED_WORKBOOK)) from error
-    return [[cell_text(cell) for cell in row] for row in rows]
+    for row in rows:
+        yield leading + [cell_text(cell) for cell in row]
 
 
 def cell_text(cell):

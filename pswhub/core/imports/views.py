@@ -15,8 +15,9 @@ from django.views.decorators.http import require_POST
 from pswhub.core.presenters import govuk_date, number
 from pswhub.core.views import require
 
+from . import limits
 from .pipeline import PREVIEW_EXPIRED, PREVIEW_HOURS, Importer, UploadNotPreviewed
-from .problems import PROBLEM_HEAD, WHOLE_FILE, problem_rows
+from .problems import PROBLEM_HEAD, WHOLE_FILE, Problem, problem_rows
 
 NO_SUCH_UPLOAD = "There is no upload {pk}"
 STATUS_TAGS = {"previewed": "govuk-tag--yellow", "imported": "govuk-tag--green", "refused": "govuk-tag--red"}
@@ -91,6 +92,10 @@ def upload_view(request, pages):
     if not (posted and form.is_valid()):
         return _upload_page(request, pages, form)
     file = form.cleaned_data["file"]
+    try:
+        limits.size_check(file.size)  # before a byte of it is read
+    except limits.LimitError as error:
+        return _upload_page(request, pages, form, [Problem(None, "", str(error))])
     upload, checked = pages.importer.preview(
         file_name=file.name,
         content=file.read(),

@@ -14,9 +14,14 @@ from pswhub.core.imports.commands import REFUSED
 from pswhub.core.imports.problems import Problem
 from pswhub.core.imports.reading import columns_find, rows_numbered, table_read
 from pswhub.core.models import Team
-from pswhub.core.tests.factories import ServiceFactory
+from pswhub.core.tests.factories import AuthorityFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def council():
+    return AuthorityFactory()
 
 
 @dataclass

@@ -54,6 +54,8 @@ def test_the_current_area_and_page_are_marked(psw):
         "Staff",
         "Agency social workers",
         "Agency figures",
+        "Benchmarking",
+        "Regional network packs",
     ]
     # The establishment's address lies inside the dashboard's: only the longer one is current.
     assert [item["text"] for item in sub["items"] if item["active"]] == ["Establishment"]

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from django.core.management import CommandError, call_command
 
+from pswhub.core.tests.factories import AuthorityFactory
 from pswhub.learning import importing
 from pswhub.learning.models import LearningEvent
 
@@ -15,6 +16,12 @@ GOOD = (
     "Parental alienation,course,2025-11-12,children,Parental alienation; voice-of-the-child,24,21\n"
     "Schwartz Round,schwartz_round,2025-12-04,joint,,,40\n"
 )
+
+
+@pytest.fixture(autouse=True)
+def council(db):
+    """Every import needs the council set up first."""
+    return AuthorityFactory()
 
 
 def _run(tmp_path, text, *args, name="learning.csv"):

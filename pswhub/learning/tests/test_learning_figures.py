@@ -18,6 +18,7 @@ Booked 20 + 3 + 120 = 143; attended 18 + 2 + 40 + 110 = 170; joint 2 (3 and 5); 
 Evaluation (4.0 x 10 + 4.6 x 15) / 25 = 109 / 25 = 4.36, so 4.4."""
 
 import json
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -132,4 +133,46 @@ def test_the_command_prints_the_figures_and_the_sessions_on_a_topic(events, caps
         {"title": "Parental alienation: the evidence", "held_on": "2025-05-10"},
         {"title": "Parental alienation: the evidence", "held_on": "2025-11-12"},
         {"title": "Alienation conference", "held_on": "2026-02-10"},
+    ]
+
+
+def test_bookings_and_attendance_by_kind(events):
+    # Held (1 2 3 4 5 8), kind by kind in the catalogue's order:
+    # course (1, 2): booked 20 + 3 named = 23, attended 18 + 2 named = 20;
+    # briefing (5): 120 booked, 110 attended;
+    # Schwartz Round (3, 4): booked not known for both, so not known; attended 40 (4 not known);
+    # group supervision (8): neither known. The conference (6) is planned, the forum (7) before.
+    rows = selectors.bookings_by_kind(**YEAR, today=TODAY)
+    assert sorted(rows) == sorted(
+        [("course", 23, 20), ("briefing", 120, 110), ("schwartz_round", None, 40), ("group_supervision", None, None)]
+    )
+    # and the kinds' totals add up to the year's (143 booked, 170 attended)
+    assert sum(booked or 0 for _kind, booked, _attended in rows) == 143
+    assert sum(attended or 0 for _kind, _booked, attended in rows) == 170
+
+
+def test_the_learning_page_charts_bookings_and_attendance_with_a_table(client, events, psw):
+    from django.urls import reverse
+
+    from pswhub.learning.presenters import bookings_chart
+
+    chart = bookings_chart(selectors.bookings_by_kind(**YEAR, today=TODAY), type("P", (), {"label": "2025/26"}))
+    assert chart["series"][0]["name"] == "Booked" and chart["series"][1]["name"] == "Attended"
+    assert "Schwartz Round: not known booked, 40 attended." in chart["description"]
+
+    # On the page for 2025/26, seen after the year (the conference, 6, is held by then: 50 booked,
+    # attendance not known), the chart and its table say the same, unknowns in words
+    client.force_login(psw)
+    page = client.get(reverse("learning:home"), {"year": 2025}).content.decode()
+    assert 'id="bookings-by-kind"' in page
+    assert "Places booked and people who attended, by kind of event, 2025/26: the figures" in page
+    table = page.split('id="bookings-by-kind"', 1)[1].split("</table>", 1)[0]
+    cells = [cell.strip() for cell in re.findall(r"<t[hd][^>]*>([^<]*)</t[hd]>", table)]
+    assert cells == [
+        *("Booked", "Attended"),
+        *("Course session", "23", "20"),
+        *("Briefing", "120", "110"),
+        *("Conference", "50", "Not known"),
+        *("Schwartz Round", "Not known", "40"),
+        *("Group reflective supervision", "Not known", "Not known"),
     ]

@@ -134,8 +134,13 @@ DERIVED_FROM = {
 
 
 def workforce_figures_for_publication(figures):
-    """The same figures with disclosure control: a headcount below the threshold, and every figure
-    derived from it, shown as `c`. Zero is shown (it reveals no one)."""
+    """The same figures with disclosure control by subject (core.disclosure). The council's own
+    figures (no team or role group) are ones DfE publishes for every council, so they are never
+    hidden (DFE_PUBLISHED). A team's or a role group's are counts of identifiable people (PEOPLE):
+    a headcount below the threshold, and every figure derived from it, shown as `c`. Zero is shown
+    (it reveals no one)."""
+    if figures.get("team") is None:
+        return disclosure.dfe_published(figures)
     shown = dict(figures)
     for count, derived in DERIVED_FROM.items():
         if disclosure.is_small(figures[count]):

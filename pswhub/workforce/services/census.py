@@ -21,6 +21,10 @@ NO_AUTHORITY_CODE = (
     "The return has no Header/Source/LEA and PSW Hub holds no authority yet, so it cannot say whose it is"
 )
 RETURN_HAS_PROBLEMS = "The return has problems and was not imported"
+BUILT_YEAR = (
+    "PSW Hub builds the {year} census year from its own records, so a return for it is not imported: "
+    "its lines would replace the built ones"
+)
 
 
 class CensusImportError(Exception):
@@ -79,6 +83,8 @@ def _import(census_return, changed_by):
         authority_created=authority_created,
         rows=len(census_return.workers),
     )
+    if census_built_year_problem(census_return.year):
+        raise CensusImportError(census_built_year_problem(census_return.year))
     result.service_created = _children_service_for(authority, changed_by)
     census_year, result.year_created = CensusYear.objects.get_or_create(
         authority=authority, year=census_return.year, defaults={"source": CensusYear.IMPORTED, **census_return.la_level}
@@ -151,6 +157,13 @@ def census_authority_problem(la_code):
         return "" if la_code else NO_AUTHORITY_CODE
     if la_code and authority.la_code != la_code:
         return WRONG_AUTHORITY.format(found=la_code, name=authority.name, expected=authority.la_code)
+    return ""
+
+
+def census_built_year_problem(year):
+    """Why a return for `year` is not imported, or "": a year built from PSW Hub's records keeps them."""
+    if CensusYear.objects.filter(year=year, source=CensusYear.BUILT).exists():
+        return BUILT_YEAR.format(year=year)
     return ""
 
 

@@ -6,7 +6,7 @@ from pswhub.core.imports import Importer
 
 from .. import csww, hr_import
 from ..models import CensusReturnUpload, ImportBatch
-from .census import census_authority_problem, census_return_import
+from .census import census_authority_problem, census_built_year_problem, census_return_import
 from .hr_extract import hr_extract_import
 
 
@@ -38,7 +38,7 @@ def census_upload_read(*, content, file_name=""):
     it is this authority's (a return for another council is refused before anything is kept)."""
     census_return = csww.census_return_read(content)
     if census_return.is_valid:
-        problem = census_authority_problem(census_return.la_code)
+        problem = census_authority_problem(census_return.la_code) or census_built_year_problem(census_return.year)
         if problem:
             census_return.problems.append(csww.Problem(problem, "LEA"))
     return census_return
@@ -48,4 +48,4 @@ def _census_write(census_return, *, changed_by=None, dry_run=False):
     return census_return_import(census_return=census_return, changed_by=changed_by, dry_run=dry_run)
 
 
-CENSUS_RETURN = Importer(model=CensusReturnUpload, read=census_upload_read, write=_census_write)
+CENSUS_RETURN = Importer(model=CensusReturnUpload, read=census_upload_read, write=_census_write, needs_council=False)

@@ -15,6 +15,7 @@ class Command(ImportCommand):
         "any problem is refused, naming the worker and element. Importing the same return again changes nothing."
     )
     refused = REFUSED
+    needs_council = False  # a return sets the council up from its LA code
 
     def read(self, content, *, path, **options):
         return census_return_read(content)

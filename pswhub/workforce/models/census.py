@@ -10,11 +10,10 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from pswhub.core.imports.models import Upload
-from pswhub.core.models import Authority, StaffMember, Team
+from pswhub.core.models import Authority, StaffMember, Team, User
 from pswhub.core.periods import Period
 
-from . import codes
+from .. import codes
 
 # Social Work England numbers are "SW" and up to ten digits (former HCPC numbers keep their
 # digits without leading zeros). The census schema's own pattern is narrower; see the ADR.
@@ -65,11 +64,27 @@ class StaffProfile(models.Model):
 class CensusYear(models.Model):
     IMPORTED = "imported"
     RECORDED = "recorded"
-    SOURCE_CHOICES = [(IMPORTED, "Imported from a census return"), (RECORDED, "Recorded in PSW Hub")]
+    BUILT = "built"
+    SOURCE_CHOICES = [
+        (IMPORTED, "Imported from a census return"),
+        (RECORDED, "Recorded in PSW Hub"),
+        (BUILT, "Built from PSW Hub's records"),
+    ]
+    # A built year is open (built and rebuilt from the records) until it is marked as submitted,
+    # which freezes it; reopening it for a resubmission makes it open again
+    # (docs/adr/0105-census-year-built-from-records.md).
+    OPEN = "open"
+    SUBMITTED = "submitted"
+    STATUS_CHOICES = [(OPEN, "Open"), (SUBMITTED, "Submitted")]
 
     authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="census_years")
     year = models.PositiveSmallIntegerField(validators=[MinValueValidator(2009), MaxValueValidator(2100)])
     source = models.CharField(max_length=10, choices=SOURCE_CHOICES, default=RECORDED)
+    status = models.CharField(max_length=10, choices=STATUS_CHOICES, default=OPEN)
+    built_at = models.DateTimeField("last built", null=True, blank=True)
+    built_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # Where the LA-level figures of a built year came from, by field ({field: text}).
+    la_sources = models.JSONField(default=dict, blank=True)
     vacancies_fte = models.DecimalField(
         "vacancies (FTE) at 30 September", max_digits=8, decimal_places=2, null=True, blank=True
     )
@@ -109,6 +124,14 @@ class CensusYear(models.Model):
 
     def __str__(self):
         return f"CSWW {self.year}"
+
+    @property
+    def is_built(self):
+        return self.source == self.BUILT
+
+    @property
+    def is_submitted(self):
+        return self.status == self.SUBMITTED
 
     @property
     def starts_on(self):
@@ -184,6 +207,8 @@ class CensusWorker(models.Model):
         "recruitment and retention payments", max_digits=9, decimal_places=2, null=True, blank=True
     )
     other_payments = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
+    # On a built line, where each value came from ({field: text}), corrections included.
+    sources = models.JSONField(default=dict, blank=True)
     history = HistoricalRecords()
 
     objects = CensusWorkerQuerySet.as_manager()
@@ -227,177 +252,3 @@ class CensusWorker(models.Model):
     def fte_at_reference(self):
         """FTE at 30 September: FTE30 where the return gives it, otherwise FTE."""
         return self.fte_30 if self.fte_30 is not None else self.fte
-
-
-class AssignmentQuerySet(models.QuerySet):
-    def in_force_on(self, on):
-        """Assignments in force on a date: started by then and not ended before it (the end date is
-        the last day of the assignment)."""
-        return self.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on), starts_on__lte=on)
-
-    def employed(self):
-        """Held by people the council employs: every contract type but agency."""
-        return self.exclude(contract_type=codes.AGENCY)
-
-    def agency(self):
-        return self.filter(contract_type=codes.AGENCY)
-
-
-class Assignment(models.Model):
-    """One stretch of a staff member's employment on the same terms: team, role, FTE and contract
-    type, from a start date to an end date (blank while it lasts). A change of any of them ends
-    one assignment and starts the next (docs/adr/0102-employment-history.md). Origin is recorded
-    on a person's first assignment; the reason for leaving and destination on their last."""
-
-    staff_member = models.ForeignKey(StaffMember, on_delete=models.CASCADE, related_name="assignments")
-    team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    org_role = models.CharField("census role", max_length=1, choices=codes.ORG_ROLE, blank=True)
-    job_title = models.CharField(max_length=200, blank=True)
-    fte = models.DecimalField("FTE", **FTE_FIELD)
-    contract_type = models.CharField(max_length=20, choices=codes.CONTRACT_TYPE, blank=True)
-    starts_on = models.DateField()
-    ends_on = models.DateField(null=True, blank=True)
-    start_origin = models.CharField("origin", max_length=2, choices=codes.START_ORIGIN, blank=True)
-    reason_leave = models.CharField("reason for leaving", max_length=2, choices=codes.REASON_LEAVE, blank=True)
-    leaver_destination = models.CharField("destination", max_length=1, choices=codes.LEAVER_DESTINATION, blank=True)
-    history = HistoricalRecords()
-
-    objects = AssignmentQuerySet.as_manager()
-
-    # The terms whose change starts a new assignment.
-    TERMS = ["team_id", "org_role", "job_title", "fte", "contract_type"]
-
-    class Meta:
-        ordering = ["staff_member", "starts_on"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(fte__gte=0, fte__lte=1) | Q(fte__isnull=True), name="assignment_fte_0_to_1"
-            ),
-            models.CheckConstraint(
-                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
-                name="assignment_ends_on_or_after_start",
-            ),
-            # Overlaps in general are refused by the services (an exclusion constraint would need
-            # PostgreSQL's btree_gist); these two catch the commonest ones in the database itself.
-            models.UniqueConstraint(fields=["staff_member", "starts_on"], name="one_assignment_starting_per_day"),
-            models.UniqueConstraint(
-                fields=["staff_member"], condition=Q(ends_on__isnull=True), name="one_open_assignment_per_person"
-            ),
-        ]
-        indexes = [models.Index(fields=["team", "starts_on"])]
-
-    def __str__(self):
-        post = self.job_title or self.get_org_role_display() or "assignment"
-        return f"{self.staff_member}: {post} from {self.starts_on}"
-
-    def terms(self):
-        return tuple(getattr(self, name) for name in self.TERMS)
-
-
-class Establishment(models.Model):
-    """A team's funded posts (FTE) from a date, for one census role or for the whole team (role
-    blank). The row with the latest start on or before a date is the one in force then."""
-
-    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="+")
-    org_role = models.CharField("census role", max_length=1, choices=codes.ORG_ROLE, blank=True)
-    funded_fte = models.DecimalField("funded FTE", max_digits=8, decimal_places=2)
-    starts_on = models.DateField("from")
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["team", "org_role", "-starts_on"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["team", "org_role", "starts_on"], name="one_establishment_per_team_role_date"
-            ),
-            models.CheckConstraint(condition=Q(funded_fte__gte=0), name="funded_fte_not_negative"),
-        ]
-
-    def __str__(self):
-        return f"{self.team}: {self.funded_fte} FTE from {self.starts_on}"
-
-
-class AbsenceEpisode(models.Model):
-    """A period of absence with its census reason and the working days it lost. Special category
-    data: only the PSW and HR officers see it (rules.py)."""
-
-    staff_member = models.ForeignKey(StaffMember, on_delete=models.CASCADE, related_name="absences")
-    starts_on = models.DateField()
-    ends_on = models.DateField(null=True, blank=True)
-    reason = models.CharField("reason for absence", max_length=3, choices=codes.REASON_ABSENCE)
-    working_days_lost = models.DecimalField(max_digits=6, decimal_places=2)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["staff_member", "-starts_on"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
-                name="absence_ends_on_or_after_start",
-            ),
-            models.CheckConstraint(condition=Q(working_days_lost__gte=0), name="absence_days_lost_not_negative"),
-        ]
-
-    def __str__(self):
-        return f"{self.staff_member}: absence from {self.starts_on}"
-
-
-class ColumnMapping(models.Model):
-    """A council's own column headers for HR extracts: `columns` maps a header in the council's
-    file to a column of the PSW Hub template (`hr_import.TEMPLATE_COLUMNS`)."""
-
-    name = models.CharField(max_length=100, unique=True)
-    columns = models.JSONField(default=dict)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class ImportBatch(Upload):
-    """One HR extract (core.imports.models.Upload), with the column mapping it was read with. The
-    mapping's name and columns are copied, so changing or deleting the mapping never changes how a
-    batch is confirmed or what it records."""
-
-    RESULT_FIELDS = ["rows", "added", "updated", "unchanged", "adopted", "teams_added", "new_teams", "changes"]
-
-    mapping = models.ForeignKey(ColumnMapping, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    mapping_name = models.CharField(max_length=100, blank=True)
-    mapping_columns = models.JSONField(default=dict, blank=True)
-    # Whether teams the extract names that PSW Hub does not have are added (services.hr_extract).
-    create_teams = models.BooleanField(default=False)
-    added = models.PositiveIntegerField(default=0)
-    updated = models.PositiveIntegerField(default=0)
-    unchanged = models.PositiveIntegerField(default=0)
-    adopted = models.PositiveIntegerField(default=0)  # census-made records taken on (matching.py)
-    teams_added = models.PositiveIntegerField(default=0)
-    new_teams = models.JSONField(default=list, blank=True)
-    # Who is added or changed and which values, person by person (services.hr_changes).
-    changes = models.JSONField(default=list, blank=True)
-
-    class Meta(Upload.Meta):
-        verbose_name_plural = "import batches"
-
-
-class CensusReturnUpload(Upload):
-    """One past census return uploaded to be imported (core.imports.models.Upload): the year it
-    is for and what it would change or changed, in worker lines and new staff records. `rows`
-    counts the worker lines in the return."""
-
-    RESULT_FIELDS = [
-        "rows", "year", "year_created", "authority_created", "created", "updated", "deleted", "unchanged",
-        "staff_created", "changed_anything",
-    ]  # fmt: skip
-
-    year = models.PositiveIntegerField(null=True, blank=True)
-    year_created = models.BooleanField(default=False)
-    authority_created = models.BooleanField(default=False)
-    created = models.PositiveIntegerField(default=0)
-    updated = models.PositiveIntegerField(default=0)
-    deleted = models.PositiveIntegerField(default=0)
-    unchanged = models.PositiveIntegerField(default=0)
-    staff_created = models.PositiveIntegerField(default=0)
-    changed_anything = models.BooleanField(default=False)
