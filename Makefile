@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.local
 
-.PHONY: help setup run test test-fast lint bench chromium clean
+.PHONY: help setup run test test-fast lint bench fuzz chromium clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -57,6 +57,9 @@ lint: $(VENV)/.installed ## Lint and check formatting
 
 bench: $(VENV)/.installed pswhub/static/build/app.css ## Run the benchmarks (see docs/performance.md)
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest benchmarks --benchmark-only -p no:randomly -o addopts="" --benchmark-columns=min,median,mean,max,rounds
+
+fuzz: $(VENV)/.installed ## Send 10,000 random files through every import (a nightly-sized run; see docs/operations.md)
+	PSWHUB_FUZZ_EXAMPLES=$${PSWHUB_FUZZ_EXAMPLES:-1000} DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest tests/test_import_fuzz.py -p no:randomly -q
 
 clean: ## Remove the virtualenv, node_modules, built files and the local database
 	rm -rf $(VENV) node_modules pswhub/static/build staticfiles var

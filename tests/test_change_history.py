@@ -8,7 +8,7 @@ from datetime import date
 from django.urls import reverse
 from simple_history.utils import bulk_create_with_history
 
-from pswhub.audits.models import Audit
+from pswhub.audits.models import Audit, AuditAction
 from pswhub.audits.tests.factories import AuditFactory
 from pswhub.core import history, services
 from pswhub.core.models import StaffMember
@@ -92,6 +92,10 @@ def test_the_psw_sees_their_own_audit_and_annual_report_changes_with_links(clien
     report_link = reverse("reporting:report_detail", args=[report.pk])
     assert f'<a class="govuk-link" href="{audit_link}">Full case audit of case C-1042</a> (audit)' in page
     assert "Strengths: blank to Clear plan" in page
+    # an audit action opens its audit
+    AuditAction.objects.create(audit=audit, description="Update the chronology", due_on=date(2026, 1, 31))
+    page = _page(client)
+    assert f'<a class="govuk-link" href="{audit_link}">Update the chronology</a> (audit action)' in page
     assert f'<a class="govuk-link" href="{report_link}">PSW annual report 2025/26</a> (annual report)' in page
 
 

@@ -42,8 +42,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "pswhub.core",
     "pswhub.workforce",
-    "pswhub.agency",
     "pswhub.benchmarking",
+    "pswhub.agency",
     "pswhub.audits",
     "pswhub.governance",
     "pswhub.reporting",
@@ -288,6 +288,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "pswhub@localhost")
 
 # --- PSW Hub ---------------------------------------------------------------------------------
 PSWHUB_COUNCIL_NAME = os.environ.get("PSWHUB_COUNCIL_NAME", "")
+# The council's logo (a PNG or JPEG file) for the annual report's title block and Word header.
+PSWHUB_COUNCIL_LOGO = os.environ.get("PSWHUB_COUNCIL_LOGO", "")
 # Counts below this are shown as "c" (disclosure control).
 PSWHUB_SUPPRESSION_THRESHOLD = int(os.environ.get("PSWHUB_SUPPRESSION_THRESHOLD", "5"))
 # Survey groups smaller than this show nothing at all (health check, ADR 0601); never below 5.

@@ -1,5 +1,5 @@
 """Audits in the change history (core.history): the audits a user may open one by one, and their
-actions, each linked to the audit while the user may open it."""
+actions, each linked to its audit while the user may open it."""
 
 from pswhub.core.history import HistorySource
 
@@ -32,5 +32,8 @@ def audit_history_sources(user):
             "Audit action",
             AuditAction.history.filter(audit_id__in=audits.values("pk")),
             _action_name,
+            openable=audits,
+            url_name="audits:detail",
+            link_field="audit_id",
         ),
     ]

@@ -55,7 +55,7 @@ def comparison_rows(data, figures=None):
                 "council": value_text(figure["council"], kind),
                 "region": value_text(figure["region"], kind),
                 "england": value_text(figure["england"], kind),
-                "rank": rank_text(figure["rank"]) if figure["ranked"] else "Not ranked (depends on size)",
+                "rank": rank_text(figure["rank"]) if figure["ranked"] else "Not ranked",
                 "comparators": [value_text(value, kind) for value in figure["comparators"]],
                 "missing": figure["council"].number is None,
             }

@@ -4,7 +4,7 @@ councils, with its rank among councils. DfE publishes these figures for every co
 none is suppressed (core.disclosure, DFE_PUBLISHED)."""
 
 from pswhub.core import disclosure
-from pswhub.core.report_sections import Chart, SectionData, Table
+from pswhub.core.report_sections import Chart, SectionData, Table, disclosure_note
 
 from . import presenters, selectors
 from .presenters import HEADLINE, value_text
@@ -87,7 +87,7 @@ def section_from(section, data):
         categories=[figure["label"].replace(" (FTE, %)", "") for figure in rates],
         series=[
             {"name": name, "values": [_number(figure[side]) for figure in rates]}
-            for name, side in ((data["council"]["name"], "council"), (region, "region"), ("England", "england"))
+            for name, side in (("This council", "council"), (region, "region"), ("England", "england"))
         ],
         unit="%",
         places=1,
@@ -103,6 +103,6 @@ def section_from(section, data):
         notes=[
             presenters.source_note(data),
             "Rank 1 is the lowest value among councils; councils with the same value share a rank.",
-            disclosure.rule(disclosure.DFE_PUBLISHED) + ".",
+            disclosure_note(disclosure.DFE_PUBLISHED),
         ],
     )

@@ -208,3 +208,26 @@ def england_value(*, column, year):
     if row is None:
         return Value(None, f"DfE's figures for {year} are not held")
     return _value(row, column, "England", year)
+
+
+# England's figures by the names `workforce.selectors.workforce_figures` gives them.
+WORKFORCE_NAMES = {
+    "turnover_rate": "turnover_rate_fte",
+    "vacancy_rate": "vacancy_rate_fte",
+    "agency_rate": "agency_rate_fte",
+    "average_caseload": "caseload_fte",
+    "absence_rate": "absence_rate_fte",
+}
+
+
+def england_published():
+    """{(figure, year): (value, source)} of England's published figures by the workforce's names
+    for them, in one read (the core.national_figures provider). A DfE symbol is left out: there is
+    no published number."""
+    values = {}
+    for row in AreaFigures.objects.filter(level=dfe.NATIONAL):
+        for figure, column in WORKFORCE_NAMES.items():
+            number, _ = dfe.value_of(row.values.get(column, ""))
+            if number is not None:
+                values[(figure, row.year)] = (number, row.source)
+    return values

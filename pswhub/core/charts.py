@@ -5,8 +5,13 @@ value, so no reader depends on colour. A suppressed value draws no bar and says 
 A chart is a mapping: `title`, `description` (its alt text), `categories`, `series`
 (`[{"name": str, "values": [number | "c" | None]}]`) and optionally `unit`, `places` (decimal
 places for the labels, so a rate of 10.0 reads "10.0") and `missing` (what a None value says, in
-the labels and the table: by default "no figure" and a blank cell). Pages show a chart with a table of the same
-data through `includes/chart.html`."""
+the labels and the table: by default "no figure" and a blank cell). Pages show a chart with a
+table of the same data through `includes/chart.html`.
+
+No label is ever cut: a category's name is wrapped onto as many lines as it needs within the
+label column ("Requires improvement to be good" takes two), and the bars are scaled so that the
+longest value label still ends inside the chart. The SVG has a viewBox and shrinks to fit a
+phone's screen (`max-width: 100%` on pages and in the report)."""
 
 import io
 from html import escape
@@ -21,8 +26,42 @@ BAR_HEIGHT = 20
 BAR_GAP = 4
 GROUP_GAP = 14
 TOP = 12
-VALUE_ROOM = 170
 FONT_SIZE = 13
+LINE_HEIGHT = 16
+# Widths of text worked out from the number of characters: generous for Arial (about 0.5 em a
+# character on average), so a label measured this way always fits where it is drawn.
+CHAR_WIDTH = FONT_SIZE * 0.6
+BOLD_CHAR_WIDTH = FONT_SIZE * 0.66
+LABEL_PADDING = 8
+VALUE_GAP = 6
+MIN_BAR_ROOM = 160
+
+
+def text_width(text, *, bold=False):
+    return len(text) * (BOLD_CHAR_WIDTH if bold else CHAR_WIDTH)
+
+
+def wrap(text, width, *, bold=False):
+    """The words of `text` on lines no wider than `width` pixels (a word longer than a line is
+    broken with a hyphen)."""
+    most = max(int(width // (BOLD_CHAR_WIDTH if bold else CHAR_WIDTH)), 2)
+    lines, line = [], ""
+    for word in str(text).split():
+        while len(word) > most:
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[: most - 1] + "-")
+            word = word[most - 1 :]
+        candidate = f"{line} {word}".strip()
+        if len(candidate) <= most:
+            line = candidate
+        else:
+            lines.append(line)
+            line = word
+    if line or not lines:
+        lines.append(line)
+    return lines
 
 
 def _numeric(value):
@@ -34,7 +73,7 @@ def _label(value, chart):
         return "c (too small to show)"
     if value is None:
         return chart.get("missing", "no figure")
-    return _shown(value, chart.get("places"))
+    return _shown(value, chart.get("places")) + ("%" if chart.get("unit") == "%" else "")
 
 
 def _shown(value, places):
@@ -55,10 +94,17 @@ def chart_table(chart):
 
 
 def layout(chart):
-    """Rectangles and labels in pixels, shared by the SVG and the PNG."""
+    """Rectangles and labels in pixels, shared by the SVG and the PNG. Category names are wrapped
+    within the label column; bars are scaled so the longest value label ends inside the width."""
     values = [value for series in chart["series"] for value in series["values"] if _numeric(value)]
     top_value = max(values) if values and max(values) > 0 else 1
-    scale = (WIDTH - LABEL_WIDTH - VALUE_ROOM) / top_value
+    value_texts = [
+        f"{series['name']}: {_label(value, chart)}" for series in chart["series"] for value in series["values"]
+    ]
+    value_room = max([text_width(text) for text in value_texts] + [0]) + VALUE_GAP + 4
+    bar_room = max(WIDTH - LABEL_WIDTH - value_room, MIN_BAR_ROOM)
+    width = max(WIDTH, LABEL_WIDTH + bar_room + value_room)
+    scale = bar_room / top_value
     bars, labels, y = [], [], TOP
     for index, category in enumerate(chart["categories"]):
         group_top = y
@@ -67,20 +113,32 @@ def layout(chart):
             colour = PALETTE[position % len(PALETTE)]
             length = max(value * scale, 1 if value else 0) if _numeric(value) else 0
             bars.append({"x": LABEL_WIDTH, "y": y, "width": length, "height": BAR_HEIGHT, "colour": colour})
-            shown = _label(value, chart)
             labels.append(
                 {
-                    "x": LABEL_WIDTH + length + 6,
+                    "x": LABEL_WIDTH + length + VALUE_GAP,
                     "y": y + BAR_HEIGHT - 6,
-                    "text": f"{series['name']}: {shown}",
+                    "text": f"{series['name']}: {_label(value, chart)}",
                     "anchor": "start",
                 }
             )
             y += BAR_HEIGHT + BAR_GAP
-        middle = (group_top + y - BAR_GAP) / 2 + FONT_SIZE / 2 - 2
-        labels.append({"x": LABEL_WIDTH - 8, "y": middle, "text": str(category), "anchor": "end", "bold": True})
-        y += GROUP_GAP
-    return {"width": WIDTH, "height": y + 4, "bars": bars, "labels": labels}
+        bars_bottom = y - BAR_GAP
+        name_lines = wrap(str(category), LABEL_WIDTH - LABEL_PADDING, bold=True)
+        names_height = len(name_lines) * LINE_HEIGHT
+        bottom = max(bars_bottom, group_top + names_height)
+        first = (group_top + bottom) / 2 - names_height / 2 + LINE_HEIGHT - 4
+        for row, line in enumerate(name_lines):
+            labels.append(
+                {
+                    "x": LABEL_WIDTH - LABEL_PADDING,
+                    "y": first + row * LINE_HEIGHT,
+                    "text": line,
+                    "anchor": "end",
+                    "bold": True,
+                }
+            )
+        y = bottom + BAR_GAP + GROUP_GAP
+    return {"width": width, "height": y + 4, "bars": bars, "labels": labels}
 
 
 def chart_svg(chart, *, element_id):
@@ -88,8 +146,8 @@ def chart_svg(chart, *, element_id):
     drawn = layout(chart)
     title_id, desc_id = f"{element_id}-title", f"{element_id}-desc"
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="app-chart" role="img" width="{drawn["width"]}" '
-        f'height="{drawn["height"]:.0f}" viewBox="0 0 {drawn["width"]} {drawn["height"]:.0f}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="app-chart" role="img" width="{drawn["width"]:.0f}" '
+        f'height="{drawn["height"]:.0f}" viewBox="0 0 {drawn["width"]:.0f} {drawn["height"]:.0f}" '
         f'aria-labelledby="{title_id} {desc_id}">',
         f'<title id="{title_id}">{escape(chart["title"])}</title>',
         f'<desc id="{desc_id}">{escape(chart["description"])}</desc>',
@@ -117,7 +175,7 @@ def chart_png(chart, *, scale=2):
     from PIL import Image, ImageDraw, ImageFont
 
     drawn = layout(chart)
-    image = Image.new("RGB", (int(drawn["width"] * scale), int(drawn["height"] * scale)), "white")
+    image = Image.new("RGB", (round(drawn["width"] * scale), int(drawn["height"] * scale)), "white")
     draw = ImageDraw.Draw(image)
     font = ImageFont.load_default(size=FONT_SIZE * scale)
     draw.line(

@@ -33,10 +33,10 @@ SURVEY = "survey"
 DFE_PUBLISHED = "dfe_published"
 AUDIT_COUNTS = "audit_counts"
 SUBJECTS = {
-    PEOPLE: "Counts of identifiable people: 1 to {top} shown as c, with complementary suppression",
-    SURVEY: "Survey results: not shown for a group below the survey's own threshold",
-    DFE_PUBLISHED: "The council's own figures DfE publishes for every council: never hidden",
-    AUDIT_COUNTS: "Counts of audits at council or service level: shown",
+    PEOPLE: "Counts of people from 1 to {top} are shown as c, as is any figure from which one could be worked out",
+    SURVEY: "Survey results are not shown for a group smaller than the survey's own threshold",
+    DFE_PUBLISHED: "The council's own figures that DfE publishes for every council are never hidden",
+    AUDIT_COUNTS: "Counts of audits at council or service level identify no one and are shown",
 }
 
 

@@ -31,7 +31,8 @@ class HistorySource:
     `openable`: the records the user may open now, and `url_name` their page (taking the pk), so a
     row links to its record while it exists and the user may open it. `staff_member_field`: the
     field naming the staff member a record is about, when it is part of a staff record's own
-    history (None when it is not)."""
+    history (None when it is not). `link_field`: the field of a row holding the pk of the record
+    to open (an audit action opens its audit)."""
 
     label: str
     histories: QuerySet
@@ -39,6 +40,7 @@ class HistorySource:
     openable: QuerySet | None = None
     url_name: str = ""
     staff_member_field: str | None = None
+    link_field: str = "id"
 
 
 @dataclass
@@ -132,6 +134,7 @@ def sources_for(user, *, staff_member=None):
             source.openable,
             source.url_name,
             source.staff_member_field,
+            source.link_field,
         )
         for source in sources
         if source.staff_member_field
@@ -194,9 +197,10 @@ def _changes_of(source, history_ids):
     previous = _previous_records(source.histories.model, rows)
     m2m_values = _m2m_values(source.histories.model, rows, previous)
     model = source.histories.model.instance_type
+    opens = {row.history_id: getattr(row, source.link_field) for row in rows}
     openable = set()
     if source.openable is not None:
-        openable = set(source.openable.filter(pk__in={row.id for row in rows}).values_list("pk", flat=True))
+        openable = set(source.openable.filter(pk__in=set(opens.values())).values_list("pk", flat=True))
     return [
         Change(
             when=row.history_date,
@@ -205,7 +209,9 @@ def _changes_of(source, history_ids):
             record_type=source.label,
             record=source.describe(row),
             fields=_field_changes(row, previous.get(row.history_id), model, m2m_values),
-            href=reverse(source.url_name, kwargs={"pk": row.id}) if row.id in openable else None,
+            href=reverse(source.url_name, kwargs={"pk": opens[row.history_id]})
+            if opens[row.history_id] in openable
+            else None,
         )
         for row in rows
     ]

@@ -3,7 +3,9 @@ to the annual report. It lives in `core`, beside the attention, demo and retenti
 that each app depends on `core` only and `reporting` depends on no domain app.
 
 A section is any object with a `key`, a `title`, an `order` and a `build(period, services)`
-method returning `SectionData`. An app registers its sections in its AppConfig.ready:
+method returning `SectionData` (a section may also take `options`, the choices the PSW made
+for the report, as a keyword: `build(period, services, options=None)`). An app registers its
+sections in its AppConfig.ready:
 
     from pswhub.core.report_sections import register
     register(WorkforceSection())
@@ -12,7 +14,8 @@ method returning `SectionData`. An app registers its sections in its AppConfig.r
 float, None, lists and dicts of them) so that the published report can keep them as JSON and
 reproduce every output exactly. docs/reporting.md describes the contract in full."""
 
-from dataclasses import asdict, dataclass, field
+import inspect
+from dataclasses import asdict, dataclass, field, fields
 from typing import Protocol, runtime_checkable
 
 from .periods import Period
@@ -53,7 +56,21 @@ class SectionData:
     """What a section contributes: its headline figures (by a stable name, as the selectors gave
     them, `c` where suppressed), the sentence comparing them with the previous period, a chart
     and a table of the same data, notes (definitions, suppression) and the default narrative the
-    PSW edits."""
+    PSW edits.
+
+    Added for the report's frame (all optional, so a section written before them still works):
+
+    - `headline`: the one sentence the summary of the year takes from the section. Without it
+      the summary takes `comparison`.
+    - `basis`: whom the figures count and on what day or over what period: "Children's and adults'
+      social workers employed by the council on 31 March 2026."
+    - `counts`: the counts of people the section gives, each as `{"population": str, "on":
+      "YYYY-MM-DD", "value": int | "c"}`, so that the report can check that no two sections give
+      different numbers for the same people on the same day. Name populations plainly and the
+      same way everywhere: "social workers, children's services".
+    - `missing`: when the section has nothing to show for the period, one sentence saying what is
+      missing ("No case file audits were completed in 2025/26."). The report then shows that
+      sentence alone: no chart, no table, no figures of zero."""
 
     key: str
     title: str
@@ -63,13 +80,20 @@ class SectionData:
     chart: Chart | None = None
     table: Table | None = None
     notes: list = field(default_factory=list)
+    headline: str = ""
+    basis: str = ""
+    counts: list = field(default_factory=list)
+    missing: str = ""
 
     def as_dict(self):
         return asdict(self)
 
     @classmethod
     def from_dict(cls, data):
-        data = dict(data)
+        """From a snapshot, whichever version of the contract wrote it: fields it lacks take their
+        defaults, fields this version does not know are left aside."""
+        known = {item.name for item in fields(cls)}
+        data = {name: value for name, value in dict(data).items() if name in known}
         data["chart"] = Chart(**data["chart"]) if data.get("chart") else None
         data["table"] = Table(**data["table"]) if data.get("table") else None
         return cls(**data)
@@ -97,8 +121,44 @@ def registered_sections():
     return sorted(_sections.values(), key=lambda section: (section.order, section.key))
 
 
-def build_sections(period, services):
-    return [section.build(period, services) for section in registered_sections()]
+def takes_options(section):
+    """True when the section's build accepts the report's options."""
+    try:
+        return "options" in inspect.signature(section.build).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def build_section(section, period, services, options=None):
+    if takes_options(section):
+        return section.build(period, services, options=options or {})
+    return section.build(period, services)
+
+
+def build_sections(period, services, options=None):
+    return [build_section(section, period, services, options) for section in registered_sections()]
+
+
+# --- What the report's frame reads besides sections ----------------------------------------------
+# The frame (pswhub/reporting/frame.py) needs two things from the work plan that are not sections:
+# the committee meetings the report may go to, and next year's priorities. Like sections, they
+# reach it through core: the capability that holds them registers a function in its ready().
+#
+# - "committee_meetings": f() -> meetings, newest first, each with `pk`, `committee`, `held_on`
+#   (a date), `agenda_item` and `service` ("children", "adults" or "all").
+# - "priorities": f(year_start=int, services=str) -> priorities in the plan's order, each with
+#   `title`, `description`, `measures` and `owner` (a user or None).
+
+_frame_sources = {}
+
+
+def register_frame_source(name, function):
+    _frame_sources[name] = function
+
+
+def frame_source(name):
+    """The registered function, or one returning nothing when no capability offers it."""
+    return _frame_sources.get(name, lambda **kwargs: [])
 
 
 # --- Helpers for writing sections ---------------------------------------------------------------
@@ -110,6 +170,14 @@ def suppression_note():
     from .disclosure import threshold
 
     return SUPPRESSION_NOTE.format(top=threshold() - 1)
+
+
+def disclosure_note(subject):
+    """The note saying how a section's figures are disclosure-controlled, by their subject
+    (core.disclosure): "Counts of audits at council or service level: shown." """
+    from .disclosure import rule
+
+    return f"{rule(subject)}."
 
 
 def say(value, unit=""):

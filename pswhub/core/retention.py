@@ -97,3 +97,19 @@ def _purge_sessions(*, before, dry_run):
 register(Rule("record_views", "Log of who viewed which personal record", SIX_YEARS, _purge_record_views))
 register(Rule("change_history", "Earlier versions of every record (change history)", SIX_YEARS, _purge_change_history))
 register(Rule("sessions", "Expired sign-in sessions", 0, _purge_sessions))
+
+
+def _purge_expired_previews(*, before, dry_run):
+    from .imports.pipeline import PREVIEW_HOURS, expired_previews_purge
+
+    return expired_previews_purge(before=before - timedelta(hours=PREVIEW_HOURS), dry_run=dry_run)
+
+
+register(
+    Rule(
+        "import_previews",
+        "Files of uploads previewed but never confirmed, once the preview has expired (the upload is marked refused)",
+        0,
+        _purge_expired_previews,
+    )
+)

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponseServerError
+from django.middleware.csp import get_nonce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import get_template
 from django.urls import reverse
@@ -363,4 +364,8 @@ def error_429(request):
 @login_not_required
 def error_500(request):
     # Rendered without the request context: the database may be the reason for the error.
-    return HttpResponseServerError(get_template("errors/500.html").render({"council_name": "", "navigation": []}))
+    # The nonce comes from the request alone, so the page's one inline script still runs under the
+    # Content Security Policy.
+    nonce = get_nonce(request) if request is not None else None
+    context = {"council_name": "", "navigation": [], "cspNonce": str(nonce) if nonce is not None else None}
+    return HttpResponseServerError(get_template("errors/500.html").render(context))

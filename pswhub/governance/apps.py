@@ -26,9 +26,13 @@ class GovernanceConfig(AppConfig):
         ):
             nav.register(area=nav.GOVERNANCE, label=label, url_name=url_name, permission=permission, order=order)
 
-        from pswhub.core.report_sections import register
+        from pswhub.core.report_sections import register, register_frame_source
 
+        from . import selectors
         from .report_sections import CommitteeActionsSection, WorkPlanSection
 
         register(WorkPlanSection())
         register(CommitteeActionsSection())
+        # The annual report's frame: the committee it goes to, and next year's priorities.
+        register_frame_source("committee_meetings", selectors.meeting_list)
+        register_frame_source("priorities", selectors.priority_list)

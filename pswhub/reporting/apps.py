@@ -7,19 +7,14 @@ class ReportingConfig(AppConfig):
     verbose_name = "Annual report"
 
     def ready(self):
+        from pswhub.core import history
         from pswhub.core import navigation as nav
-        from pswhub.core.report_sections import register
 
         from . import rules  # noqa: F401
-        from .organisation_section import OrganisationSection
-
-        register(OrganisationSection())
-
-        from pswhub.core import history
-
         from .history_sources import report_history_sources
 
         history.register(report_history_sources)
+
         nav.register(
             area=nav.GOVERNANCE,
             label="Annual report",

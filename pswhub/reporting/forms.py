@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from pswhub.core.forms_render import GovukDateField
 from pswhub.core.periods import last_complete_financial_year
+from pswhub.core.presenters import govuk_date
 from pswhub.core.report_sections import SERVICES
 
 from . import word_template
@@ -59,19 +60,35 @@ class ReportCreateForm(forms.Form):
         return cleaned
 
 
+NO_MEETING = "Not chosen yet"
+
+
+def meeting_label(meeting):
+    agenda = f", {meeting.agenda_item}" if meeting.agenda_item else ""
+    return f"{meeting.committee}, {govuk_date(meeting.held_on)}{agenda}"
+
+
 class ReportTextForm(forms.ModelForm):
-    meeting_date = GovukDateField(label="Date of the committee meeting", required=False)
+    """The report's own text. The committee and the meeting are chosen from the meetings recorded
+    in the work plan, so the report goes to a committee the council has."""
+
+    meeting = forms.TypedChoiceField(
+        label="Committee meeting",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text="The meetings recorded under Work plan, Committees. Record the meeting there if it is not listed",
+    )
 
     class Meta:
         model = AnnualReport
         fields = [
             "title",
-            "committee",
-            "meeting_date",
-            "agenda_item",
             "report_of",
             "purpose",
             "introduction",
+            "statutory_context",
+            "conclusion",
             "other_options",
             "reasons",
             "statutory_implications",
@@ -82,11 +99,48 @@ class ReportTextForm(forms.ModelForm):
         ]
         help_texts = {
             "introduction": (
-                "The first paragraphs of the information, before the sections. Leave a blank line between paragraphs"
+                "Your introduction to the year, before the statutory context and the sections. Leave a blank "
+                "line between paragraphs"
             ),
-            "contact": "Name, job title, telephone and e-mail address, one a line",
+            "purpose": "{priorities_ahead} adds “and the priorities for” next year when the report gives them",
+            "conclusion": "Leave it empty to end the information with the committee actions",
+            "contact": "Name, job title, telephone and e-mail address, one a line. Prefilled with the PSW",
         }
         error_messages = {"title": {"required": "Enter the report's title"}}
+
+    field_order = ["title", "meeting"]
+
+    def __init__(self, *args, meetings=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meetings = {meeting.pk: meeting for meeting in meetings}
+        self.fields["meeting"].choices = [("", NO_MEETING)] + [
+            (meeting.pk, meeting_label(meeting)) for meeting in meetings
+        ]
+        report = self.instance
+        chosen = next(
+            (
+                meeting.pk
+                for meeting in meetings
+                if meeting.committee == report.committee and meeting.held_on == report.meeting_date
+            ),
+            None,
+        )
+        self.initial.setdefault("meeting", chosen)
+
+    def clean_meeting(self):
+        pk = self.cleaned_data.get("meeting")
+        if pk is not None and pk not in self.meetings:
+            raise forms.ValidationError("Select a committee meeting from the list")
+        return pk
+
+    def text_fields(self):
+        """What the service saves: the text, and the chosen meeting's committee, date and item."""
+        values = {name: value for name, value in self.cleaned_data.items() if name != "meeting"}
+        meeting = self.meetings.get(self.cleaned_data.get("meeting"))
+        values["committee"] = meeting.committee if meeting else ""
+        values["meeting_date"] = meeting.held_on if meeting else None
+        values["agenda_item"] = meeting.agenda_item if meeting else ""
+        return values
 
     def _post_clean(self):
         # The service saves; a failed form never changes the report.
@@ -103,6 +157,27 @@ class NarrativeForm(forms.Form):
             "Leave it empty to use the text PSW Hub writes from the data"
         ),
     )
+
+
+class ReportChoicesForm(forms.Form):
+    left_out = forms.MultipleChoiceField(
+        label="Sections to leave out of the report",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="A section left out is not built and does not appear in the report or its summary",
+    )
+    audits_pooled = forms.BooleanField(
+        label="Also give one rate of good or better pooling every service and type of audit",
+        required=False,
+        help_text=(
+            "Audits are reported by service and by type. A pooled rate mixes full case audits with dip samples "
+            "and themed audits; the report says so beside it"
+        ),
+    )
+
+    def __init__(self, *args, sections=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["left_out"].choices = list(sections)
 
 
 class ExportForm(forms.Form):

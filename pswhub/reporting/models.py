@@ -20,20 +20,29 @@ READS_DRAFTS = (roles.PSW, roles.QA_OFFICER, roles.HEAD_OF_SERVICE)
 READS_PUBLISHED = (roles.PSW, roles.QA_OFFICER, roles.HEAD_OF_SERVICE, roles.COUNCILLOR, roles.ADMIN)
 
 DEFAULT_FRAME = {
-    "committee": "Children and Adults Select Committee",
+    # Chosen from the committee meetings recorded in the work plan (governance), never fixed text.
+    "committee": "",
     "agenda_item": "",
     "report_of": "Report of the Principal Social Worker",
     "purpose": (
-        "This report sets out the work of the Principal Social Worker in {period}: progress against "
-        "the priorities of the work plan, the quality of social work practice and the health of the "
-        "social work workforce, and the priorities for the year ahead."
+        "This report sets out the work of the Principal Social Worker in {period}: the health of the social "
+        "work workforce, the quality of social work practice and progress against the work plan{priorities_ahead}."
     ),
     "introduction": (
-        "The Munro Review of Child Protection (2011) recommended that every local authority "
-        "designate a Principal Social Worker to lead on developing professional practice and standards.\n\n"
-        "The figures in this report are taken from PSW Hub on the date the report was published. Each "
-        "figure is compared with the same period a year before."
+        "This is the Principal Social Worker's annual report to the Committee. It describes the year's work "
+        "with social workers and their managers, what the figures show and what comes next."
     ),
+    "statutory_context": (
+        "The Munro Review of Child Protection (2011) recommended that every local authority designate a "
+        "Principal Child and Family Social Worker to lead on developing professional practice and standards. "
+        "Working Together to Safeguard Children sets out the role for children's services, and the Care and "
+        "Support Statutory Guidance under the Care Act 2014 expects every local authority to have a Principal "
+        "Social Worker for adults' services.\n\n"
+        "The Local Government Association's Standards for employers of social workers in England state that "
+        "Principal Social Workers must understand and manage the organisation's responsibility across all the "
+        "standards."
+    ),
+    "conclusion": "",
     "other_options": "No other options have been considered.",
     "reasons": (
         "The report gives the Committee the opportunity to consider the work of the Principal Social "
@@ -78,7 +87,9 @@ class AnnualReport(models.Model):
     agenda_item = models.CharField(max_length=100, blank=True)
     report_of = models.CharField("Report of", max_length=300, blank=True)
     purpose = models.TextField("Purpose of the report", blank=True)
-    introduction = models.TextField(blank=True)
+    introduction = models.TextField("Introduction from the Principal Social Worker", blank=True)
+    statutory_context = models.TextField("The role and its statutory context", blank=True)
+    conclusion = models.TextField(blank=True)
     other_options = models.TextField("Other options considered", blank=True)
     reasons = models.TextField("Reasons for the recommendations", blank=True)
     statutory_implications = models.TextField("Statutory and policy implications", blank=True)
@@ -87,6 +98,9 @@ class AnnualReport(models.Model):
     contact = models.TextField("Contact for enquiries", blank=True)
     background_papers = models.TextField(blank=True)
     narratives = models.JSONField(default=dict, blank=True)
+    # The PSW's choices for the report: {"audits_pooled": bool}; and the sections left out, by key.
+    options = models.JSONField(default=dict, blank=True)
+    left_out = models.JSONField(default=list, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     history = HistoricalRecords()

@@ -2,11 +2,13 @@
 PDF (WeasyPrint, PDF/UA-1) made from that HTML, and a Word file (docxtpl) made from the council's
 template or the one PSW Hub ships."""
 
+import base64
 import contextlib
 import copy
 import io
 import logging
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from jinja2 import TemplateError
 from markupsafe import Markup
@@ -26,9 +28,40 @@ TEMPLATE_FIELDS = word_template.TEMPLATE_FIELDS
 BODY_TAG = word_template.BODY_TAG
 
 
+def css_string(text):
+    """Text as a CSS string for a page's running header: quotes, backslashes and angle brackets
+    escaped, so that no council's name can end the style sheet."""
+    escaped = str(text).replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ").replace(">", "\\3e ")
+    return Markup('"' + " ".join(escaped.split()) + '"')  # noqa: S704
+
+
+def logo_bytes():
+    """The council's logo (PSWHUB_COUNCIL_LOGO, a PNG or JPEG file), or None."""
+    path = getattr(settings, "PSWHUB_COUNCIL_LOGO", "")
+    if not path:
+        return None
+    try:
+        with open(path, "rb") as file:
+            return file.read()
+    except OSError:
+        return None
+
+
+def logo_data_uri():
+    content = logo_bytes()
+    if not content:
+        return ""
+    kind = "png" if content[:8] == b"\x89PNG\r\n\x1a\n" else "jpeg"
+    return f"data:image/{kind};base64,{base64.b64encode(content).decode('ascii')}"
+
+
 def with_svg(document):
-    """A copy of the document whose figures carry their chart as SVG markup."""
+    """A copy of the document whose figures carry their chart as SVG markup, with the council's
+    logo and the running header's text."""
     document = copy.deepcopy(document)
+    document["logo"] = logo_data_uri()
+    document["css_council"] = css_string(document.get("council", ""))
+    document["css_title"] = css_string(document.get("title", ""))
     for block in document["blocks"]:
         if block["type"] == "figure" and block.get("chart"):
             # chart_svg escapes every text it draws from the data.
@@ -52,25 +85,54 @@ def render_pdf(document):
 
 def status_line(document):
     if document["status"] == "draft":
-        return "Draft: not yet published. Figures are from the data as it is now."
+        return document.get("status_sentence") or "Draft: not yet published."
     version = f" (version {document['version']})" if document.get("version", 1) and document["version"] > 1 else ""
     return f"Published {document['published_on']}{version}."
 
 
+A4 = (11906, 16838)  # twentieths of a point: 210 mm by 297 mm
+MARGIN_CM = 2
+
+
 def default_template():
-    """The Word template PSW Hub ships, made with python-docx: a title block of fields and the body."""
+    """The Word template PSW Hub ships, made with python-docx: A4 with 2 cm margins, British English,
+    Arial; a running header with the council's logo and name and the report's title, a footer
+    with the page number of the number of pages; a title block of fields and the body."""
     from docx import Document
-    from docx.shared import Pt
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt, Twips
 
     doc = Document()
     styles = doc.styles
     styles["Normal"].font.name = "Arial"
     styles["Normal"].font.size = Pt(12)
-    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "Caption"):
         styles[name].font.name = "Arial"
+    _british_english(doc)
+    section = doc.sections[0]
+    section.page_width, section.page_height = Twips(A4[0]), Twips(A4[1])
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(MARGIN_CM))
+    section.header_distance = section.footer_distance = Cm(1)
+    header = section.header.paragraphs[0]
+    header.style.font.size = Pt(9)
+    logo = logo_bytes()
+    if logo:
+        header.add_run().add_picture(io.BytesIO(logo), height=Cm(1.2))
+        header = section.header.add_paragraph()
+    header.add_run("{{ council }}").bold = True
+    header.add_run(": {{ title }}")
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("Page ")
+    _field(footer, "PAGE")
+    footer.add_run(" of ")
+    _field(footer, "NUMPAGES")
     doc.core_properties.title = "{{ title }}"
     doc.add_paragraph("{{ council }}")
-    doc.add_paragraph("Report to {{ committee }}{% if meeting_date %}, {{ meeting_date }}{% endif %}")
+    doc.add_paragraph(
+        "{% if committee %}Report to {{ committee }}{% if meeting_date %}, {{ meeting_date }}{% endif %}{% endif %}"
+    )
     doc.add_paragraph("{% if agenda_item %}Agenda item: {{ agenda_item }}{% endif %}")
     doc.add_paragraph("{{ report_of }}").runs[0].bold = True
     doc.add_heading("{{ title }}", level=1)
@@ -80,6 +142,61 @@ def default_template():
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+def _british_english(doc):
+    """Sets British English as the language of every style's text (the document defaults)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    run_properties = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    language = run_properties.find(qn("w:lang"))
+    if language is None:
+        language = OxmlElement("w:lang")
+        run_properties.append(language)
+    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+        language.set(qn(attribute), "en-GB")
+    settings_element = doc.settings.element
+    theme_font_lang = settings_element.find(qn("w:themeFontLang"))
+    if theme_font_lang is not None:
+        theme_font_lang.set(qn("w:val"), "en-GB")
+
+
+def _field(paragraph, code):
+    """A Word field (PAGE, NUMPAGES) in a paragraph, updated by Word when it lays out the pages."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, f" {code} "), ("separate", None), (None, "1"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        elif text.strip() == code:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        else:
+            element = OxmlElement("w:t")
+            element.text = text
+        run._r.append(element)
+
+
+def core_properties(docx, document):
+    """The document's properties name the council, not the library that wrote the file."""
+    properties = docx.core_properties
+    council = document.get("council") or "The council"
+    properties.title = document["title"]
+    properties.author = council
+    properties.last_modified_by = council
+    properties.subject = ", ".join(
+        part for part in (document.get("services_label"), document.get("period_label")) if part
+    )
+    properties.keywords = "Principal Social Worker; annual report"
+    properties.language = "en-GB"
+    properties.comments = status_line(document)
+    properties.category = "Committee report"
 
 
 def render_docx(document, *, template=None):
@@ -101,7 +218,7 @@ def render_docx(document, *, template=None):
         tpl.render(context, word_template.sandbox(), autoescape=True)
     except TemplateError:
         raise ValueError(word_template.TEMPLATE_NOT_SAFE) from None
-    tpl.docx.core_properties.title = document["title"]
+    core_properties(tpl.docx, document)
     buffer = io.BytesIO()
     tpl.save(buffer)
     return buffer.getvalue()
@@ -125,12 +242,35 @@ def _write_body(doc, document):
             doc.add_paragraph(block["text"], style=_style(doc, f"Heading {block['level']}"))
         elif kind == "paragraph":
             prefix = f"{block['number']}. " if block["number"] else ""
-            doc.add_paragraph(f"{prefix}{block['text']}")
+            paragraph = doc.add_paragraph(f"{prefix}{block['text']}" if block.get("style") != "basis" else "")
+            if block.get("style") == "basis":
+                paragraph.add_run("Whom these figures count: ").bold = True
+                paragraph.add_run(block["text"])
+        elif kind == "summary":
+            for item in block["items"]:
+                paragraph = doc.add_paragraph(style=_style(doc, "List Bullet"))
+                paragraph.add_run(f"{item['title']}: ").bold = True
+                paragraph.add_run(item["text"])
+        elif kind == "priorities":
+            for number, item in enumerate(block["items"], start=1):
+                paragraph = doc.add_paragraph()
+                paragraph.add_run(f"{number}) {item['title']}").bold = True
+                rest = "".join(
+                    [
+                        f". {item['description']}" if item.get("description") else "",
+                        f" How we will know: {item['measures']}" if item.get("measures") else "",
+                        f" Lead: {item['owner']}." if item.get("owner") else "",
+                    ]
+                )
+                if rest:
+                    paragraph.add_run(rest)
         elif kind == "figure":
             chart = block.get("chart")
             if chart:
                 doc.add_paragraph(f"Figure {block['number']}: {chart['title']}", style=_style(doc, "Caption"))
                 png, _, _ = chart_png(chart)
+                # 6.3 inches is the width between A4's 2 cm margins; a chart wider than its 680 pixels
+                # (long value labels) is scaled into it, never cut.
                 shape = doc.add_picture(io.BytesIO(png), width=Inches(6.3))
                 properties = shape._inline.docPr
                 properties.set("descr", chart["description"])

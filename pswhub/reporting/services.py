@@ -5,9 +5,9 @@ from django.db.models import Max
 from django.utils import timezone
 
 from pswhub.core.periods import Period
-from pswhub.core.report_sections import registered_sections
 from pswhub.core.selectors import authority_get
 
+from . import frame as parts
 from .document import document_from_snapshot, snapshot_build
 from .models import (
     DEFAULT_FRAME,
@@ -36,9 +36,24 @@ def default_title(period):
 
 
 def default_frame(period):
+    """The report's own text as a new draft starts: seed 004's wording, with the PSW as the contact.
+    `{period}` is filled in now; `{priorities_ahead}` when the document is laid out, so the purpose
+    promises the year ahead's priorities only when the report gives them."""
     frame = dict(DEFAULT_FRAME)
-    frame["purpose"] = frame["purpose"].format(period=period.label)
+    frame["purpose"] = frame["purpose"].replace("{period}", period.label)
+    frame["contact"] = "\n".join(psw_contact())
     return frame
+
+
+def psw_contact():
+    """The contact lines for the report: the council's Principal Social Worker (the first active
+    user with the role), name, job title and e-mail address."""
+    from .selectors import principal_social_worker
+
+    psw = principal_social_worker()
+    if psw is None:
+        return []
+    return [line for line in [psw.get_full_name() or psw.username, "Principal Social Worker", psw.email] if line]
 
 
 @transaction.atomic
@@ -70,7 +85,7 @@ def report_update(*, user, report, **fields):
 
 @transaction.atomic
 def narrative_save(*, user, report, key, narrative):
-    if key not in {section.key for section in registered_sections()}:
+    if key not in parts.section_titles() and key != parts.PRIORITIES_AHEAD:
         raise ValueError(UNKNOWN_SECTION)
     report.narratives = {**report.narratives, key: narrative}
     report._history_user = user
@@ -89,7 +104,25 @@ def report_snapshot(report):
         services=report.services,
         frame=frame,
         narratives=report.narratives,
+        options=report.options,
+        left_out=report.left_out,
+        contact_default=psw_contact(),
     )
+
+
+@transaction.atomic
+def report_choices_save(*, user, report, left_out, audits_pooled):
+    """The PSW's choices: which sections to leave out, and whether to pool every audit into one
+    rate as well (said in the report when chosen)."""
+    known = set(parts.section_titles())
+    unknown = set(left_out) - known
+    if unknown:
+        raise ValueError(UNKNOWN_SECTION)
+    report.left_out = sorted(left_out)
+    report.options = {**report.options, "audits_pooled": bool(audits_pooled)}
+    report._history_user = user
+    report.save(update_fields=["left_out", "options"])
+    return report
 
 
 def report_document(report):
@@ -124,7 +157,12 @@ def command_document(*, period, services):
     frame = default_frame(period)
     frame["meeting_date"] = ""
     snapshot = snapshot_build(
-        council=council_name(), title=default_title(period), period=period, services=services, frame=frame
+        council=council_name(),
+        title=default_title(period),
+        period=period,
+        services=services,
+        frame=frame,
+        contact_default=psw_contact(),
     )
     return document_from_snapshot(snapshot, status="draft")
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("template/default.docx", views.template_default_download, name="template_default"),
     path("<int:pk>/", views.report_detail, name="report_detail"),
     path("<int:pk>/edit/", views.report_edit, name="report_edit"),
+    path("<int:pk>/choices/", views.report_choices, name="report_choices"),
     path("<int:pk>/sections/<slug:key>/", views.narrative_edit, name="narrative_edit"),
     path("<int:pk>/publish/", views.report_publish, name="report_publish"),
     path("<int:pk>/files/", views.export_create, name="export_create"),

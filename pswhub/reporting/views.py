@@ -4,11 +4,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from pswhub.core.report_sections import registered_sections
+from pswhub.core.report_sections import build_section
 from pswhub.core.views import require
 
+from . import frame as parts
 from . import outputs, selectors, services
-from .forms import ExportForm, NarrativeForm, ReportCreateForm, ReportTextForm, TemplateUploadForm
+from .forms import ExportForm, NarrativeForm, ReportChoicesForm, ReportCreateForm, ReportTextForm, TemplateUploadForm
 from .models import AnnualReport, PublishedReport, ReportExport
 from .tasks import filename_for
 
@@ -52,16 +53,38 @@ def report_create(request):
     )
 
 
+def _writable_parts(report):
+    """Every part the PSW writes, in the report's order, with whether it is written, left out, or
+    written from the data."""
+    titles = parts.section_titles()
+    rows = []
+    for key in parts.part_keys():
+        title = "Priorities for the year ahead" if key == parts.PRIORITIES_AHEAD else titles[key]
+        written = bool(report.narratives.get(key, "").strip())
+        if key in report.left_out:
+            state = parts.LEFT_OUT_NOTE
+        elif written:
+            state = "written"
+        elif key in parts.NARRATIVE_ONLY:
+            state = "not written, so left out"
+        else:
+            state = "written from the data"
+        rows.append({"key": key, "title": title, "state": state})
+    return rows
+
+
 def report_detail(request, pk):
     require(request, "reporting.view_drafts")
     report = _draft(request, pk)
+    snapshot = services.report_snapshot(report)
     return render(
         request,
         "reporting/report_detail.html",
         {
             "report": report,
-            "doc": outputs.with_svg(services.report_document(report)),
-            "sections": registered_sections(),
+            "doc": outputs.with_svg(services.document_from_snapshot(snapshot, status="draft")),
+            "parts": _writable_parts(report),
+            "disagreements": parts.counts_disagreeing(snapshot["sections"]),
             "versions": selectors.report_versions(report),
             "exports": selectors.exports_for(report=report),
             "export_form": ExportForm(),
@@ -72,9 +95,11 @@ def report_detail(request, pk):
 def report_edit(request, pk):
     require(request, "reporting.change_report")
     report = _draft(request, pk)
-    form = ReportTextForm(_post(request), instance=report)
+    form = ReportTextForm(
+        _post(request), instance=report, meetings=selectors.committee_meetings(services=report.services)
+    )
     if request.method == "POST" and form.is_valid():
-        services.report_update(user=request.user, report=report, **form.cleaned_data)
+        services.report_update(user=request.user, report=report, **form.text_fields())
         messages.success(request, "The report’s text has been saved")
         return redirect("reporting:report_detail", pk=report.pk)
     return render(
@@ -89,26 +114,66 @@ def report_edit(request, pk):
     )
 
 
-def narrative_edit(request, pk, key):
+def report_choices(request, pk):
     require(request, "reporting.change_report")
     report = _draft(request, pk)
-    section = next((section for section in registered_sections() if section.key == key), None)
-    if section is None:
-        raise Http404
-    form = NarrativeForm(
+    titles = parts.section_titles()
+    form = ReportChoicesForm(
         _post(request),
-        initial={"narrative": report.narratives.get(key) or section.build(report.period, report.services).narrative},
+        sections=[(key, titles[key]) for key in parts.part_keys() if key in titles],
+        initial={"left_out": report.left_out, "audits_pooled": report.options.get("audits_pooled", False)},
     )
     if request.method == "POST" and form.is_valid():
-        services.narrative_save(user=request.user, report=report, key=key, narrative=form.cleaned_data["narrative"])
-        messages.success(request, f"The narrative of “{section.title}” has been saved")
-        return redirect(reverse("reporting:report_detail", args=[report.pk]) + f"#section-{key}")
+        services.report_choices_save(user=request.user, report=report, **form.cleaned_data)
+        messages.success(request, "The report’s sections have been chosen")
+        return redirect("reporting:report_detail", pk=report.pk)
     return render(
         request,
         "form_page.html",
         {
             "form": form,
-            "title": section.title,
+            "title": "Choose the report’s sections",
+            "caption": report.title,
+            "button": "Save",
+            "back": reverse("reporting:report_detail", args=[report.pk]),
+        },
+    )
+
+
+def narrative_edit(request, pk, key):
+    require(request, "reporting.change_report")
+    report = _draft(request, pk)
+    section = next((section for section in parts.ordered_sections() if section.key == key), None)
+    if section is not None:
+        title = section.title
+        default = build_section(section, report.period, report.services, report.options).narrative
+    elif key in parts.NARRATIVE_ONLY:
+        title, default = parts.NARRATIVE_ONLY[key][0], ""
+    elif key == parts.PRIORITIES_AHEAD:
+        title, default = "Priorities for the year ahead", ""
+    else:
+        raise Http404
+    form = NarrativeForm(_post(request), initial={"narrative": report.narratives.get(key) or default})
+    if key in parts.NARRATIVE_ONLY:
+        form.fields["narrative"].help_text = (
+            f"{parts.NARRATIVE_ONLY[key][1]} Leave a blank line between paragraphs. Left empty, the section "
+            "is left out of the report"
+        )
+    elif key == parts.PRIORITIES_AHEAD:
+        form.fields["narrative"].help_text = (
+            "Paragraphs before the list of next year’s priorities from the work plan. Leave a blank line "
+            "between paragraphs"
+        )
+    if request.method == "POST" and form.is_valid():
+        services.narrative_save(user=request.user, report=report, key=key, narrative=form.cleaned_data["narrative"])
+        messages.success(request, f"The narrative of “{title}” has been saved")
+        return redirect(reverse("reporting:report_detail", args=[report.pk]) + "#narratives")
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "title": title,
             "caption": report.title,
             "button": "Save narrative",
             "back": reverse("reporting:report_detail", args=[report.pk]),

@@ -30,6 +30,13 @@ class WorkforceConfig(AppConfig):
             permission="workforce.view_establishment",
             order=20,
         )
+        nav.register(
+            area=nav.WORKFORCE,
+            label="This year's census return",
+            url_name="workforce:census_open",
+            permission="workforce.prepare_census_return",
+            order=30,
+        )
         register(WorkforceSection())
         retention.register_rules()
         staff_record.register(record_sections.workforce_sections)

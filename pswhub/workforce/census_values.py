@@ -7,6 +7,8 @@ import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from pswhub.core.presenters import govuk_date
+
 from . import codes
 from .models import SWE_NUMBER_PATTERN, CensusWorker
 
@@ -45,7 +47,8 @@ MUST_NOT_BE_BLANK = "This value cannot be left blank"
 
 
 def field_label(name):
-    return str(CensusWorker._meta.get_field(name).verbose_name).capitalize()
+    label = str(CensusWorker._meta.get_field(name).verbose_name)
+    return label[:1].upper() + label[1:]
 
 
 def value_text(name, value):
@@ -70,6 +73,8 @@ def value_shown(name, value):
         return f"{text}: {codes.label(CODE_FIELDS[name], text)}"
     if text and name in BOOLEAN_FIELDS:
         return "Yes" if value else "No"
+    if text and name in DATE_FIELDS and isinstance(value, date):
+        return govuk_date(value)
     return text or "Blank"
 
 

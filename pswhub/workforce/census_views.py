@@ -50,6 +50,12 @@ def _buildable_year(year):
     return 2009 <= year <= census_year_of(timezone.localdate())
 
 
+def census_open(request):
+    """This year's return: the census year whose 30 September has most recently passed."""
+    require(request, "workforce.prepare_census_return")
+    return redirect("workforce:census_return", year=census_year_of(timezone.localdate()) - 1)
+
+
 def census_return(request, year):
     census_year = _held(request, year)
     if census_year is None:

@@ -7,6 +7,7 @@ these are not them."""
 import re
 from dataclasses import dataclass
 
+from . import codes
 from .models import CensusWorker
 
 SWE_NUMBER_FORMAT = "The Social Work England number must be SW followed by up to 10 digits"
@@ -18,6 +19,10 @@ CASES_FOR_WORKER_NOT_IN_POST = "Cases at 30 September are only for workers in po
 START_AFTER_REFERENCE_DATE = "The role start date is after the census reference date ({end})"
 AGENCY_WORKER_WITH_LEAVER_DETAILS = "Agency workers have no leaving details in the census"
 VACANCIES_NOT_RECORDED = "Record the number of FTE vacancies at 30 September"
+PAY_QUESTION_NOT_ANSWERED = "Answer whether LA-employed social workers are offered: {label}"
+OTHER_ALLOWANCES_NOT_ANSWERED = "Say which other allowances are offered (or None)"
+# The collection year from which the return asks the LA-level pay questions.
+PAY_QUESTIONS_FROM = 2025
 
 SWE_NUMBER = re.compile(r"^SW\d{1,10}$")
 
@@ -110,7 +115,19 @@ def vacancies_recorded(census_year):
         yield CheckProblem("", "NumberOfVacancies", VACANCIES_NOT_RECORDED)
 
 
-YEAR_RULES = [vacancies_recorded]
+def pay_questions_answered(census_year):
+    """CSWW guidance from 2025: the authority says whether each payment or allowance is offered
+    to its LA-employed social workers, and names any other allowances."""
+    if census_year.year < PAY_QUESTIONS_FROM:
+        return
+    for element, name, label in codes.LA_PAY_ITEMS:
+        if not getattr(census_year, name):
+            yield CheckProblem("", element, PAY_QUESTION_NOT_ANSWERED.format(label=label.lower()))
+    if not census_year.other_allowances:
+        yield CheckProblem("", "OtherAllowances", OTHER_ALLOWANCES_NOT_ANSWERED)
+
+
+YEAR_RULES = [vacancies_recorded, pay_questions_answered]
 
 
 def census_year_check(*, census_year, workers=None):

@@ -350,13 +350,17 @@ def _read_header(root, census_return):
 
 
 def census_return_read(content):
-    """Reads a census return from bytes. Entities are not expanded and nothing is fetched from the
-    network, whatever the file asks for."""
+    """Reads a census return from bytes, no larger than the upload limit (core.imports.limits). A
+    document type declaration or an entity is refused, never expanded or left to read as an empty
+    value, and nothing is fetched from the network, whatever the file asks for."""
     census_return = CensusReturn()
     try:
         limits.size_check(len(content))
     except limits.LimitError as error:
         census_return.problems.append(Problem(str(error)))
+        return census_return
+    if b"<!DOCTYPE" in content:  # refused before parsing; the parsed tree is checked again below
+        census_return.problems.append(Problem(HAS_DTD, "DOCTYPE"))
         return census_return
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:

@@ -164,7 +164,7 @@ class PersonalDetailsForm(forms.ModelForm):
         help_texts = {"swe_number": "SW and up to 10 digits, such as SW123456."}
 
     def clean_swe_number(self):
-        return self.cleaned_data["swe_number"].strip().upper().replace(" ", "") or None
+        return (self.cleaned_data["swe_number"] or "").strip().upper().replace(" ", "") or None
 
 
 class AssignmentDetailsForm(forms.ModelForm):

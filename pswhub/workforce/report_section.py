@@ -8,8 +8,9 @@ published), formatting (the presenters) and prose (one small function per senten
 counts children's social workers only, so a report on adults' services alone has no workforce
 figures."""
 
+from pswhub.core import disclosure
 from pswhub.core.presenters import SUPPRESSED, govuk_date
-from pswhub.core.report_sections import Chart, SectionData, Table, say, suppression_note
+from pswhub.core.report_sections import Chart, SectionData, Table, disclosure_note, say
 
 from . import national, selectors
 from .models import census_reference_date
@@ -225,5 +226,5 @@ class WorkforceSection:
             narrative=narrative(now, before, year),
             chart=_chart(held),
             table=_table(held),
-            notes=[DEFINITIONS, suppression_note()],
+            notes=[DEFINITIONS, disclosure_note(disclosure.DFE_PUBLISHED)],
         )

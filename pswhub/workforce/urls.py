@@ -16,6 +16,7 @@ urlpatterns = [
     path("census/import/", census_upload, name="census_import"),
     path("census/import/<int:pk>/", census_detail, name="census_import_detail"),
     path("census/import/<int:pk>/confirm/", census_confirm, name="census_import_confirm"),
+    path("census/open/", census_views.census_open, name="census_open"),
     path("census/<int:year>/", census_views.census_return, name="census_return"),
     path("census/<int:year>/build/", census_views.census_build, name="census_build"),
     path("census/<int:year>/compare/", census_views.census_compare, name="census_compare"),

@@ -39,6 +39,9 @@ PASSWORD = "correct-horse-battery"
 # The address of the home page, whatever port the live server has.
 HOME = re.compile(r"^http://[^/]+/$")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# Rules run beside the WCAG ones: every part of a page sits in a landmark (a back link too), so a
+# screen reader user moving by landmarks misses nothing.
+EXTRA_RULES = ["region"]
 
 
 def pytest_collection_modifyitems(config, items):
@@ -149,8 +152,12 @@ def assert_no_axe_violations(page):
     # Security Policy stays exactly as users get it.
     page.evaluate(_axe_source)
     results = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        WCAG_TAGS,
+        """async ([tags, extra]) => await axe.run(document, {
+            runOnly: {type: 'tag', values: tags},
+            rules: Object.fromEntries(extra.map((rule) => [rule, {enabled: true}])),
+            resultTypes: ['violations'],
+        })""",
+        [WCAG_TAGS, EXTRA_RULES],
     )
     violations = results["violations"]
     if violations:
@@ -245,3 +252,25 @@ def set_up_authenticator_app(page, password=DEMO_PASSWORD):
     enter_authenticator_code(page, secret, button="Turn on")
     expect(heading(page)).to_have_text("Your recovery codes")
     return secret
+
+
+def assert_error_summary_links_move_focus(page):
+    """Follows each link of the page's error summary in turn and fails unless it moves focus to a
+    field: the element its address names, or (for a date or a group of radios) a field inside it."""
+    links = page.locator(".govuk-error-summary a")
+    for index in range(links.count()):
+        link = links.nth(index)
+        href, text = link.get_attribute("href"), link.inner_text()
+        assert href and href.startswith("#") and len(href) > 1, f"{page.url}: '{text}' links to {href!r}"
+        link.click()
+        focused = page.evaluate(
+            """(id) => {
+                const target = document.getElementById(id);
+                const active = document.activeElement;
+                return Boolean(target && active && active !== document.body
+                    && (active === target || target.contains(active))
+                    && ['INPUT', 'SELECT', 'TEXTAREA'].includes(active.tagName));
+            }""",
+            href[1:],
+        )
+        assert focused, f"{page.url}: '{text}' did not move focus to a field ({href})"

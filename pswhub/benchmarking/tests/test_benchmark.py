@@ -134,3 +134,12 @@ def test_a_year_dfe_has_not_published_has_no_benchmark(wandsworth):
 def test_a_comparator_must_be_a_council(figures):
     with pytest.raises(ValueError, match="999 is not a council"):
         services.comparators_set(codes=["999"])
+
+
+def test_englands_figures_are_offered_to_the_workforce_through_core(figures):
+    from pswhub.core import national_figures
+
+    # England's 2023 row: turnover 15.9, caseload 16 (DfE writes it without a decimal place).
+    assert national_figures.england_value(figure="turnover_rate", year=2023) == (Decimal("15.9"), dfe.BUNDLED_SOURCE)
+    assert national_figures.england_value(figure="average_caseload", year=2023)[0] == Decimal("16")
+    assert national_figures.england_value(figure="turnover_rate", year=2025) is None

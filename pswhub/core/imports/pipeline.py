@@ -156,6 +156,26 @@ def upload_files_purge(*, model, before, dry_run):
     return count
 
 
+def expired_previews_purge(*, before, dry_run):
+    """Every kind of upload's previews made before `before` and never confirmed: each is marked
+    refused, saying its preview expired, and its file emptied, so an abandoned preview neither
+    keeps a file nor can be confirmed. Returns how many (for the retention schedule)."""
+    from django.apps import apps
+
+    from .models import Upload
+
+    count = 0
+    for model in apps.get_models():
+        if not issubclass(model, Upload):
+            continue
+        expired = model.objects.filter(status=model.PREVIEWED, uploaded_at__lt=before)
+        count += expired.count()
+        if not dry_run:
+            problems = problems_stored([Problem(None, "", PREVIEW_EXPIRED.format(hours=PREVIEW_HOURS))])
+            expired.update(status=model.REFUSED, content=b"", problems=problems)
+    return count
+
+
 def _no_options(upload):
     return {}
 

@@ -238,18 +238,29 @@ def iso_date_parse(value):
     return date.fromisoformat(value)
 
 
-def whole_number_parse(value):
-    """A whole number of 0 or more written in digits only, or None."""
-    return int(value) if _WHOLE_NUMBER.match(value) else None
+# The largest whole number a database integer column holds (PostgreSQL's integer).
+WHOLE_NUMBER_MAX = 2_147_483_647
 
 
-def decimal_parse(value, *, places):
-    """A finite decimal with at most `places` decimal places, or None."""
+def whole_number_parse(value, *, maximum=WHOLE_NUMBER_MAX):
+    """A whole number from 0 to `maximum` (what an integer column holds) written in digits only,
+    or None."""
+    if not _WHOLE_NUMBER.match(value) or len(value.lstrip("0")) > len(str(maximum)):
+        return None
+    number = int(value)
+    return number if number <= maximum else None
+
+
+def decimal_parse(value, *, places, max_digits=None):
+    """A finite decimal with at most `places` decimal places (and, given `max_digits`, no more
+    digits before the point than a column of that many digits holds), or None."""
     try:
         number = Decimal(value.strip())
     except InvalidOperation:
         return None
     if not number.is_finite() or -number.as_tuple().exponent > places:
+        return None
+    if max_digits is not None and abs(number) >= Decimal(10) ** (max_digits - places):
         return None
     return number
 

@@ -62,6 +62,17 @@ def test_the_500_page_uses_the_service_design(client):
     assert "Sorry, there is a problem with the service" in response.content.decode()
 
 
+def test_the_500_page_s_inline_script_carries_the_request_s_nonce(rf):
+    from django.middleware.csp import ContentSecurityPolicyMiddleware, get_nonce
+
+    from pswhub.core.views import error_500
+
+    request = rf.get("/")
+    ContentSecurityPolicyMiddleware(lambda request: None).process_request(request)
+    html = error_500(request).content.decode()
+    assert f'<script nonce="{get_nonce(request)}">' in html
+
+
 def test_staff_search_finds_by_name_and_employee_number(client, psw):
     StaffMemberFactory(first_name="Zelda", last_name="Quartermaine", employee_number="E424242")
     client.force_login(psw)

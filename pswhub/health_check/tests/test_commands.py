@@ -9,6 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
+from pswhub.core.tests.factories import AuthorityFactory
 from pswhub.health_check.importing import BAD_ANSWER, BAD_SERVICE, UNKNOWN_COLUMN
 from pswhub.health_check.models import Answer, Question, Response, Run
 
@@ -17,6 +18,12 @@ def _template(tmp_path):
     path = tmp_path / "template.csv"
     call_command("health_check_template", output=str(path), stdout=StringIO())
     return next(csv.reader(path.open()))
+
+
+@pytest.fixture(autouse=True)
+def council(db):
+    """Every import needs the council set up first."""
+    return AuthorityFactory()
 
 
 def test_the_template_is_service_team_and_one_column_per_current_question(db, tmp_path):

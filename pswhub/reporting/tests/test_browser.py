@@ -38,10 +38,13 @@ pytestmark = pytest.mark.browser
 
 TITLE = "Principal Social Worker annual report 2025/26"
 OWN_TEXT = "Northshire's social workers kept practice steady through a year of change."
+PEER_REVIEW = "A peer review of the front door in May found strong management oversight."
+PRIORITIES_TEXT = "The work plan for 2026/27 was agreed with the director in March."
 NARRATIVE = "Turnover fell in both services.\n\nAgency use is now the lowest in five years."
 SECTIONS = [
     "Social work workforce",
-    "Case file audits",
+    "Practice quality and case file audits",
+    "Peer reviews",
     "Progress against the work plan",
     "Actions set by committees",
 ]
@@ -123,15 +126,30 @@ def test_the_psw_writes_and_publishes_the_annual_report(reference_data_restored,
     draft_address = page.url
     assert_no_axe_violations(page)
 
-    # When they change the report's text and save it
-    page.get_by_role("button", name="Change the report’s text").click()
+    # When they change the report's text, choosing the committee meeting from those recorded
+    page.get_by_role("button", name="Change the report’s text and committee").click()
     expect(heading(page)).to_have_text("Change the report’s text")
     assert_no_axe_violations(page)
-    page.get_by_label("Committee").fill("Children and Young People's Committee")
+    meeting = page.get_by_label("Committee meeting")
+    chosen = meeting.locator("option").nth(1).inner_text()
+    meeting.select_option(index=1)
     page.get_by_label("Introduction").fill(OWN_TEXT)
     page.get_by_role("button", name="Save").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("The report’s text has been saved")
-    expect(main).to_contain_text("Report to Children and Young People's Committee")
+    committee, held_on = chosen.split(", ")[:2]
+    expect(main).to_contain_text(f"Report to {committee}, {held_on}")
+
+    # and write a peer review and the priorities for the year ahead, which have no figures of their own
+    for link, text in [("Peer reviews", PEER_REVIEW), ("Priorities for the year ahead", PRIORITIES_TEXT)]:
+        page.get_by_role("link", name=f"Write the narrative for {link}").click()
+        assert_no_axe_violations(page)
+        page.get_by_label("Narrative").fill(text)
+        page.get_by_role("button", name="Save narrative").click()
+        expect(page.locator(".govuk-notification-banner")).to_contain_text("has been saved")
+    expect(page.locator("main .app-numbered").filter(has_text=PEER_REVIEW)).to_have_count(1)
+    expect(page.get_by_role("heading", level=3, name="Priorities for 2026/27")).to_be_visible()
+    expect(main).to_contain_text(PRIORITIES_TEXT)
+    expect(main).to_contain_text("and the priorities for 2026/27.")
 
     # and write the workforce section's narrative
     page.get_by_role("link", name="Write the narrative for Social work workforce").click()
@@ -197,6 +215,13 @@ def test_the_psw_writes_and_publishes_the_annual_report(reference_data_restored,
     assert name == "Principal Social Worker annual report 2025-26.html"
     assert b"Agency use is now the lowest in five years." in published_html
 
+    # and the HTML file itself, opened on its own as a council's website would publish it, passes axe
+    report_page = page.context.new_page()
+    report_page.set_content(published_html.decode())
+    expect(report_page.get_by_role("heading", level=1)).to_have_text(TITLE)
+    assert_no_axe_violations(report_page)
+    report_page.close()
+
     # and the list shows the published report beside the draft
     open_annual_reports(page)
     expect(page.get_by_role("table").get_by_role("link", name=TITLE)).to_be_visible()
@@ -218,7 +243,24 @@ def test_the_psw_writes_and_publishes_the_annual_report(reference_data_restored,
     expect(main).not_to_contain_text("Draft")
     for title in SECTIONS:
         expect(page.get_by_role("heading", level=3, name=title)).to_be_visible()
+    expect(main).to_contain_text("Principal Social Worker")
+    expect(main).not_to_contain_text("Not given.")
     assert_no_axe_violations(page)
+
+    # and on a phone every chart fits the screen, with no label cut
+    page.set_viewport_size({"width": 375, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    for chart in page.locator("main svg.app-chart").all():
+        box = chart.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 375, box
+        cut = chart.evaluate(
+            """svg => [...svg.querySelectorAll('text')].filter(text => {
+                const box = text.getBBox(), view = svg.viewBox.baseVal;
+                return box.x < 0 || box.x + box.width > view.width;
+            }).map(text => text.textContent)"""
+        )
+        assert cut == [], cut
+    page.set_viewport_size({"width": 1280, "height": 800})
 
     # and the draft itself stays closed to them
     assert page.goto(draft_address).status == 403

@@ -207,9 +207,10 @@ class CensusWorker(models.Model):
         "recruitment and retention payments", max_digits=9, decimal_places=2, null=True, blank=True
     )
     other_payments = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
-    # On a built line, where each value came from ({field: text}), corrections included.
+    # On a built line, where each value came from ({field: text}), corrections included. Not in
+    # the line's history: the records it names and the corrections keep their own.
     sources = models.JSONField(default=dict, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["sources"])
 
     objects = CensusWorkerQuerySet.as_manager()
 

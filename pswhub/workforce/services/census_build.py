@@ -207,6 +207,15 @@ def derived_lines(*, authority, period):
 
 
 def _assignment_source(assignment):
+    """ "Assignment from 1 April 2026 (Social Worker, Permanent, Assessment)", worked out once per
+    assignment however many values name it."""
+    described = getattr(assignment, "_described", None)
+    if described is None:
+        described = assignment._described = _assignment_described(assignment)
+    return described
+
+
+def _assignment_described(assignment):
     ends = f" to {govuk_date(assignment.ends_on)}" if assignment.ends_on else ""
     what = ", ".join(part for part in (assignment.job_title, assignment.get_contract_type_display()) if part)
     team = assignment.team.name if assignment.team else "no team"
@@ -253,6 +262,10 @@ def _line(stretch, profile, count, episodes, period):
     if left and not agency:
         sources["reason_leave"] = sources["leaver_destination"] = (
             f"Leaving details on the last assignment: {_assignment_source(held[-1])}"
+        )
+    else:
+        sources["reason_leave"] = sources["leaver_destination"] = (
+            "Agency workers have no leaving details in the census" if agency else "Still in post"
         )
     if in_post:
         if count is None:
@@ -302,7 +315,7 @@ def _absence(episodes, stretch, first, period, agency, in_post, sources):
         )
         values["absent_at_30_september"] = covering is not None
         values["reason_absence"] = covering.reason if covering else ""
-        sources["absent_at_30_september"] = (
+        sources["absent_at_30_september"] = sources["reason_absence"] = (
             f"Absence from {govuk_date(covering.starts_on)}" if covering else "No absence covering 30 September"
         )
     return values
@@ -327,6 +340,28 @@ def _profile_values(profile, sources):
     if profile.qualification_route:
         sources["step_up_graduate"] = sources["frontline_graduate"] = "Staff profile's route into social work"
     return values
+
+
+PAY_FIELDS = [name for _, name, _ in codes.LA_PAY_ITEMS] + ["other_allowances"]
+
+
+def _pay_answers(census_year, la_sources):
+    """The pay and allowance answers (asked from 2025) are not in the records: a year that has
+    none takes last year's, and says so; answers a year holds are kept."""
+    previous = CensusYear.objects.filter(authority=census_year.authority, year=census_year.year - 1).first()
+    answers = {}
+    for name in PAY_FIELDS:
+        held = getattr(census_year, name)
+        if held:
+            answers[name] = held
+            la_sources[name] = (census_year.la_sources or {}).get(name, "Recorded for this year")
+        elif previous is not None and getattr(previous, name):
+            answers[name] = getattr(previous, name)
+            la_sources[name] = f"The {previous.year} return's answer (pay questions are not held in the records)"
+        else:
+            answers[name] = ""
+            la_sources[name] = "Not held in PSW Hub's records"
+    return answers
 
 
 # Corrections and writing -------------------------------------------------------------------------
@@ -409,6 +444,7 @@ def _write_la_level(census_year, derived, authority, period, changed_by):
         la_level = {"vacancies_fte": None, "agency_cover_fte": None, "agency_cover_headcount": None}
         message = f"No establishment recorded by {govuk_date(reference)}"
         la_sources = dict.fromkeys(la_level, message)
+    la_level |= _pay_answers(census_year, la_sources)
     la_level["la_sources"] = la_sources
     changed = {name: value for name, value in la_level.items() if getattr(census_year, name) != value}
     if not changed:

