@@ -23,12 +23,12 @@ class AgencyConfig(AppConfig):
             label="Agency social workers",
             url_name="agency:list",
             permission="agency.view_engagements",
-            order=40,
+            order=32,
         )
         nav.register(
             area=nav.WORKFORCE,
             label="Agency figures",
             url_name="agency:figures",
             permission="agency.view_figures",
-            order=41,
+            order=33,
         )
