@@ -1,4 +1,4 @@
-"""The limits every uploaded file is held to before any of it is parsed (docs/adr/0013-import-limits.md):
+"""The limits every uploaded file is held to before any of it is parsed (docs/adr/0014-import-limits.md):
 its size, and for a spreadsheet (a zip archive of XML parts) how much its parts unpack to, how
 many times smaller than their contents they are compressed, and how many rows and columns its
 sheets reach. Then, as it is read, how many rows it has and how long a cell is.
