@@ -52,6 +52,7 @@ def test_the_current_area_and_page_are_marked(psw):
         "Workforce figures",
         "Establishment",
         "Staff",
+        "This year's census return",
         "Agency social workers",
         "Agency figures",
         "Benchmarking",
