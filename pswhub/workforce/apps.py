@@ -23,6 +23,17 @@ class WorkforceConfig(AppConfig):
             permission="workforce.view_dashboard",
             order=10,
         )
+        # The figures' sub-pages, after the summary (docs/workforce.md, "Pages"). England
+        # comparison is where comparisons with DfE's published figures (England, region) go.
+        for order, label, url_name, permission in [
+            (11, "Trends", "workforce:trends", "workforce.view_dashboard"),
+            (12, "Breakdowns", "workforce:breakdowns", "workforce.view_dashboard"),
+            (13, "Equality", "workforce:equality", "workforce.view_equality"),
+            (14, "England comparison", "workforce:england", "workforce.view_dashboard"),
+            (15, "At a date", "workforce:at_date", "workforce.view_figures_at_date"),
+            (16, "Month by month", "workforce:monthly", "workforce.view_figures_at_date"),
+        ]:
+            nav.register(area=nav.WORKFORCE, label=label, url_name=url_name, permission=permission, order=order)
         nav.register(
             area=nav.WORKFORCE,
             label="Establishment",

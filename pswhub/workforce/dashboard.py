@@ -16,7 +16,7 @@ from pswhub.core import disclosure
 from pswhub.core.presenters import SUPPRESSED
 
 from . import breakdowns, national, selectors
-from .presenters import HEADLINES, TREND
+from .presenters import HEADLINES, TREND, small_base
 
 # (figure, label, kind) of the by-team and by-role tables.
 GROUP_COLUMNS = [
@@ -90,12 +90,25 @@ class Reader:
 
 @dataclass
 class FigureTable:
-    """A table of figures: `rows` are [label, (value, kind), ...]; a value may be `c` or None."""
+    """A table of figures: `rows` are [label, (value, kind), ...]; a value may be `c` or None.
+    `small` holds the (row, column) of each rate resting on fewer than 5 people, which the page
+    marks as such (`presenters.small_base`); the downloads hold the figures alone."""
 
     key: str
     caption: str
     head: list
     rows: list = field(default_factory=list)
+    small: set = field(default_factory=set)
+
+    def add(self, label, cells, figures=None, names=None):
+        """Adds a row of `cells` [(value, kind)], marking each rate of `names` (the figure names of
+        the cells) that rests on a small base in `figures` (a dict, or one dict per cell)."""
+        row = len(self.rows)
+        self.rows.append([label, *cells])
+        for column, name in enumerate(names or [], start=1):
+            source = figures[column - 1] if isinstance(figures, list) else figures
+            if source is not None and small_base(source, name):
+                self.small.add((row, column))
 
 
 def dashboard_data(*, census_year, years, reader):
@@ -146,7 +159,8 @@ def _counts_table(key, caption, heading, counts, unit="People"):
 def _group_table(key, caption, heading, rows):
     table = FigureTable(key=key, caption=caption, head=[heading, *(label for _, label, _ in GROUP_COLUMNS)])
     for row in rows:
-        table.rows.append([row["team"], *((row[name], kind) for name, _, kind in GROUP_COLUMNS)])
+        table.add(row["team"], [(row[name], kind) for name, _, kind in GROUP_COLUMNS], row,
+                  [name for name, *_ in GROUP_COLUMNS])  # fmt: skip
     return table
 
 
@@ -159,8 +173,9 @@ def dashboard_tables(data):
         caption=f"Headline figures, census year {year}",
         head=["Figure", str(year), *([str(year - 1)] if previous else [])],
     )
+    shown = [figures, *([previous] if previous else [])]
     for name, label, kind in HEADLINES:
-        headlines.rows.append([label, (figures[name], kind), *([(previous[name], kind)] if previous else [])])
+        headlines.add(label, [(one[name], kind) for one in shown], shown, [name] * len(shown))
     england = FigureTable(
         key="england",
         caption=f"The council against England, census year {year}",
@@ -169,18 +184,20 @@ def dashboard_tables(data):
     for row in data["england"]:
         kind = "caseload" if row["figure"] == "average_caseload" else "rate"
         held = (row["england"], kind) if row["england"] is not None else (NOT_HELD, "text")
-        england.rows.append([row["label"], (row["council"], kind), held, (row["source"], "text")])
+        england.add(label=row["label"], cells=[(row["council"], kind), held, (row["source"], "text")],
+                    figures=[figures, None, None], names=[row["figure"], "", ""])  # fmt: skip
     trend = FigureTable(key="trend", caption="Trend over the census years held", head=["Census year"])
     trend.head += [label for _, label, _ in TREND]
     for row in data["trend"]:
-        trend.rows.append([str(row["year"]), *((row[name], kind) for name, _, kind in TREND)])
+        trend.add(str(row["year"]), [(row[name], kind) for name, _, kind in TREND], row, [name for name, *_ in TREND])
     retention = FigureTable(
         key="retention",
         caption=f"Retention by role at the start of the year, census year {year}",
         head=["Role group", *(label for _, label, _ in RETENTION_COLUMNS)],
     )
     for row in data["retention"]:
-        retention.rows.append([row["label"], *((row[name], kind) for name, _, kind in RETENTION_COLUMNS)])
+        cells = [(row[name], kind) for name, _, kind in RETENTION_COLUMNS]
+        retention.add(row["label"], cells, row, [name for name, *_ in RETENTION_COLUMNS])
     counted = [
         ("leavers_reason", f"Leavers in {year} by reason for leaving", "Reason", data["leavers_by_reason"]),
         ("leavers_destination", f"Leavers in {year} by destination", "Destination", data["leavers_by_destination"]),

@@ -69,13 +69,22 @@ def _assignments(rng, person, teams, today):
 
 def _other_staff_assignments(rng, authority, done):
     """Staff outside the census (adults' services, managers, support staff): one assignment each
-    from their staff record."""
-    staff = StaffMember.objects.filter(team__service__authority=authority).exclude(pk__in=done).order_by("pk")
+    from their staff record. Adults' social workers get the census role of their job title, so the
+    figures at a date count them as the children's are counted (no census applies to them)."""
+    from .demo import SOCIAL_WORK_TITLES
+
+    staff = (
+        StaffMember.objects.filter(team__service__authority=authority)
+        .exclude(pk__in=done)
+        .select_related("team__service")
+        .order_by("pk")
+    )
     return [
         Assignment(
             staff_member=member,
             team=member.team,
             job_title=member.job_title,
+            org_role=SOCIAL_WORK_TITLES.get(member.job_title, "") if member.team.service.kind == "adults" else "",
             fte=Decimal(1) if rng.random() < 0.8 else rng.choice(FTE_STEPS[:3]),
             contract_type="permanent",
             starts_on=member.started_on or date(2020, 1, 6),

@@ -64,12 +64,12 @@ def assignments_in_force(on, *, team_ids=None):
 def team_fte_by_team_on(on, *, team_ids=None):
     """{team id: {"employed": FTE, "agency": FTE}} for the assignments in force on a date."""
     totals = {}
-    for assignment in (
-        assignments_in_force(on, team_ids=team_ids).exclude(team=None).only("team_id", "fte", "contract_type")
-    ):
-        kind = "agency" if assignment.contract_type == codes.AGENCY else "employed"
-        team = totals.setdefault(assignment.team_id, {"employed": ZERO, "agency": ZERO})
-        team[kind] += assignment.fte or ZERO
+    # Read as tuples, unordered: a whole service's assignments at England size.
+    rows = assignments_in_force(on, team_ids=team_ids).exclude(team=None).order_by()
+    for team_id, fte, contract_type in rows.values_list("team_id", "fte", "contract_type"):
+        kind = "agency" if contract_type == codes.AGENCY else "employed"
+        team = totals.setdefault(team_id, {"employed": ZERO, "agency": ZERO})
+        team[kind] += fte or ZERO
     return totals
 
 

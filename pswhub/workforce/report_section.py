@@ -1,5 +1,9 @@
-"""The workforce section of the annual report (docs/reporting.md): the DfE CSWW census year whose
-reference date (30 September) falls in the period, against the census year before.
+"""The workforce section of the annual report (docs/reporting.md): for a period ending on 30
+September, the DfE CSWW census year it ends with, against the census year before. For any other
+period (a financial year, say), the figures at its last day from the council's records, against a
+year before (report_at_date.py), for the services whose records are held; where none are (a
+council that has only imported past returns), the census year whose 30 September falls in the
+period, as before.
 
 Built in four steps: selection (`selected_years`: which census year, and the one before), the
 figures with disclosure control (`published_figures`: the public read `workforce_figures`, shared
@@ -12,7 +16,7 @@ from pswhub.core import disclosure
 from pswhub.core.presenters import SUPPRESSED, govuk_date
 from pswhub.core.report_sections import Chart, SectionData, Table, disclosure_note, say
 
-from . import national, selectors
+from . import national, report_at_date, selectors
 from .models import census_reference_date
 from .presenters import NOT_SHOWN, figure_text, figure_words, json_figure, report_cell
 
@@ -211,6 +215,11 @@ class WorkforceSection:
     order = 20
 
     def build(self, period, services):
+        if (period.end.month, period.end.day) != (9, 30):
+            wanted = ["children", "adults"] if services == "all" else [services]
+            held = [service for service in wanted if selectors.records_held(service=service, on=period.end)]
+            if held:
+                return report_at_date.build(self, period, held)
         census_year, previous_year, why_none = selected_years(period, services)
         if census_year is None:
             return SectionData(key=self.key, title=self.title, figures={}, comparison=why_none)

@@ -16,6 +16,10 @@ keeps_workforce_records = has_role(roles.PSW, roles.HR_OFFICER)
 
 rules.add_perm("workforce.view_dashboard", reads_workforce_figures | is_councillor)
 rules.add_perm("workforce.view_unsuppressed_figures", reads_workforce_figures)
+# The figures at a date and month by month, from the records, for children's and adults' social
+# workers: for those who read across the service; not for councillors, whose figures are the
+# census's, disclosure-controlled.
+rules.add_perm("workforce.view_figures_at_date", reads_workforce_figures)
 rules.add_perm("workforce.view_equality", keeps_workforce_records)
 rules.add_perm("workforce.view_absence_reasons", keeps_workforce_records)
 rules.add_perm("workforce.prepare_census_return", keeps_workforce_records)

@@ -2,7 +2,7 @@ from django.urls import path
 
 from pswhub.core.imports.views import page_views
 
-from . import census_views, import_views, views
+from . import census_views, figure_views, import_views, views
 
 app_name = "workforce"
 
@@ -13,6 +13,12 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("figures.csv", views.figures_csv, name="figures_csv"),
     path("figures.xlsx", views.figures_xlsx, name="figures_xlsx"),
+    path("trends/", figure_views.trends, name="trends"),
+    path("breakdowns/", figure_views.breakdowns, name="breakdowns"),
+    path("equality/", figure_views.equality, name="equality"),
+    path("england/", figure_views.england, name="england"),
+    path("at-a-date/", figure_views.at_date, name="at_date"),
+    path("month-by-month/", figure_views.monthly, name="monthly"),
     path("census/import/", census_upload, name="census_import"),
     path("census/import/<int:pk>/", census_detail, name="census_import_detail"),
     path("census/import/<int:pk>/confirm/", census_confirm, name="census_import_confirm"),

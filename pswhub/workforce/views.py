@@ -54,6 +54,8 @@ def dashboard(request):
         "unsuppressed": reader.unsuppressed,
         "may_import": request.user.has_perm("workforce.import_staff"),
         "suppression_threshold": disclosure.threshold(),
+        "small_base_note": presenters.SMALL_BASE_NOTE,
+        "return_years": [],
     }
     if census_year:
         data = workforce_dashboard.dashboard_data(census_year=census_year, years=years, reader=reader)

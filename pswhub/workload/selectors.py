@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import OuterRef, Q, Subquery, Sum
+from django.db.models import OuterRef, Q, QuerySet, Subquery, Sum
 
 from pswhub.core import caseload_counts, roles
 from pswhub.core.figures import rate, ratio
@@ -56,20 +56,37 @@ def caseloads_on(*, staff_members, on):
     return latest
 
 
-def caseload_counts_for_core(*, staff_ids, on, since):
-    """Registered with core (`pswhub.core.caseload_counts`) so the layers below read counts:
-    {staff id: CaseloadCount} of each worker's latest count between `since` and `on` (both
-    included), its rows added together. Staff with no count in the window are left out."""
-    rows = CaseloadSnapshot.objects.filter(date__gte=since, date__lte=on)
-    wanted = set(staff_ids)
-    if len(wanted) <= 1000:  # a long IN list costs more than reading the window's rows
-        rows = rows.filter(staff_member_id__in=wanted)
-    totals = rows.values("staff_member_id", "date").annotate(cases=Sum("count")).order_by("staff_member_id", "date")
-    latest = {}
-    for row in totals:
-        if row["staff_member_id"] in wanted:
-            latest[row["staff_member_id"]] = caseload_counts.CaseloadCount(row["date"], row["cases"])
-    return latest
+def caseload_counts_for_core(*, staff, on, since=None):
+    """Registered with core (`pswhub.core.caseload_counts`) so that the layers below read counts:
+    {staff id: CaseloadCount} of each worker's latest count on or before `on` (and not before
+    `since`, when given), its rows added together; the same rule as `caseloads_on`. `staff` is a
+    StaffMember queryset (read as a subquery, so any number of people costs one query) or staff
+    member ids. The latest date and its total are looked up for each worker through the (worker,
+    date) index, so the time does not grow with the number of snapshots held. Staff with no count
+    in the window are left out."""
+    if not isinstance(staff, QuerySet):
+        staff = StaffMember.objects.filter(pk__in=list(staff))
+    window = Q(date__lte=on) if since is None else Q(date__lte=on, date__gte=since)
+
+    def latest_date(outer):
+        return CaseloadSnapshot.objects.filter(window, staff_member=outer).order_by("-date").values("date")[:1]
+
+    latest_total = Subquery(
+        CaseloadSnapshot.objects.filter(
+            staff_member=OuterRef("pk"), date=Subquery(latest_date(OuterRef(OuterRef("pk"))))
+        )
+        .order_by()
+        .values("staff_member")
+        .annotate(cases=Sum("count"))
+        .values("cases")
+    )
+    rows = (
+        staff.order_by()
+        .annotate(latest=Subquery(latest_date(OuterRef("pk"))), latest_cases=latest_total)
+        .filter(latest__isnull=False)
+        .values_list("pk", "latest", "latest_cases")
+    )
+    return {staff_id: caseload_counts.CaseloadCount(counted_on, cases) for staff_id, counted_on, cases in rows}
 
 
 @dataclass

@@ -7,8 +7,19 @@ is read from `pswhub.workforce.selectors`.
 - `kept`: figures kept in the cache until a year's lines change (docs/adr/0104);
 - `profiles`: people counted by a census code, age band, sex and ethnicity;
 - `in_period`: the census year whose 30 September falls in a period;
+- `at_date`: the same figures at any date from the council's records (`workforce_figures_on`),
+  for children's or adults' social workers, and month by month (`workforce_figures_by_month`);
 - `imports`: HR extract uploads and column mappings."""
 
+from .at_date import (
+    NO_CENSUS_FOR_ADULTS,
+    SERVICES,
+    month_ends,
+    records_held,
+    twelve_months_to,
+    workforce_figures_by_month,
+    workforce_figures_on,
+)
 from .figures import (
     DERIVED_FROM,
     WORKING_DAYS_PER_FTE,
@@ -39,6 +50,8 @@ __all__ = [
     "ALL_FIELDS",
     "DERIVED_FROM",
     "FIGURES_VERSION",
+    "NO_CENSUS_FOR_ADULTS",
+    "SERVICES",
     "SEX_NOT_KNOWN",
     "TREND_FIELDS",
     "WORKING_DAYS_PER_FTE",
@@ -56,11 +69,16 @@ __all__ = [
     "import_batches",
     "in_post_on",
     "kept_by_year",
+    "month_ends",
     "people_by",
     "profile_counts",
+    "records_held",
     "sex_label",
+    "twelve_months_to",
     "workforce_figures",
+    "workforce_figures_by_month",
     "workforce_figures_by_year",
     "workforce_figures_for_publication",
+    "workforce_figures_on",
     "year_lines",
 ]

@@ -8,8 +8,10 @@ applied on top and survive every rebuild. Building again when nothing changed wr
 year imported as sent, or marked as submitted, is never built."""
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
+from functools import cache
+from typing import NamedTuple
 
 from django.db.models import Q
 from django.utils import timezone
@@ -104,6 +106,7 @@ def _build(authority, year, changed_by):
     )
     census_year_buildable(census_year)
     result = CensusBuildResult(year=year, year_created=created)
+    _assignment_source.cache_clear()  # kept for one build only
     derived, result.left_out = derived_lines(authority=authority, period=period)
     result.corrections_applied = _apply_corrections(census_year, derived)
     result.lines = len(derived)
@@ -159,11 +162,12 @@ def derived_lines(*, authority, period):
     assignments = (
         Assignment.objects.filter(qualifying, staff_member_id__in=staff_in_year, starts_on__lte=reference)
         .exclude(org_role="")
-        .select_related("team")
         .order_by("staff_member_id", "starts_on")
+        .values_list(*HeldAssignment._fields)
     )
     by_staff = {}
-    for assignment in assignments:
+    for row in assignments:
+        assignment = HeldAssignment(*row)
         by_staff.setdefault(assignment.staff_member_id, []).append(assignment)
     staff_ids = list(by_staff)
     profiles = {
@@ -173,7 +177,7 @@ def derived_lines(*, authority, period):
             "ethnicity",
         )
     }  # fmt: skip
-    counts = caseload_counts.caseload_counts_on(staff_ids=staff_ids, on=reference, since=start)
+    counts = caseload_counts.caseload_counts_on(staff=staff_ids, on=reference, since=start) or {}
     absences = {}
     for episode in AbsenceEpisode.objects.filter(staff_member_id__in=staff_in_year, starts_on__lte=reference).filter(
         Q(ends_on__isnull=True) | Q(ends_on__gte=start) | Q(starts_on__gte=start)
@@ -206,19 +210,34 @@ def derived_lines(*, authority, period):
     return lines, left_out
 
 
+class HeldAssignment(NamedTuple):
+    """An assignment as the build reads it: one row, without a model instance."""
+
+    staff_member_id: int
+    team_id: int | None
+    team__name: str | None
+    org_role: str
+    job_title: str
+    fte: Decimal | None
+    contract_type: str
+    starts_on: date
+    ends_on: date | None
+    start_origin: str
+    reason_leave: str
+    leaver_destination: str
+
+
+CONTRACT_TYPES = dict(codes.CONTRACT_TYPE)
+
+
+@cache
 def _assignment_source(assignment):
     """ "Assignment from 1 April 2026 (Social Worker, Permanent, Assessment)", worked out once per
     assignment however many values name it."""
-    described = getattr(assignment, "_described", None)
-    if described is None:
-        described = assignment._described = _assignment_described(assignment)
-    return described
-
-
-def _assignment_described(assignment):
     ends = f" to {govuk_date(assignment.ends_on)}" if assignment.ends_on else ""
-    what = ", ".join(part for part in (assignment.job_title, assignment.get_contract_type_display()) if part)
-    team = assignment.team.name if assignment.team else "no team"
+    contract = CONTRACT_TYPES.get(assignment.contract_type, assignment.contract_type)
+    what = ", ".join(part for part in (assignment.job_title, contract) if part)
+    team = assignment.team__name or "no team"
     return f"Assignment from {govuk_date(assignment.starts_on)}{ends} ({what or 'no job title'}, {team})"
 
 

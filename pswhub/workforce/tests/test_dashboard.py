@@ -48,13 +48,16 @@ def test_the_psw_sees_the_latest_year_beside_the_year_before(client, psw, two_ye
     assert ">2024<" in page
     # Six in post full time (6 FTE); one leaver at 1 FTE: 1 / 6 = 16.67% -> 16.7%.
     assert "16.7%" in page
-    assert "Retired" in page
+    # Leavers by reason are on the breakdowns page.
+    assert "Retired" not in page
+    assert "Retired" in client.get(reverse("workforce:breakdowns")).content.decode()
 
 
 def test_the_psw_and_hr_see_the_equality_profile(client, psw, hr_officer, two_years):
     for person in (psw, hr_officer):
         client.force_login(person)
-        assert "Equality profile" in client.get(reverse("workforce:dashboard")).content.decode()
+        assert "Equality profile" in client.get(reverse("workforce:equality")).content.decode()
+        assert reverse("workforce:equality") in client.get(reverse("workforce:dashboard")).content.decode()
 
 
 def test_a_head_of_service_cannot_see_the_equality_profile(client, head_of_service, two_years):

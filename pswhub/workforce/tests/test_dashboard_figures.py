@@ -43,9 +43,9 @@ def council(db):
     return year
 
 
-def page(client, user, **params):
+def page(client, user, name="dashboard", **params):
     client.force_login(user)
-    response = client.get(reverse("workforce:dashboard"), params)
+    response = client.get(reverse(f"workforce:{name}"), params)
     assert response.status_code == 200
     return response.content.decode()
 
@@ -53,15 +53,18 @@ def page(client, user, **params):
 def test_the_dashboard_shows_the_latest_year_by_team_role_retention_and_against_england(client, psw, council):
     shown = page(client, psw)
     assert "Headline figures, census year 2023" in shown
+    breakdowns = page(client, psw, "breakdowns")
     for caption in ("By team, census year 2023", "By role, census year 2023", "Retention by role"):
-        assert caption in shown
+        assert caption in breakdowns
     # In post 12 + 4 + 2 = 18 FTE; 3 leavers: 3 / 18 = 16.666% -> 16.7%; England 15.9% (DfE).
-    assert "16.7%" in shown and "15.9%" in shown
-    assert "Department for Education" in shown
+    england = page(client, psw, "england")
+    assert "16.7%" in england and "15.9%" in england
+    assert "Department for Education" in england
     # Managers: 2 in post at the start, both still in post: 100.0%.
-    assert "100.0%" in shown
+    assert "100.0%" in breakdowns
     # Charts with their tables.
-    assert 'id="trend-turnover-rate"' in shown and "<svg" in shown
+    trends = page(client, psw, "trends")
+    assert 'id="trend-turnover-rate"' in trends and "<svg" in trends
 
 
 def test_a_year_can_be_chosen(client, psw, council):

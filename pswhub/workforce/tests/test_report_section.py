@@ -1,6 +1,7 @@
 """The workforce section of the annual report shows the census year whose 30 September falls in the
-period beside the year before, with the figures the selectors give, against values worked out by
-hand."""
+period beside the year before, or, for a period not ending on 30 September with records held, the
+figures at its last day beside a year before, with the figures the selectors give, against values
+worked out by hand."""
 
 import io
 import json
@@ -15,16 +16,17 @@ from pswhub.core import demo
 from pswhub.core.periods import Period
 from pswhub.core.presenters import number
 from pswhub.core.report_sections import SectionData, build_sections
-from pswhub.workforce import selectors
+from pswhub.workforce import report_at_date, selectors
 from pswhub.workforce.report_section import (
     ADULTS_ONLY,
-    FIGURES,
     NO_CENSUS_DATE,
     NO_RETURN,
     WorkforceSection,
 )
+from pswhub.workforce.selectors import NO_CENSUS_FOR_ADULTS
 
 from .factories import CensusWorkerFactory, CensusYearFactory
+from .records_at_date import council_records
 
 YEAR_2025_26 = Period.financial_year(2025)
 
@@ -147,8 +149,8 @@ def test_the_section_is_registered_second_after_staff_in_post(db):
     assert keys[0] == "workforce"
 
 
-def test_the_annual_report_for_the_demo_council_shows_the_workforce_figures(db, tmp_path):
-    authority = demo.demo_data_load(create_accounts=False)
+def test_the_annual_report_for_the_demo_council_shows_the_workforce_figures_at_the_end_of_the_year(db, tmp_path):
+    demo.demo_data_load(create_accounts=False)
     path = tmp_path / "report.html"
     call_command(
         "annual_report",
@@ -157,13 +159,13 @@ def test_the_annual_report_for_the_demo_council_shows_the_workforce_figures(db, 
         stdout=io.StringIO(),
     )
     page = lxml_html.fromstring(path.read_bytes())
-    [table] = page.xpath("//table[contains(caption, 'social work workforce')]")
+    [table] = page.xpath("//table[contains(caption, 'Social work workforce at')]")
     rows = [[cell.text_content().strip() for cell in row.xpath("./th|./td")] for row in table.xpath(".//tbody/tr")]
+    # A financial year does not end on a census date: the figures at 31 March 2026 from the
+    # records, beside 31 March 2025 (the read of the "At a date" page and the command).
     now, before = (
-        selectors.workforce_figures_for_publication(
-            selectors.workforce_figures(census_year=selectors.census_year_get(authority=authority, year=year))
-        )
-        for year in (2025, 2024)
+        selectors.workforce_figures_for_publication(selectors.workforce_figures_on(on=on))
+        for on in (date(2026, 3, 31), date(2025, 3, 31))
     )
 
     # The outputs write each number as `number` does: at most two places, no trailing zeros.
@@ -171,13 +173,61 @@ def test_the_annual_report_for_the_demo_council_shows_the_workforce_figures(db, 
         return number(value) if kind == "count" or value == "c" else f"{float(value):.1f}"
 
     assert rows == [
-        [label, as_published(before[name], kind), as_published(now[name], kind)] for name, label, kind in FIGURES
+        [label, as_published(before[name], kind), as_published(now[name], kind)]
+        for name, label, kind in report_at_date.FIGURES
     ]
     text = " ".join(page.text_content().split())
     assert (
-        f"The turnover rate was {now['turnover_rate']}% at 30 September 2025, "
-        f"compared with {before['turnover_rate']}% in 2024." in text
+        f"The turnover rate of children's social workers was {now['turnover_rate']}% over the 12 months to "
+        f"31 March 2026, compared with {before['turnover_rate']}% over the 12 months to 31 March 2025." in text
     )
+
+
+def test_a_period_ending_on_30_september_shows_the_census_year_though_records_are_held(db):
+    demo.demo_data_load(create_accounts=False)
+    data = WorkforceSection().build(Period.census_year(2025), "children")
+    census = selectors.workforce_figures_for_publication(
+        selectors.workforce_figures(census_year=selectors.census_year_get(authority=selectors_authority(), year=2025))
+    )
+    assert data.figures["census_year"] == 2025
+    assert data.figures["turnover_rate"] == float(census["turnover_rate"])
+
+
+def selectors_authority():
+    from pswhub.core.selectors import authority_get
+
+    return authority_get()
+
+
+@pytest.fixture
+def records(north_team, south_team, adults_team):
+    return council_records(north_team, south_team, adults_team)
+
+
+def test_a_financial_year_of_a_small_council_shows_its_records_with_small_numbers_suppressed(records):
+    data = WorkforceSection().build(YEAR_2025_26, "children")
+    # At 31 March 2026: 4 in post (small), so their FTE, the rates built on them and the caseload
+    # are c; 3 leavers (small), so turnover is c too (records_at_date.py works them out).
+    assert data.figures["headcount_in_post"] == "c"
+    assert data.figures["turnover_rate"] == "c"
+    assert data.figures["reference_date"] == "2026-03-31"
+    assert data.comparison.startswith("The turnover rate of children's social workers over the 12 months to 31 March")
+    assert "not shown because it rests on a small number of people" in data.comparison
+
+
+def test_a_report_on_both_services_shows_childrens_and_adults_at_the_end_of_the_year(records):
+    data = WorkforceSection().build(YEAR_2025_26, "all")
+    assert data.table.head == [
+        "Figure",
+        "Children's social workers, 31 March 2025",
+        "Children's social workers, 31 March 2026",
+        "Adults' social workers, 31 March 2025",
+        "Adults' social workers, 31 March 2026",
+    ]
+    # Adults at 31 March 2026: H and L, 2 people (small): c. A year before: H alone, 1: c.
+    assert data.figures["adults_headcount_in_post"] == "c"
+    assert NO_CENSUS_FOR_ADULTS in data.notes
+    assert "adults' social workers" in data.narrative
 
 
 @pytest.fixture
