@@ -50,7 +50,8 @@ def test_the_current_area_and_page_are_marked(psw):
     assert sub["label"] == "Workforce"
     assert labels(sub["items"]) == [
         "Workforce figures", "Trends", "Breakdowns", "Equality", "England comparison", "At a date", "Month by month",
-        "Establishment", "Staff", "This year's census return", "Benchmarking", "Agency social workers", "Regional network packs", "Agency figures",
+        "Establishment", "Staff", "This year's census return", "Agency social workers", "Agency figures", "Benchmarking",
+        "Regional network packs",
     ]  # fmt: skip
     # The establishment's address lies inside the dashboard's: only the longer one is current.
     assert [item["text"] for item in sub["items"] if item["active"]] == ["Establishment"]

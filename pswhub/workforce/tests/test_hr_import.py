@@ -358,5 +358,7 @@ def test_an_extract_without_the_email_column_imports_and_keeps_the_addresses_hel
 
 
 def test_a_semicolon_separated_extract_imports(north):
-    content = csv_bytes(row(), row(number="E1002", first="Ben", swe_number="SW654321"), header=HEADER).replace(b",", b";")
+    content = csv_bytes(row(), row(number="E1002", first="Ben", swe_number="SW654321"), header=HEADER).replace(
+        b",", b";"
+    )
     assert import_file(content).added == 2
