@@ -152,7 +152,7 @@ def test_a_submitted_year_never_changes_whatever_is_imported_afterwards(
                             "left_on": day.isoformat() if leaves else "", "swe_number": "",
                             "start_origin": "", "reason_leave": "1" if leaves else "",
                             "leaver_destination": "1" if leaves else ""}  # fmt: skip
-            rows.append(",".join(row[column] for column in TEMPLATE_COLUMNS))
+            rows.append(",".join(row.get(column, "") for column in TEMPLATE_COLUMNS))
         content = ("\r\n".join([",".join(TEMPLATE_COLUMNS), *rows]) + "\r\n").encode()
         extract = extract_read(content=content, file_name="staff.csv")
         assert extract.is_valid, extract.problems
