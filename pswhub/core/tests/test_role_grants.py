@@ -58,7 +58,7 @@ def test_a_second_administrator_approves_and_the_change_is_in_the_history(client
     assert {row.role_id for row in latest.roles.all()} == {roles.ADMIN, roles.PSW}
     assert [row.status for row in grant.history.order_by("history_date")] == ["pending", "approved"]
     history = client.get(reverse("core:history")).content.decode()
-    assert "Role request" in history and "Principal Social Worker for admin" in history
+    assert "Principal Social Worker for admin (role request)" in history
 
 
 def test_the_person_who_would_get_the_role_cannot_approve_it(client, admin_user, second_admin):

@@ -39,6 +39,7 @@ def row(number="E1", **values):
         "start_origin": "",
         "reason_leave": "",
         "leaver_destination": "",
+        "service": "",
         "effective_on": "",
     } | values
     return [cells[column] for column in HEADER]
