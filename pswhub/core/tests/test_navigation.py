@@ -83,3 +83,8 @@ def test_the_sub_navigation_is_on_the_page_and_names_its_area(client, psw):
     page = client.get(reverse("governance:action_list")).content.decode()
     assert '<nav class="app-sub-navigation" aria-label="Governance and reports">' in page
     assert f'href="{reverse("governance:action_list")}" aria-current="page">Committee actions</a>' in page
+
+
+def test_a_census_year_belongs_to_this_years_census_return(psw):
+    sub = navigation.subnavigation_for(psw, reverse("workforce:census_return", args=[2026]))
+    assert [item["text"] for item in sub["items"] if item["active"]] == ["This year's census return"]
