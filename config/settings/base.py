@@ -325,5 +325,8 @@ LOGGING = {
         "django.security.csrf": {"level": "WARNING"},
         # 403s and other refusals as one line each (pswhub/core/logs.py).
         "django.request": {"filters": ["refusals_on_one_line"]},
+        # WeasyPrint reports each step of making a PDF at INFO; only its warnings matter here.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
