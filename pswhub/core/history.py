@@ -153,8 +153,37 @@ def _field_changes(record, previous, model, m2m_values):
         if old != new:
             changes.append((name, ", ".join(sorted(old)), ", ".join(sorted(new))))
     return [
-        {"field": str(labels.get(field, field)).capitalize(), "old": old, "new": new} for field, old, new in changes
+        {"name": field, "field": str(labels.get(field, field)).capitalize(), "old": old, "new": new}
+        for field, old, new in changes
     ]
+
+
+def _name_related(model, field_changes):
+    """A change to a link to another record (an audit's grade, who decided a request) reads as that
+    record's name, not its number: one query per kind of linked record. A record since deleted
+    keeps its number."""
+    links = {
+        field.name: field.related_model
+        for field in model._meta.get_fields()
+        if getattr(field, "many_to_one", False) and field.concrete
+    }
+    wanted = {}
+    for changes in field_changes:
+        for change in changes:
+            if change["name"] in links:
+                wanted.setdefault(change["name"], set()).update(
+                    value for value in (change["old"], change["new"]) if value is not None
+                )
+    names = {}
+    for name, ids in wanted.items():
+        related = links[name]._default_manager.filter(pk__in=ids)
+        names[name] = {record.pk: str(record) for record in related}
+    for changes in field_changes:
+        for change in changes:
+            known = names.get(change["name"], {})
+            change["old"] = known.get(change["old"], change["old"])
+            change["new"] = known.get(change["new"], change["new"])
+    return field_changes
 
 
 def _m2m_values(history_model, rows, previous):
@@ -201,6 +230,9 @@ def _changes_of(source, history_ids):
     openable = set()
     if source.openable is not None:
         openable = set(source.openable.filter(pk__in=set(opens.values())).values_list("pk", flat=True))
+    field_changes = _name_related(
+        model, [_field_changes(row, previous.get(row.history_id), model, m2m_values) for row in rows]
+    )
     return [
         Change(
             when=row.history_date,
@@ -208,12 +240,12 @@ def _changes_of(source, history_ids):
             kind=CHANGE_TYPES[row.history_type],
             record_type=source.label,
             record=source.describe(row),
-            fields=_field_changes(row, previous.get(row.history_id), model, m2m_values),
+            fields=fields,
             href=reverse(source.url_name, kwargs={"pk": opens[row.history_id]})
             if opens[row.history_id] in openable
             else None,
         )
-        for row in rows
+        for row, fields in zip(rows, field_changes, strict=True)
     ]
 
 

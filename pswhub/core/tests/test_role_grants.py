@@ -59,6 +59,8 @@ def test_a_second_administrator_approves_and_the_change_is_in_the_history(client
     assert [row.status for row in grant.history.order_by("history_date")] == ["pending", "approved"]
     history = client.get(reverse("core:history")).content.decode()
     assert "Principal Social Worker for admin (role request)" in history
+    # Who decided reads as the administrator, not their number.
+    assert f"Decided by: blank to {second_admin}" in history
 
 
 def test_the_person_who_would_get_the_role_cannot_approve_it(client, admin_user, second_admin):
