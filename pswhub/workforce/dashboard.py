@@ -230,9 +230,10 @@ def dashboard_charts(data):
     """Charts of the trend (with England where it has a value) and of leavers by reason."""
     years = [row["year"] for row in data["trend"]]
     charts = []
+    values = national.england_values()
     for name, title in TREND_CHARTS:
         series = [{"name": "Council", "values": [_chart_value(row[name]) for row in data["trend"]]}]
-        england = [national.england_value(figure=name, year=year) for year in years]
+        england = [national.england_value(figure=name, year=year, values=values) for year in years]
         if name != "fte_in_post" and any(england):
             series.append({"name": "England", "values": [float(value.value) if value else None for value in england]})
         described = "; ".join(

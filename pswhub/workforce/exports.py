@@ -81,7 +81,7 @@ def figures_xlsx(tables, *, suppression_limit, suppressed):
         line += 1
         notes.write_row(line, 0, [f"Sheet: {SHEETS[table.key]}", table.caption], wrap)
     series = national.england_series()
-    for source in series.sources.values():
+    for source in national.england_sources():
         line += 1
         notes.write_row(line, 0, ["England's figures: source", f"{source['title']} ({source['url']})"], wrap)
     for text in series.notes:

@@ -39,7 +39,7 @@ def census_year_context(request):
             "previous": data["previous"],
             "tables": {table.key: presenters.table_view(table) for table in workforce_dashboard.dashboard_tables(data)},
             "charts": workforce_dashboard.dashboard_charts(data),
-            "england_sources": national.england_series().sources.values(),
+            "england_sources": national.england_sources(),
         }
     return context
 

@@ -137,12 +137,13 @@ def rates_sentences(now, before, year):
 
 def england_sentence(now, year):
     """The council against England's published figures for the same census year, for each figure
-    England has a value for; None when it has none (the national series is in
-    `national.england_series`)."""
+    England has a value for; None when it has none (the national figures are
+    `national.england_values`)."""
+    values = national.england_values()
     held = [
-        (name, label, national.england_value(figure=name, year=year))
+        (name, label, national.england_value(figure=name, year=year, values=values))
         for name, label in national.COMPARED
-        if national.england_value(figure=name, year=year)
+        if national.england_value(figure=name, year=year, values=values)
     ]
     if not held:
         return None

@@ -63,7 +63,7 @@ def dashboard(request):
             "previous": data["previous"],
             "tables": {table.key: presenters.table_view(table) for table in workforce_dashboard.dashboard_tables(data)},
             "charts": workforce_dashboard.dashboard_charts(data),
-            "england_sources": national.england_series().sources.values(),
+            "england_sources": national.england_sources(),
             "return_years": context["years"] if request.user.has_perm("workforce.prepare_census_return") else [],
         }
     return render(request, "workforce/dashboard.html", context)

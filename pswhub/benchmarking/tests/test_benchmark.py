@@ -143,3 +143,23 @@ def test_englands_figures_are_offered_to_the_workforce_through_core(figures):
     assert national_figures.england_value(figure="turnover_rate", year=2023) == (Decimal("15.9"), dfe.BUNDLED_SOURCE)
     assert national_figures.england_value(figure="average_caseload", year=2023)[0] == Decimal("16")
     assert national_figures.england_value(figure="turnover_rate", year=2025) is None
+
+
+def test_a_later_years_dfe_figures_reach_the_workforce_comparison_with_england(figures):
+    from pswhub.workforce import national
+
+    # 2025 is in neither the bundled file nor the series the workforce app ships; once DfE's 2025
+    # file is held (an upload leaves a row like this one), England's 2025 turnover is its value.
+    assert national.england_value(figure="turnover_rate", year=2025) is None
+    AreaFigures.objects.create(
+        year=2025,
+        level=dfe.NATIONAL,
+        code="E92000001",
+        name="England",
+        values={"turnover_rate_fte": "14.7"},
+        source="DfE, Children's social work workforce 2025",
+    )
+    held = national.england_value(figure="turnover_rate", year=2025)
+    assert (held.value, held.source) == (Decimal("14.7"), "DfE, Children's social work workforce 2025")
+    # Where both hold a year, DfE's file is read: England 2023's caseload of 16 reads 16.0.
+    assert national.england_value(figure="average_caseload", year=2023).value == Decimal("16.0")

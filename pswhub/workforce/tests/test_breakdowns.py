@@ -218,13 +218,13 @@ def test_the_equality_profile_for_the_psw_is_not_suppressed(db):
         ("average_caseload", 2024, "15.4"),
     ],
 )
-def test_englands_series_holds_dfes_published_figures(figure, year, value):
+def test_englands_series_holds_dfes_published_figures(db, figure, year, value):
     held = national.england_value(figure=figure, year=year)
     assert held.value == D(value)
     assert "Department for Education" in held.source
 
 
-def test_england_has_no_value_where_dfe_published_none():
+def test_england_has_no_value_where_dfe_published_none(db):
     # 2024's vacancies and agency workers were reported as counts, not rates; 2025 is not held.
     assert national.england_value(figure="vacancy_rate", year=2024) is None
     assert national.england_value(figure="agency_rate", year=2024) is None
@@ -237,7 +237,7 @@ def test_every_national_value_names_a_known_source():
     assert {source["confidence"] for source in series.sources.values()} <= {"high", "medium"}
 
 
-def test_the_comparison_puts_the_council_beside_england_for_the_same_year():
+def test_the_comparison_puts_the_council_beside_england_for_the_same_year(db):
     figures = {"year": 2023, "turnover_rate": D("12.0"), "vacancy_rate": SUPPRESSED, "agency_rate": None}
     figures |= {"average_caseload": D("17.1"), "absence_rate": D("2.0")}
     rows = {row["figure"]: row for row in national.comparison_with_england(figures)}

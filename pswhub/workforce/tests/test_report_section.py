@@ -251,8 +251,8 @@ def test_the_section_compares_the_council_with_england_for_the_same_year(census_
         "Against England's published figures for the same census year (2023), the council's turnover rate 25.0% "
         "against 15.9%; vacancy rate 11.1% against 18.9%; agency worker rate 20.0% against 17.8%; average caseload "
         "per case-holding FTE 14.4 against 16.0; absence rate 1.6% against 3.2%. Source of England's figures: "
-        "Department for Education, Children's social work workforce: national indicators 2017 to 2023 (the "
-        "indicators file used by the CSC outcomes and enablers dashboard)."
+        "Department for Education, Children's social work workforce: indicators file 2017 to 2023 (Open Government "
+        "Licence v3.0), bundled with PSW Hub."
     )
     assert (data.figures["england_turnover_rate"], data.figures["england_average_caseload"]) == (15.9, 16.0)
 
