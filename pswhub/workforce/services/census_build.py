@@ -15,9 +15,10 @@ from typing import NamedTuple
 
 from django.db.models import Q
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
 from pswhub.core import caseload_counts
+from pswhub.core.bulk import records_create_with_history
 from pswhub.core.figures import round_half_up
 from pswhub.core.imports import write_or_rehearse
 from pswhub.core.models import Authority, Service, StaffMember, Team
@@ -172,16 +173,20 @@ def derived_lines(*, authority, period):
     staff_ids = list(by_staff)
     profiles = {
         profile.staff_member_id: profile
-        for profile in StaffProfile.objects.filter(staff_member_id__in=staff_in_year).only(
-            "staff_member_id", "swe_number", "qualification_route", "date_of_birth", "sex", "gender_current",
-            "ethnicity",
+        for profile in map(
+            HeldProfile._make,
+            StaffProfile.objects.filter(staff_member_id__in=staff_in_year).order_by().values_list(*HeldProfile._fields),
         )
-    }  # fmt: skip
+    }
     counts = caseload_counts.caseload_counts_on(staff=staff_ids, on=reference, since=start) or {}
     absences = {}
-    for episode in AbsenceEpisode.objects.filter(staff_member_id__in=staff_in_year, starts_on__lte=reference).filter(
-        Q(ends_on__isnull=True) | Q(ends_on__gte=start) | Q(starts_on__gte=start)
-    ):
+    episodes = (
+        AbsenceEpisode.objects.filter(staff_member_id__in=staff_in_year, starts_on__lte=reference)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=start) | Q(starts_on__gte=start))
+        .order_by()
+        .values_list(*HeldEpisode._fields)
+    )
+    for episode in map(HeldEpisode._make, episodes):
         absences.setdefault(episode.staff_member_id, []).append(episode)
 
     lines, left_out = {}, []
@@ -227,18 +232,38 @@ class HeldAssignment(NamedTuple):
     leaver_destination: str
 
 
+class HeldProfile(NamedTuple):
+    staff_member_id: int
+    swe_number: str
+    qualification_route: str
+    date_of_birth: date | None
+    sex: str
+    gender_current: str
+    ethnicity: str
+
+
+class HeldEpisode(NamedTuple):
+    staff_member_id: int
+    starts_on: date
+    ends_on: date | None
+    reason: str
+    working_days_lost: Decimal
+
+
 CONTRACT_TYPES = dict(codes.CONTRACT_TYPE)
+# Dates as the sources name them, each worked out once (a build names hundreds of thousands).
+date_text = cache(govuk_date)
 
 
 @cache
 def _assignment_source(assignment):
     """ "Assignment from 1 April 2026 (Social Worker, Permanent, Assessment)", worked out once per
     assignment however many values name it."""
-    ends = f" to {govuk_date(assignment.ends_on)}" if assignment.ends_on else ""
+    ends = f" to {date_text(assignment.ends_on)}" if assignment.ends_on else ""
     contract = CONTRACT_TYPES.get(assignment.contract_type, assignment.contract_type)
     what = ", ".join(part for part in (assignment.job_title, contract) if part)
     team = assignment.team__name or "no team"
-    return f"Assignment from {govuk_date(assignment.starts_on)}{ends} ({what or 'no job title'}, {team})"
+    return f"Assignment from {date_text(assignment.starts_on)}{ends} ({what or 'no job title'}, {team})"
 
 
 def _line(stretch, profile, count, episodes, period):
@@ -251,7 +276,7 @@ def _line(stretch, profile, count, episodes, period):
     agency = stretch["agency"]
     in_post = not left
     current_source = _assignment_source(current)
-    when = "at leaving" if left else f"on {govuk_date(reference)}"
+    when = "at leaving" if left else f"on {date_text(reference)}"
     values = {
         "team_id": current.team_id,
         "swe_number": profile.swe_number,
@@ -270,7 +295,7 @@ def _line(stretch, profile, count, episodes, period):
         "agency": f"Contract type of the {current_source[0].lower()}{current_source[1:]}",
         "org_role": f"Census role {when}: {current_source}",
         "fte": f"FTE {when}: {current_source}",
-        "fte_30": f"FTE on {govuk_date(reference)}: {current_source}" if in_post else "Not in post on 30 September",
+        "fte_30": f"FTE on {date_text(reference)}: {current_source}" if in_post else "Not in post on 30 September",
         "role_start_date": (
             f"Start of the first assignment of an unbroken run of {len(held)}: {_assignment_source(first)}"
         ),
@@ -289,10 +314,10 @@ def _line(stretch, profile, count, episodes, period):
     if in_post:
         if count is None:
             values["cases_30"] = None
-            sources["cases_30"] = f"No caseload count between {govuk_date(start)} and {govuk_date(reference)}"
+            sources["cases_30"] = f"No caseload count between {date_text(start)} and {date_text(reference)}"
         else:
             values["cases_30"] = count.cases
-            sources["cases_30"] = f"Caseload count of {govuk_date(count.counted_on)} (the latest by 30 September)"
+            sources["cases_30"] = f"Caseload count of {date_text(count.counted_on)} (the latest by 30 September)"
     else:
         values["cases_30"] = None
     values |= _absence(episodes, stretch, first, period, agency, in_post, sources)
@@ -318,9 +343,9 @@ def _absence(episodes, stretch, first, period, agency, in_post, sources):
     days = sum((episode.working_days_lost for episode in counted), ZERO)
     sources["working_days_lost"] = (
         f"{len(counted)} absence {'episode' if len(counted) == 1 else 'episodes'} starting "
-        f"{govuk_date(low)} to {govuk_date(high)}"
+        f"{date_text(low)} to {date_text(high)}"
         if counted
-        else f"No absence recorded starting {govuk_date(low)} to {govuk_date(high)}"
+        else f"No absence recorded starting {date_text(low)} to {date_text(high)}"
     )
     values = {"working_days_lost": round_half_up(days, 2), "absent_at_30_september": None, "reason_absence": ""}
     if in_post:
@@ -335,7 +360,7 @@ def _absence(episodes, stretch, first, period, agency, in_post, sources):
         values["absent_at_30_september"] = covering is not None
         values["reason_absence"] = covering.reason if covering else ""
         sources["absent_at_30_september"] = sources["reason_absence"] = (
-            f"Absence from {govuk_date(covering.starts_on)}" if covering else "No absence covering 30 September"
+            f"Absence from {date_text(covering.starts_on)}" if covering else "No absence covering 30 September"
         )
     return values
 
@@ -407,29 +432,36 @@ def _apply_corrections(census_year, derived):
 
 
 def _write_lines(census_year, derived, result, changed_by):
+    """Writes what the records give: new lines with their history, changed lines' values, and
+    lines no longer given deleted. Lines are compared as rows, so an unchanged rebuild reads
+    no model instances and writes nothing."""
+    names = [*CensusWorker.RETURN_FIELDS, "team_id", "sources"]
     existing = {
-        (worker.staff_member_id, worker.line): worker for worker in CensusWorker.objects.filter(census_year=census_year)
+        (staff_id, line): (pk, dict(zip(names, values, strict=True)))
+        for pk, staff_id, line, *values in CensusWorker.objects.filter(census_year=census_year)
+        .order_by()
+        .values_list("pk", "staff_member_id", "line", *names)
     }
-    gone = [worker for key, worker in existing.items() if key not in derived]
-    for worker in gone:
+    gone = [pk for key, (pk, _) in existing.items() if key not in derived]
+    for worker in CensusWorker.objects.filter(pk__in=gone):
         worker._history_user = changed_by
         worker.delete()
-    new, changed = [], []
+    new, changed = [], {}
     for (staff_id, line), values in derived.items():
-        worker = existing.get((staff_id, line))
-        if worker is None:
-            new.append(CensusWorker(census_year=census_year, staff_member_id=staff_id, line=line, **values))
-            continue
-        if any(getattr(worker, name) != value for name, value in values.items()):
-            for name, value in values.items():
-                setattr(worker, name, value)
-            changed.append(worker)
+        held = existing.get((staff_id, line))
+        if held is None:
+            new.append({"census_year_id": census_year.pk, "staff_member_id": staff_id, "line": line, **values})
+        elif any(held[1][name] != value for name, value in values.items()):
+            changed[held[0]] = values
         else:
             result.unchanged += 1
     if changed:
-        bulk_update_with_history(changed, CensusWorker, WRITTEN_FIELDS, default_user=changed_by, batch_size=2000)
-    if new:
-        bulk_create_with_history(new, CensusWorker, default_user=changed_by, batch_size=2000)
+        workers = list(CensusWorker.objects.filter(pk__in=changed))
+        for worker in workers:
+            for name, value in changed[worker.pk].items():
+                setattr(worker, name, value)
+        bulk_update_with_history(workers, CensusWorker, WRITTEN_FIELDS, default_user=changed_by, batch_size=2000)
+    records_create_with_history(model=CensusWorker, rows=new, changed_by=changed_by)
     result.created, result.updated, result.deleted = len(new), len(changed), len(gone)
 
 
