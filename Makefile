@@ -37,7 +37,7 @@ run: setup ## Serve PSW Hub with the demo council at http://127.0.0.1:8000/
 	@trap 'kill 0' EXIT INT TERM; \
 	  export PSWHUB_SITE_URL="$${PSWHUB_SITE_URL:-http://$(HOST):$(PORT)}"; \
 	  $(MANAGE) db_worker & \
-	  $(VENV)/bin/gunicorn config.wsgi:application --bind $(HOST):$(PORT) --workers 2 --access-logfile - --log-level warning
+	  PSWHUB_BIND=$(HOST):$(PORT) PSWHUB_WEB_LOG_LEVEL=warning $(VENV)/bin/gunicorn -c config/gunicorn.py config.wsgi:application
 
 chromium: ## Make sure Debian's Chromium is installed for the browser tests
 	@scripts/ensure-chromium

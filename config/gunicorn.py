@@ -10,7 +10,7 @@ bind = os.environ.get("PSWHUB_BIND", "127.0.0.1:8000")
 
 # Sessions, the cache and rate limits live in the database, so every worker and every web process
 # is interchangeable. Two sync workers per core suit pages that wait on the database.
-workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+workers = int(os.environ.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1))))
 worker_class = "sync"
 timeout = int(os.environ.get("PSWHUB_WEB_TIMEOUT", "60"))
 graceful_timeout = 30

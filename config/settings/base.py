@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "pswhub.core.middleware.SessionActivityMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -111,7 +112,12 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'pswhub.sqlite3'}",
-        conn_max_age=0,
+        # Each web process keeps its database connection for up to a minute, rather than opening
+        # one per request (PSWHUB_DB_CONN_MAX_AGE; 0 with DATABASE_POOL, which pools instead).
+        conn_max_age=0
+        if env_bool("DATABASE_POOL", default=False)
+        else int(os.environ.get("PSWHUB_DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -198,7 +204,9 @@ PSWHUB_MFA_REQUIRED_ROLES = env_list("PSWHUB_MFA_REQUIRED_ROLES", "admin")
 
 # Short idle sessions: the session ends after this many minutes without a request.
 SESSION_COOKIE_AGE = int(os.environ.get("PSWHUB_IDLE_MINUTES", "30")) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Activity keeps a session alive: `SessionActivityMiddleware` moves its end on at most once a
+# minute, rather than a write on every request.
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

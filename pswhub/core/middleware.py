@@ -1,3 +1,5 @@
+import time
+
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.shortcuts import redirect
@@ -45,4 +47,28 @@ class NoStoreMiddleware:
         download = response.get("Content-Disposition", "").startswith("attachment")
         if signed_in or download:
             add_never_cache_headers(response)
+        return response
+
+
+class SessionActivityMiddleware:
+    """A session ends after PSWHUB_IDLE_MINUTES without a request (SESSION_COOKIE_AGE). Each
+    request of a session in use moves its end on, but the session is written at most once a
+    minute (`TOUCH_SECONDS`), not on every request: the idle limit then ends a session between
+    one minute before and the limit itself after its last request, and a busy server is spared a
+    database write per page. Sessions with nothing in them (no one signed in) are never written
+    for it."""
+
+    TOUCH_SECONDS = 60
+    KEY = "_pswhub_touched"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is not None and not session.is_empty():
+            now = int(time.time())
+            if now - session.get(self.KEY, 0) >= self.TOUCH_SECONDS:
+                session[self.KEY] = now
         return response

@@ -74,10 +74,11 @@ def _current_href(pages, current_path):
     return max(matching, key=len, default=None)
 
 
-def navigation_for(user, current_path):
+def navigation_for(user, current_path, *, pages=None):
     """The service navigation: one entry per area the user may open, its link the area's first
-    page, marked active when the current page is in the area."""
-    pages = pages_for(user)
+    page, marked active when the current page is in the area. `pages`: the user's `pages_for`,
+    when the caller has them already."""
+    pages = pages_for(user) if pages is None else pages
     current = _current_href(pages, current_path)
     current_area = next((page["area"] for page in pages if page["href"] == current), None)
     items, seen = [], set()
@@ -89,10 +90,10 @@ def navigation_for(user, current_path):
     return items
 
 
-def subnavigation_for(user, current_path):
+def subnavigation_for(user, current_path, *, pages=None):
     """The current area's pages, with the current one marked, or None when the current page is in
     no area or its area has only one page for this user."""
-    pages = pages_for(user)
+    pages = pages_for(user) if pages is None else pages
     current = _current_href(pages, current_path)
     if current is None:
         return None

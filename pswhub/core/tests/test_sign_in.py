@@ -58,6 +58,29 @@ def test_a_session_ends_after_thirty_idle_minutes(client, psw):
         assert client.get(reverse("core:home")).status_code == 302
 
 
+def test_a_session_is_written_at_most_once_a_minute_while_in_use(client, psw):
+    from django.contrib.sessions.models import Session
+
+    with time_machine.travel(datetime.datetime(2026, 11, 23, 9, 0, tzinfo=datetime.UTC), tick=False) as clock:
+        sign_in(client, "psw")
+        client.get(reverse("core:home"))
+        ends = Session.objects.get().expire_date
+        clock.shift(datetime.timedelta(seconds=59))
+        assert client.get(reverse("core:home")).status_code == 200
+        assert Session.objects.get().expire_date == ends, "not written again within the minute"
+        clock.shift(datetime.timedelta(seconds=1))
+        client.get(reverse("core:home"))
+        assert Session.objects.get().expire_date == ends + datetime.timedelta(minutes=1)
+
+
+def test_a_visitor_not_signed_in_gets_no_session_written(client, db):
+    from django.contrib.sessions.models import Session
+
+    client.get(reverse("account_login"))
+    client.get("/accessibility/")
+    assert not Session.objects.exists()
+
+
 def test_an_administrator_must_set_up_an_authenticator_app_first(client, db):
     UserFactory(username="newadmin", roles=[roles.ADMIN])
     sign_in(client, "newadmin")
