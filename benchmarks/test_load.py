@@ -18,6 +18,7 @@ import subprocess
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -165,9 +166,22 @@ def _wait_until_serving(base):
 
 
 def _pages_by_account(base, session_by_account):
-    """The candidate pages each account opens with a 200 (one session of each tries them)."""
+    """The candidate pages each account opens with a 200 (one session of each tries them), each at
+    the address it ends on: an area's address that redirects to the area's first page for the
+    role (as /people-development/ does) is opened where the navigation links, the first page."""
     pages = {}
     for username, session_key in session_by_account.items():
-        pages[username] = [p for p in CANDIDATE_PAGES if _get(base, p, session_key)[0] == 200]
+        pages[username] = sorted({path for p in CANDIDATE_PAGES if (path := _final_path(base, p, session_key))})
         assert pages[username], f"{username} opens none of the candidate pages"
     return pages
+
+
+def _final_path(base, path, session_key):
+    """The path a page ends on after redirects, or None when it does not answer 200."""
+    request = urllib.request.Request(base + path, headers={"Cookie": f"sessionid={session_key}"})  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 (http to our own server)
+            response.read()
+            return urllib.parse.urlsplit(response.url).path if response.status == 200 else None
+    except OSError:
+        return None

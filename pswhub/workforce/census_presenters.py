@@ -3,7 +3,7 @@ the corrections, the submitted versions and the comparison with last year."""
 
 from pswhub.core.presenters import govuk_date, govuk_datetime
 
-from .census_values import CORRECTABLE_FIELDS, field_label, value_shown
+from .census_values import CORRECTABLE_FIELDS, COUNCIL_FIELDS, field_label, value_shown
 from .models import CensusWorker
 
 LA_LEVEL = [
@@ -63,6 +63,21 @@ def correction_rows(corrections):
             "at": govuk_datetime(correction.corrected_at),
         }
         for correction in corrections
+    ]
+
+
+def council_rows(census_year, corrected_fields):
+    """Each council-level answer of a built year as it reads, where it came from, and whether it
+    was corrected."""
+    sources = census_year.la_sources or {}
+    return [
+        {
+            "label": field_label(name),
+            "value": value_shown(name, getattr(census_year, name)),
+            "source": sources.get(name, ""),
+            "corrected": name in corrected_fields,
+        }
+        for name in COUNCIL_FIELDS
     ]
 
 

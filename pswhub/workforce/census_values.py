@@ -10,11 +10,15 @@ from decimal import Decimal, InvalidOperation
 from pswhub.core.presenters import govuk_date
 
 from . import codes
-from .models import SWE_NUMBER_PATTERN, CensusWorker
+from .models import SWE_NUMBER_PATTERN, CensusWorker, CensusYear
 
 DATE_FIELDS = {"date_of_birth", "role_start_date", "role_end_date"}
-DECIMAL_FIELDS = {"fte": (0, 1), "fte_30": (0, 1), "working_days_lost": (0, 9999), "contract_weeks": (0, 52)}
-INTEGER_FIELDS = {"cases_30"}
+DECIMAL_FIELDS = {
+    "fte": (0, 1), "fte_30": (0, 1), "working_days_lost": (0, 9999), "contract_weeks": (0, 52),
+    "vacancies_fte": (0, 99999), "agency_cover_fte": (0, 99999),
+}  # fmt: skip
+INTEGER_FIELDS = {"cases_30", "agency_cover_headcount"}
+LARGEST_WHOLE_NUMBER = 99999
 BOOLEAN_FIELDS = {"agency", "absent_at_30_september", "step_up_graduate", "frontline_graduate"}
 CODE_FIELDS = {
     "org_role": codes.ORG_ROLE,
@@ -26,6 +30,7 @@ CODE_FIELDS = {
     "sex": codes.SEX,
     "gender_current": codes.GENDER_CURRENT,
     "qualification_level": codes.QUAL_LEVEL,
+    **{name: codes.NO_ALL_SOME for _, name, _ in codes.LA_PAY_ITEMS},
 }
 
 # The values a build derives from the records, which a correction may put right.
@@ -36,18 +41,31 @@ CORRECTABLE_FIELDS = [
     "frontline_graduate", "qualification_level", "contract_weeks",
 ]  # fmt: skip
 
+# The council-level answers of a built year (vacancies, agency cover, pay and allowances), which a
+# correction may put right in the same way.
+PAY_LABELS = {name: label for _, name, label in codes.LA_PAY_ITEMS}
+COUNCIL_FIELDS = [
+    "vacancies_fte", "agency_cover_fte", "agency_cover_headcount", *PAY_LABELS, "other_allowances",
+]  # fmt: skip
+
 NOT_A_DATE = "Enter a date as YYYY-MM-DD, like 2026-09-30"
 NOT_A_NUMBER = "Enter a number from {low} to {high}"
 NOT_A_WHOLE_NUMBER = "Enter a whole number, 0 or more"
+WHOLE_NUMBER_TOO_BIG = "Enter a whole number from 0 to 99999"
 NOT_YES_NO = "Enter 1 for yes or 0 for no"
 NOT_A_CODE = "Enter one of the census codes: {codes}"
 NOT_AN_SWE_NUMBER = "Enter a Social Work England number: SW and up to 10 digits"
 REQUIRED = {"swe_number", "agency"}
 MUST_NOT_BE_BLANK = "This value cannot be left blank"
+OTHER_ALLOWANCES_LENGTH = 100  # the most a correction holds (the return's own field takes 500)
+TOO_LONG = "Enter no more than {length} characters"
 
 
 def field_label(name):
-    label = str(CensusWorker._meta.get_field(name).verbose_name)
+    if name in PAY_LABELS:
+        return PAY_LABELS[name]
+    model = CensusYear if name in COUNCIL_FIELDS else CensusWorker
+    label = str(model._meta.get_field(name).verbose_name)
     return label[:1].upper() + label[1:]
 
 
@@ -102,6 +120,8 @@ def value_parse(name, text):
     if name in INTEGER_FIELDS:
         if not text.isdigit():
             raise ValueError(NOT_A_WHOLE_NUMBER)
+        if len(text) > 5 or int(text) > LARGEST_WHOLE_NUMBER:
+            raise ValueError(WHOLE_NUMBER_TOO_BIG)
         return int(text)
     if name in BOOLEAN_FIELDS:
         if text not in ("0", "1"):
@@ -114,11 +134,13 @@ def value_parse(name, text):
         return text
     if name == "swe_number" and not re.match(SWE_NUMBER_PATTERN, text):
         raise ValueError(NOT_AN_SWE_NUMBER)
+    if name == "other_allowances" and len(text) > OTHER_ALLOWANCES_LENGTH:
+        raise ValueError(TOO_LONG.format(length=OTHER_ALLOWANCES_LENGTH))
     return text
 
 
 def _nullable(name):
-    return CensusWorker._meta.get_field(name).null
+    return (CensusYear if name in COUNCIL_FIELDS else CensusWorker)._meta.get_field(name).null
 
 
 def line_texts(worker):

@@ -13,7 +13,7 @@ from pswhub.core.selectors import authority_get
 from pswhub.core.views import require
 
 from . import census_presenters, checks, csww, presenters, selectors
-from .census_values import CORRECTABLE_FIELDS, field_label
+from .census_values import CORRECTABLE_FIELDS, COUNCIL_FIELDS, field_label
 from .forms import CensusCorrectionForm, CensusReopenForm
 from .models import CensusCorrection, CensusWorker
 from .selectors.census_compare import census_year_compare
@@ -22,6 +22,7 @@ from .services.census_submission import (
     CensusCorrectionError,
     census_correction_make,
     census_correction_withdraw,
+    census_council_correction_make,
     census_year_reopen,
     census_year_submit,
 )
@@ -151,13 +152,47 @@ def census_line(request, year, pk):
     return render(request, "workforce/census_line.html", context)
 
 
+def census_council(request, year):
+    """A built year's council-level answers (vacancies, agency cover, pay and allowances), where
+    each came from, and their corrections."""
+    census_year = _census_year(request, year)
+    if not census_year.is_built:
+        raise Http404(NO_SUCH_CENSUS_YEAR.format(year=year))
+    may_correct = request.user.has_perm("workforce.correct_census_line") and not census_year.is_submitted
+    form = CensusCorrectionForm(
+        request.POST if request.method == "POST" else None,
+        fields=[(name, field_label(name)) for name in COUNCIL_FIELDS],
+    )
+    if request.method == "POST":
+        require(request, "workforce.correct_census_line")
+        if form.is_valid():
+            try:
+                census_council_correction_make(census_year=census_year, corrected_by=request.user, **form.cleaned_data)
+            except CensusCorrectionError as error:
+                form.add_error(error.field, str(error))
+            else:
+                messages.success(request, f"{field_label(form.cleaned_data['field'])} corrected")
+                return redirect("workforce:census_council", year=year)
+    corrections = CensusCorrection.objects.filter(census_year=census_year, staff_member__isnull=True).select_related(
+        "corrected_by"
+    )
+    context = {
+        "census_year": census_year,
+        "rows": census_presenters.council_rows(census_year, {correction.field for correction in corrections}),
+        "corrections": census_presenters.correction_rows(corrections),
+        "form": form,
+        "may_correct": may_correct,
+    }
+    return render(request, "workforce/census_council.html", context)
+
+
 @require_POST
 def census_correction_withdraw_view(request, year, pk):
     require(request, "workforce.correct_census_line")
     census_year = _census_year(request, year)
     correction = get_object_or_404(CensusCorrection, census_year=census_year, pk=pk)
     worker = CensusWorker.objects.filter(
-        census_year=census_year, staff_member=correction.staff_member_id, line=correction.line
+        census_year=census_year, staff_member_id=correction.staff_member_id, line=correction.line
     ).first()
     try:
         census_correction_withdraw(correction=correction, withdrawn_by=request.user)
@@ -165,6 +200,8 @@ def census_correction_withdraw_view(request, year, pk):
         messages.error(request, str(error))
     else:
         messages.success(request, f"Correction of {field_label(correction.field).lower()} withdrawn")
+    if correction.staff_member_id is None:
+        return redirect("workforce:census_council", year=year)
     if worker:
         return redirect("workforce:census_line", year=year, pk=worker.pk)
     return redirect("workforce:census_return", year=year)

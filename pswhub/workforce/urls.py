@@ -29,6 +29,7 @@ urlpatterns = [
     path("census/<int:year>/submit/", census_views.census_submit, name="census_submit"),
     path("census/<int:year>/reopen/", census_views.census_reopen, name="census_reopen"),
     path("census/<int:year>/lines/<int:pk>/", census_views.census_line, name="census_line"),
+    path("census/<int:year>/council/", census_views.census_council, name="census_council"),
     path(
         "census/<int:year>/corrections/<int:pk>/withdraw/",
         census_views.census_correction_withdraw_view,

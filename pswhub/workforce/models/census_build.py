@@ -3,6 +3,7 @@
 to derived values, and each version of the year as it was submitted."""
 
 from django.db import models
+from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from pswhub.core.models import StaffMember, User
@@ -12,11 +13,13 @@ from .census import CensusYear
 
 class CensusCorrection(models.Model):
     """A value on a built line put right by hand, with the reason. It is kept apart from the line
-    so a rebuild applies it again; `derived_value` is what the records gave when it was made.
+    so a rebuild applies it again; `derived_value` is what the records gave when it was made. A
+    correction with no staff member puts right one of the year's council-level answers
+    (census_values.COUNCIL_FIELDS: vacancies, agency cover, pay and allowances).
     Values are held as the return writes them (codes and numbers as text, dates as YYYY-MM-DD)."""
 
     census_year = models.ForeignKey(CensusYear, on_delete=models.CASCADE, related_name="corrections")
-    staff_member = models.ForeignKey(StaffMember, on_delete=models.PROTECT, related_name="+")
+    staff_member = models.ForeignKey(StaffMember, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     line = models.PositiveSmallIntegerField(default=0)
     field = models.CharField(max_length=40)
     value = models.CharField(max_length=100, blank=True)
@@ -31,7 +34,12 @@ class CensusCorrection(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["census_year", "staff_member", "line", "field"], name="one_correction_per_line_field"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["census_year", "field"],
+                condition=Q(staff_member__isnull=True),
+                name="one_council_correction_per_field",
+            ),
         ]
 
     def __str__(self):

@@ -26,9 +26,9 @@ from pswhub.core.periods import Period
 from pswhub.core.presenters import govuk_date
 
 from .. import codes
-from ..census_values import value_parse, value_shown
-from ..establishment import establishment_on
-from ..models import AbsenceEpisode, Assignment, CensusCorrection, CensusWorker, CensusYear, Establishment, StaffProfile
+from ..census_values import value_parse
+from ..models import AbsenceEpisode, Assignment, CensusCorrection, CensusWorker, CensusYear, StaffProfile
+from .census_council import corrected_source, council_answers_write
 
 NO_AUTHORITY = "PSW Hub holds no council yet: set up the council and its children's service before building a return"
 NOT_BUILT_YEAR = (
@@ -112,7 +112,7 @@ def _build(authority, year, changed_by):
     result.corrections_applied = _apply_corrections(census_year, derived)
     result.lines = len(derived)
     _write_lines(census_year, derived, result, changed_by)
-    result.la_level_changed = _write_la_level(census_year, derived, authority, period, changed_by)
+    result.la_level_changed = council_answers_write(census_year, derived, authority, period, changed_by)
     if result.changed_anything:
         now = timezone.now()
         CensusYear.objects.filter(pk=census_year.pk).update(lines_changed_at=now, built_at=now, built_by=changed_by)
@@ -386,28 +386,6 @@ def _profile_values(profile, sources):
     return values
 
 
-PAY_FIELDS = [name for _, name, _ in codes.LA_PAY_ITEMS] + ["other_allowances"]
-
-
-def _pay_answers(census_year, la_sources):
-    """The pay and allowance answers (asked from 2025) are not in the records: a year that has
-    none takes last year's, and says so; answers a year holds are kept."""
-    previous = CensusYear.objects.filter(authority=census_year.authority, year=census_year.year - 1).first()
-    answers = {}
-    for name in PAY_FIELDS:
-        held = getattr(census_year, name)
-        if held:
-            answers[name] = held
-            la_sources[name] = (census_year.la_sources or {}).get(name, "Recorded for this year")
-        elif previous is not None and getattr(previous, name):
-            answers[name] = getattr(previous, name)
-            la_sources[name] = f"The {previous.year} return's answer (pay questions are not held in the records)"
-        else:
-            answers[name] = ""
-            la_sources[name] = "Not held in PSW Hub's records"
-    return answers
-
-
 # Corrections and writing -------------------------------------------------------------------------
 
 
@@ -415,18 +393,16 @@ def _apply_corrections(census_year, derived):
     """Puts each correction over the value the records give; the source names it. A correction
     whose line no longer exists is kept (it applies again if the line comes back)."""
     applied = 0
-    corrections = CensusCorrection.objects.filter(census_year=census_year).select_related("corrected_by")
+    corrections = CensusCorrection.objects.filter(census_year=census_year, staff_member__isnull=False).select_related(
+        "corrected_by"
+    )
     for correction in corrections:
         values = derived.get((correction.staff_member_id, correction.line))
         if values is None:
             continue
         derived_value = values.get(correction.field)
         values[correction.field] = value_parse(correction.field, correction.value)
-        who = correction.corrected_by.display_name if correction.corrected_by else "someone"
-        values["sources"][correction.field] = (
-            f"Corrected by {who} on {govuk_date(correction.corrected_at)}: {correction.reason} "
-            f"(the records give {value_shown(correction.field, derived_value)})"
-        )
+        values["sources"][correction.field] = corrected_source(correction, derived_value)
         applied += 1
     return applied
 
@@ -463,45 +439,3 @@ def _write_lines(census_year, derived, result, changed_by):
         bulk_update_with_history(workers, CensusWorker, WRITTEN_FIELDS, default_user=changed_by, batch_size=2000)
     records_create_with_history(model=CensusWorker, rows=new, changed_by=changed_by)
     result.created, result.updated, result.deleted = len(new), len(changed), len(gone)
-
-
-def _write_la_level(census_year, derived, authority, period, changed_by):
-    """Vacancies and agency cover at 30 September from the establishment (`establishment_on`) of
-    the children's service's teams. With no establishment recorded by then they are left blank,
-    which the checks ask to be put right."""
-    reference = period.end
-    teams = list(Team.objects.filter(service__authority=authority, service__kind=Service.CHILDREN))
-    recorded = Establishment.objects.filter(team__in=teams, starts_on__lte=reference).exists()
-    if recorded:
-        lines, total = establishment_on(reference, teams=teams)
-        vacant_teams = {line.team.pk for line in lines if line.vacancy_fte > 0 and line.agency_fte > 0}
-        cover_people = {
-            values["swe_number"]
-            for values in derived.values()
-            if values["agency"] and values["role_end_date"] is None and values["team_id"] in vacant_teams
-        }
-        la_level = {
-            "vacancies_fte": round_half_up(total.vacancy_fte, 2),
-            "agency_cover_fte": round_half_up(total.agency_cover_fte, 2),
-            "agency_cover_headcount": len(cover_people),
-        }
-        source = f"Establishment on {govuk_date(reference)}: funded FTE less FTE filled by the council's own staff"
-        la_sources = {
-            "vacancies_fte": source,
-            "agency_cover_fte": f"{source}; agency FTE in post, up to each team's vacancies",
-            "agency_cover_headcount": "Agency workers in post on 30 September in teams with vacancies",
-        }
-    else:
-        la_level = {"vacancies_fte": None, "agency_cover_fte": None, "agency_cover_headcount": None}
-        message = f"No establishment recorded by {govuk_date(reference)}"
-        la_sources = dict.fromkeys(la_level, message)
-    la_level |= _pay_answers(census_year, la_sources)
-    la_level["la_sources"] = la_sources
-    changed = {name: value for name, value in la_level.items() if getattr(census_year, name) != value}
-    if not changed:
-        return False
-    for name, value in changed.items():
-        setattr(census_year, name, value)
-    census_year._history_user = changed_by
-    census_year.save()
-    return True

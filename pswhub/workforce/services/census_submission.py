@@ -1,8 +1,9 @@
 """Putting right, submitting and resubmitting a built census year (docs/workforce.md, "Building this
 year's return").
 
-- A correction replaces one derived value on one line, with a reason; it is kept apart from the
-  line (with history) and applied again by every rebuild.
+- A correction replaces one derived value on one line, or one of the year's council-level answers
+  (vacancies, agency cover, pay and allowances), with a reason; it is kept apart from the line or
+  year (with history) and applied again by every rebuild.
 - Marking the year as submitted keeps its lines and LA-level answers as a numbered version and
   freezes the year: nothing rebuilds or corrects it, whatever the records do afterwards.
 - Reopening it, with a reason, starts a resubmission: the year can be rebuilt and corrected, and
@@ -11,7 +12,7 @@ year's return").
 from django.db import transaction
 from django.utils import timezone
 
-from ..census_values import CORRECTABLE_FIELDS, line_texts, value_parse, value_text
+from ..census_values import CORRECTABLE_FIELDS, COUNCIL_FIELDS, line_texts, value_parse, value_text
 from ..models import CensusCorrection, CensusSubmission, CensusWorker, CensusYear
 from .census_build import CensusBuildError, census_year_build, census_year_buildable
 
@@ -37,9 +38,27 @@ def census_correction_make(*, worker, field, value, reason, corrected_by):
     """Corrects `field` on a built line to `value` (its text form), with a reason, and rebuilds the
     year so the line shows it. A second correction of the same value replaces the first; history
     keeps both. Returns the correction."""
-    census_year = worker.census_year
     if field not in CORRECTABLE_FIELDS:
         raise CensusCorrectionError(NOT_CORRECTABLE.format(field=field), "field")
+    return _correction_write(
+        census_year=worker.census_year, staff_member_id=worker.staff_member_id, line=worker.line, field=field,
+        value=value, reason=reason, corrected_by=corrected_by, derived=getattr(worker, field),
+    )  # fmt: skip
+
+
+def census_council_correction_make(*, census_year, field, value, reason, corrected_by):
+    """Corrects one of a built year's council-level answers (census_values.COUNCIL_FIELDS) to
+    `value`, with a reason, and rebuilds the year so it shows it, as `census_correction_make` does
+    for a line. Returns the correction."""
+    if field not in COUNCIL_FIELDS:
+        raise CensusCorrectionError(NOT_CORRECTABLE.format(field=field), "field")
+    return _correction_write(
+        census_year=census_year, staff_member_id=None, line=0, field=field, value=value, reason=reason,
+        corrected_by=corrected_by, derived=getattr(census_year, field),
+    )  # fmt: skip
+
+
+def _correction_write(*, census_year, staff_member_id, line, field, value, reason, corrected_by, derived):
     reason = (reason or "").strip()
     if not reason:
         raise CensusCorrectionError(REASON_NEEDED, "reason")
@@ -50,16 +69,14 @@ def census_correction_make(*, worker, field, value, reason, corrected_by):
     _buildable(census_year)
     with transaction.atomic():
         correction = CensusCorrection.objects.filter(
-            census_year=census_year, staff_member=worker.staff_member_id, line=worker.line, field=field
-        ).first() or CensusCorrection(
-            census_year=census_year, staff_member_id=worker.staff_member_id, line=worker.line, field=field
-        )
+            census_year=census_year, staff_member_id=staff_member_id, line=line, field=field
+        ).first() or CensusCorrection(census_year=census_year, staff_member_id=staff_member_id, line=line, field=field)
         correction.value = value_text(field, parsed)
         correction.reason = reason
         correction.corrected_by = corrected_by
         correction.corrected_at = timezone.now()
-        if not correction.pk:  # the line holds what the records give until its first correction
-            correction.derived_value = value_text(field, getattr(worker, field))
+        if not correction.pk:  # what the records give until the first correction
+            correction.derived_value = value_text(field, derived)[:100]
         correction._history_user = corrected_by
         correction.save()
         census_year_build(year=census_year.year, changed_by=corrected_by)

@@ -174,3 +174,70 @@ def test_an_imported_year_has_no_build_and_a_built_year_refuses_an_imported_retu
     with pytest.raises(CensusImportError, match="builds the 2026 census year from its own records"):
         census_return_import(census_return=census_return_read(content))
     assert CensusWorker.objects.filter(census_year__year=2026).count() == lines
+
+
+def council_url(year=2026):
+    return reverse("workforce:census_council", kwargs={"year": year})
+
+
+def test_the_authoritys_answers_are_corrected_with_a_reason_and_survive_a_rebuild(client, psw, council):
+    census_year_build(year=2026)
+    client.force_login(psw)
+    page = client.get(council_url()).content.decode()
+    assert "Establishment on 30 September 2026" in page and "The 2025 return&#39;s answer" in page
+    client.post(council_url(), {"field": "vacancies_fte", "value": "1.5", "reason": "Two posts frozen in July"})
+    client.post(council_url(), {"field": "recruitment_bonus", "value": "2", "reason": "Golden hello for ASYEs"})
+    year = CensusYear.objects.get(year=2026)
+    # The records give 3 + 2 funded FTE less 4.60 filled by the council's own staff: 0.40.
+    assert (year.vacancies_fte, year.recruitment_bonus) == (Decimal("1.5"), "2")
+    assert year.la_sources["vacancies_fte"].startswith(f"Corrected by {psw.display_name} on ")
+    assert year.la_sources["vacancies_fte"].endswith("Two posts frozen in July (the records give 0.4)")
+    assert year.la_sources["recruitment_bonus"].endswith("Golden hello for ASYEs (the records give 0: No)")
+    census_year_build(year=2026)
+    year.refresh_from_db()
+    assert (year.vacancies_fte, year.recruitment_bonus) == (Decimal("1.5"), "2")
+    page = client.get(council_url()).content.decode()
+    assert "Two posts frozen in July" in page and "2: Yes, some LA-employed social workers are eligible" in page
+    for correction in CensusCorrection.objects.filter(staff_member__isnull=True):
+        client.post(reverse("workforce:census_correction_withdraw", kwargs={"year": 2026, "pk": correction.pk}))
+    year.refresh_from_db()
+    # Withdrawn, the year has the establishment's figure and the 2025 return's answer again.
+    assert (year.vacancies_fte, year.recruitment_bonus) == (Decimal("0.40"), "0")
+    assert year.la_sources["recruitment_bonus"].startswith("The 2025 return's answer")
+
+
+def test_an_answer_is_refused_with_a_message_when_the_return_cannot_take_it(client, hr_officer, council):
+    census_year_build(year=2026)
+    client.force_login(hr_officer)
+    for value, message in (("-1", "Enter a number from 0 to 99999"), ("lots", "Enter a number from 0 to 99999")):
+        response = client.post(council_url(), {"field": "vacancies_fte", "value": value, "reason": "Typo"})
+        assert response.status_code == 200 and message in response.content.decode()
+    response = client.post(council_url(), {"field": "agency_cover_headcount", "value": "2147483648", "reason": "x"})
+    assert "Enter a whole number from 0 to 99999" in response.content.decode()
+    response = client.post(council_url(), {"field": "car_allowance", "value": "7", "reason": "x"})
+    assert "Enter one of the census codes: 0, 1, 2" in response.content.decode()
+    response = client.post(council_url(), {"field": "swe_number", "value": "SW1", "reason": "x"})
+    assert response.status_code == 200 and "Select a valid choice" in response.content.decode()
+    assert not CensusCorrection.objects.exists()
+
+
+@pytest.mark.parametrize("person", PEOPLE)
+def test_only_the_psw_and_hr_officers_correct_the_authoritys_answers(client, everyone, council, person):
+    census_year_build(year=2026)
+    client.force_login(everyone[person])
+    response = client.post(council_url(), {"field": "vacancies_fte", "value": "3", "reason": "Recount"})
+    if person in MAY_BUILD:
+        assert response.status_code == 302 and CensusYear.objects.get(year=2026).vacancies_fte == Decimal("3")
+    else:
+        assert response.status_code == 403 and CensusYear.objects.get(year=2026).vacancies_fte == Decimal("0.40")
+
+
+def test_a_submitted_years_answers_cannot_be_corrected(client, psw, council):
+    census_year_build(year=2026)
+    client.force_login(psw)
+    client.post(reverse("workforce:census_submit", kwargs={"year": 2026}))
+    page = client.get(council_url()).content.decode()
+    assert "its answers cannot be corrected" in page and "Save the correction" not in page
+    response = client.post(council_url(), {"field": "vacancies_fte", "value": "3", "reason": "Recount"})
+    assert "marked as submitted" in response.content.decode()
+    assert CensusYear.objects.get(year=2026).vacancies_fte == Decimal("0.40")
