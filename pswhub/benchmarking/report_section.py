@@ -3,8 +3,10 @@ year whose 30 September falls in the period, beside its region, England and its 
 councils, with its rank among councils. DfE publishes these figures for every council, so
 none is suppressed (core.disclosure, DFE_PUBLISHED)."""
 
+from datetime import date
+
 from pswhub.core import disclosure
-from pswhub.core.report_sections import Chart, SectionData, Table, disclosure_note
+from pswhub.core.report_sections import Chart, SectionData, Table, disclosure_note, shared_figure
 
 from . import presenters, selectors
 from .presenters import HEADLINE, value_text
@@ -18,6 +20,29 @@ NOT_PUBLISHED = (
     "DfE's figures for {year} are not held yet: the PSW adds them on the Benchmarking page when DfE "
     "publishes them, so there is nothing to compare with."
 )
+
+
+# The figures the workforce section gives too, by their shared names (core.report_sections).
+SHARED = {
+    "turnover_rate_fte": "turnover_rate",
+    "vacancy_rate_fte": "vacancy_rate",
+    "agency_rate_fte": "agency_rate",
+    "caseload_fte": "average_caseload",
+    "absence_rate_fte": "absence_rate",
+}
+
+
+def shared_counts(data, headline):
+    """The council's figures and England's the section gives, on the census day, for the report's
+    coherence check. A figure with no number (DfE's `x`, `c`, not held) gives nothing to compare."""
+    on = date(data["year"], 9, 30)
+    return [
+        shared_figure(f"{side}_{SHARED[figure['figure']]}", value=_number(figure[column]), on=on)
+        for figure in headline
+        if figure["figure"] in SHARED
+        for side, column in (("children", "council"), ("england", "england"))
+        if figure[column].number is not None
+    ]
 
 
 def _number(value):
@@ -105,4 +130,5 @@ def section_from(section, data):
             "Rank 1 is the lowest value among councils; councils with the same value share a rank.",
             disclosure_note(disclosure.DFE_PUBLISHED),
         ],
+        counts=shared_counts(data, headline),
     )

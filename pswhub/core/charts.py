@@ -10,8 +10,15 @@ table of the same data through `includes/chart.html`.
 
 No label is ever cut: a category's name is wrapped onto as many lines as it needs within the
 label column ("Requires improvement to be good" takes two), and the bars are scaled so that the
-longest value label still ends inside the chart. The SVG has a viewBox and shrinks to fit a
-phone's screen (`max-width: 100%` on pages and in the report)."""
+longest value label still ends inside the chart. The SVG has a viewBox and shrinks to fit its
+column (`max-width: 100%` on pages and in the report).
+
+A phone gets a layout of its own (`narrow_layout`), because the wide one shrunk to 375 px would
+draw its text at about 5 px: 300 px wide, each category's name on a line above its bars, each
+bar's label on a line above the bar, in larger text, so the text stays at 12 px or more. Pages
+and the report's HTML carry both SVGs (`chart_svgs`) and show one by the width of the screen
+(`app-chart--wide`, `app-chart--narrow`: the narrow one below 30em); print, the PDF and Word use
+the wide one."""
 
 import io
 from html import escape
@@ -141,18 +148,69 @@ def layout(chart):
     return {"width": width, "height": y + 4, "bars": bars, "labels": labels}
 
 
-def chart_svg(chart, *, element_id):
+NARROW_WIDTH = 300
+NARROW_FONT_SIZE = 14
+NARROW_LINE_HEIGHT = 18
+NARROW_BAR_HEIGHT = 12
+
+
+def narrow_layout(chart):
+    """The layout for a phone: one column 300 px wide. Each category's name (bold, wrapped), then
+    for each series its label ("2025/26: 66.7%", wrapped) with the bar beneath it, the bars scaled
+    to the full width. Nothing stands beside a bar, so nothing needs to be squeezed."""
+    # `wrap` measures at the wide layout's size; the same text at the larger size takes this room.
+    room = NARROW_WIDTH * FONT_SIZE / NARROW_FONT_SIZE
+    values = [value for series in chart["series"] for value in series["values"] if _numeric(value)]
+    top_value = max(values) if values and max(values) > 0 else 1
+    scale = (NARROW_WIDTH - 2) / top_value
+    bars, labels, y = [], [], TOP
+    for index, category in enumerate(chart["categories"]):
+        for line in wrap(str(category), room, bold=True):
+            y += NARROW_LINE_HEIGHT
+            labels.append({"x": 0, "y": y - 4, "text": line, "anchor": "start", "bold": True})
+        for position, series in enumerate(chart["series"]):
+            value = series["values"][index]
+            for line in wrap(f"{series['name']}: {_label(value, chart)}", room):
+                y += NARROW_LINE_HEIGHT
+                labels.append({"x": 0, "y": y - 4, "text": line, "anchor": "start"})
+            length = max(value * scale, 1 if value else 0) if _numeric(value) else 0
+            colour = PALETTE[position % len(PALETTE)]
+            bars.append({"x": 0, "y": y, "width": length, "height": NARROW_BAR_HEIGHT, "colour": colour})
+            y += NARROW_BAR_HEIGHT + BAR_GAP
+        y += GROUP_GAP
+    return {
+        "width": NARROW_WIDTH,
+        "height": y,
+        "bars": bars,
+        "labels": labels,
+        "font_size": NARROW_FONT_SIZE,
+    }
+
+
+def chart_svgs(chart, *, element_id):
+    """Both SVGs, the wide one and the phone's, for a page or the report's HTML: the page's
+    styles show one of them (`app-chart--wide` and `app-chart--narrow`)."""
+    return chart_svg(chart, element_id=element_id) + chart_svg(chart, element_id=f"{element_id}-narrow", narrow=True)
+
+
+def chart_svg(chart, *, element_id, narrow=False):
     """An SVG with a title and description, named by them for assistive technology."""
-    drawn = layout(chart)
+    drawn = narrow_layout(chart) if narrow else layout(chart)
+    font_size = drawn.get("font_size", FONT_SIZE)
+    kind = "app-chart--narrow" if narrow else "app-chart--wide"
     title_id, desc_id = f"{element_id}-title", f"{element_id}-desc"
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="app-chart" role="img" width="{drawn["width"]:.0f}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="app-chart {kind}" role="img" width="{drawn["width"]:.0f}" '
         f'height="{drawn["height"]:.0f}" viewBox="0 0 {drawn["width"]:.0f} {drawn["height"]:.0f}" '
         f'aria-labelledby="{title_id} {desc_id}">',
         f'<title id="{title_id}">{escape(chart["title"])}</title>',
         f'<desc id="{desc_id}">{escape(chart["description"])}</desc>',
-        f'<line x1="{LABEL_WIDTH}" y1="{TOP - 4}" x2="{LABEL_WIDTH}" y2="{drawn["height"] - 8:.0f}" stroke="{TEXT}" />',
     ]
+    if not narrow:
+        parts.append(
+            f'<line x1="{LABEL_WIDTH}" y1="{TOP - 4}" x2="{LABEL_WIDTH}" y2="{drawn["height"] - 8:.0f}" '
+            f'stroke="{TEXT}" />'
+        )
     for bar in drawn["bars"]:
         if bar["width"]:
             parts.append(
@@ -163,7 +221,7 @@ def chart_svg(chart, *, element_id):
         weight = ' font-weight="bold"' if label.get("bold") else ""
         parts.append(
             f'<text x="{label["x"]:.1f}" y="{label["y"]:.1f}" text-anchor="{label["anchor"]}" '
-            f'font-family="Arial, sans-serif" font-size="{FONT_SIZE}" fill="{TEXT}"{weight}>'
+            f'font-family="Arial, sans-serif" font-size="{font_size}" fill="{TEXT}"{weight}>'
             f"{escape(label['text'])}</text>"
         )
     parts.append("</svg>")

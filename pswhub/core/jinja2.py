@@ -8,7 +8,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 from markupsafe import Markup
 
 from . import presenters
-from .charts import chart_svg, chart_table
+from .charts import chart_svgs, chart_table
 from .forms_render import field_component, form_error_list
 
 
@@ -22,7 +22,7 @@ def can(user, permission, obj=None):
 
 def chart(data, element_id):
     # chart_svg escapes every text it draws from the data.
-    return Markup(chart_svg(data, element_id=element_id))  # noqa: S704
+    return Markup(chart_svgs(data, element_id=element_id))  # noqa: S704
 
 
 def environment(**options):

@@ -64,10 +64,12 @@ class SectionData:
       the summary takes `comparison`.
     - `basis`: whom the figures count and on what day or over what period: "Children's and adults'
       social workers employed by the council on 31 March 2026."
-    - `counts`: the counts of people the section gives, each as `{"population": str, "on":
-      "YYYY-MM-DD", "value": int | "c"}`, so that the report can check that no two sections give
-      different numbers for the same people on the same day. Name populations plainly and the
-      same way everywhere: "social workers, children's services".
+    - `counts`: the figures the section gives that another section may give too (counts of
+      people and of work, and the rates worked out from them), each made with `shared_figure`
+      under a name from SHARED_FIGURES: `{"name": str, "population": str, "on": "YYYY-MM-DD" or
+      "YYYY-MM-DD/YYYY-MM-DD", "value": int | float | "c" | None}`, so that the report can check
+      that no two sections give different numbers for the same thing on the same day or over
+      the same period.
     - `missing`: when the section has nothing to show for the period, one sentence saying what is
       missing ("No case file audits were completed in 2025/26."). The report then shows that
       sentence alone: no chart, no table, no figures of zero."""
@@ -159,6 +161,45 @@ def register_frame_source(name, function):
 def frame_source(name):
     """The registered function, or one returning nothing when no capability offers it."""
     return _frame_sources.get(name, lambda **kwargs: [])
+
+
+# --- Figures more than one section gives ---------------------------------------------------------
+# The report must never give two numbers for the same thing. A section declares, in `counts`, each
+# figure it gives that another section may give too, under one of these shared names, so that the
+# coherence check (reporting/frame.py, `counts_disagreeing`) compares like with like. A name not
+# in this list is refused: a misspelt name would silently take the figure out of the check.
+
+SHARED_FIGURES = {
+    "children_social_workers_headcount": "children's social workers in post (headcount)",
+    "children_social_workers_fte": "children's social workers in post (FTE)",
+    "adults_social_workers_headcount": "adults' social workers in post (headcount)",
+    "adults_social_workers_fte": "adults' social workers in post (FTE)",
+    "children_turnover_rate": "turnover rate of children's social workers (%)",
+    "children_vacancy_rate": "vacancy rate of children's social work posts (%)",
+    "children_agency_rate": "agency worker rate of children's social workers (%)",
+    "children_average_caseload": "average caseload of children's social workers per case-holding FTE",
+    "children_absence_rate": "absence rate of children's social workers (%)",
+    "england_turnover_rate": "England's turnover rate of children's social workers (%)",
+    "england_vacancy_rate": "England's vacancy rate of children's social work posts (%)",
+    "england_agency_rate": "England's agency worker rate of children's social workers (%)",
+    "england_average_caseload": "England's average caseload of children's social workers per case-holding FTE",
+    "england_absence_rate": "England's absence rate of children's social workers (%)",
+    "schwartz_rounds_held": "Schwartz Rounds held",
+}
+
+
+def shared_figure(name, *, value, on=None, period=None):
+    """One entry of a section's `counts`: the figure named `name` (a key of SHARED_FIGURES) with
+    its value as the section gives it (`c` where suppressed), on a day (`on`, a date) or over a
+    period (`period`, with `start` and `end`)."""
+    if name not in SHARED_FIGURES:
+        raise ValueError(f"{name!r} is not a shared figure: add it to core.report_sections.SHARED_FIGURES")
+    if (on is None) == (period is None):
+        raise ValueError("A shared figure is given either on a day or over a period")
+    when = on.isoformat() if on is not None else f"{period.start.isoformat()}/{period.end.isoformat()}"
+    if value is not None and not isinstance(value, (int, str)):
+        value = float(value)
+    return {"name": name, "population": SHARED_FIGURES[name], "on": when, "value": value}
 
 
 # --- Helpers for writing sections ---------------------------------------------------------------

@@ -4,7 +4,7 @@ describe the council's offer, not people, so they are not suppressed; supervisio
 council-level rate."""
 
 from pswhub.core.presenters import govuk_date, percent
-from pswhub.core.report_sections import Chart, SectionData, Table, compare
+from pswhub.core.report_sections import Chart, SectionData, Table, compare, shared_figure
 
 from . import reference, selectors, supervision
 
@@ -24,6 +24,15 @@ def _two_years(rows, previous_label, label, *, title, description, unit):
         ],
         unit=unit,
     )
+
+
+def _rounds_held(previous, period, held_before, held_now):
+    """The Schwartz Rounds held in each period, which both the learning section (its row of
+    events by kind) and the Schwartz Rounds section give, for the report's coherence check."""
+    return [
+        shared_figure("schwartz_rounds_held", value=held_before, period=previous),
+        shared_figure("schwartz_rounds_held", value=held_now, period=period),
+    ]
 
 
 def _figures(period, services):
@@ -89,6 +98,12 @@ class LearningSection:
                 "Bookings and attendance are the organisers' counts where recorded, otherwise the people named; "
                 "events where neither is known are left out of the totals."
             ],
+            counts=_rounds_held(
+                previous,
+                period,
+                before["sessions_by_kind"][reference.SCHWARTZ_ROUND],
+                now["sessions_by_kind"][reference.SCHWARTZ_ROUND],
+            ),
         )
 
 
@@ -134,6 +149,7 @@ class SchwartzRoundsSection:
                 rows=rows,
                 numeric_columns=[1, 2],
             ),
+            counts=_rounds_held(previous, period, before["schwartz_rounds"], now["schwartz_rounds"]),
         )
 
 

@@ -161,16 +161,69 @@ def priorities_ahead(period, services):
     return {"label": year_label(year), "items": items}
 
 
-def counts_disagreeing(sections):
-    """The counts of people two sections give differently for the same population on the same day:
-    `[(population, on, {section key: value})]`. Empty when the report is coherent."""
+def _shared(sections):
+    """{(population, on): {section key: value}} of every figure the sections declare in `counts`."""
     seen = {}
     for section in sections:
         for count in section.get("counts") or []:
             key = (count["population"].strip().lower(), count["on"])
             seen.setdefault(key, {})[section["key"]] = count["value"]
+    return seen
+
+
+def _words(sections):
+    """{population lowered: the population as the first section to give it wrote it}."""
+    words = {}
+    for section in sections:
+        for count in section.get("counts") or []:
+            words.setdefault(count["population"].strip().lower(), count["population"].strip())
+    return words
+
+
+def counts_compared(sections):
+    """The figures (population, on) that two or more sections give, and so the coherence check
+    compares: a report whose sections share none has nothing to check."""
+    return sorted(key for key, values in _shared(sections).items() if len(values) > 1)
+
+
+def counts_disagreeing(sections):
+    """The figures two sections give differently for the same population on the same day (or
+    over the same period): `[(population, on, {section key: value})]`. Empty when the report is
+    coherent."""
     return [
         (population, on, values)
-        for (population, on), values in sorted(seen.items())
+        for (population, on), values in sorted(_shared(sections).items())
         if len({str(value) for value in values.values()}) > 1
     ]
+
+
+def when_words(on):
+    """ "on 30 September 2025", or "from 1 April 2025 to 31 March 2026" for a period."""
+    from datetime import date
+
+    from pswhub.core.presenters import govuk_date
+
+    if "/" in on:
+        start, end = (date.fromisoformat(part) for part in on.split("/"))
+        return f"from {govuk_date(start)} to {govuk_date(end)}"
+    return f"on {govuk_date(date.fromisoformat(on))}"
+
+
+def disagreement_sentences(sections):
+    """What the PSW reads before publishing when two sections disagree, one sentence for each
+    figure, naming every section that gives it and what it gives: "Children's social workers in
+    post (headcount) on 30 September 2023: 113 in “Social work workforce” and 118 in “Benchmarks:
+    the council beside its region and England”." """
+    from pswhub.core.presenters import number
+
+    titles = {section["key"]: section.get("title", section["key"]) for section in sections}
+    words = _words(sections)
+    sentences = []
+    for population, on, values in counts_disagreeing(sections):
+        given = [
+            f"{'no figure' if value is None else number(value)} in “{titles[key]}”" for key, value in values.items()
+        ]
+        name = words[population]
+        listed = f"{', '.join(given[:-1])} and {given[-1]}"
+        sentences.append(f"{name[0].upper()}{name[1:]} {when_words(on)}: {listed}.")
+    return sentences

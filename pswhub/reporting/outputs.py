@@ -13,9 +13,9 @@ from django.template.loader import render_to_string
 from jinja2 import TemplateError
 from markupsafe import Markup
 
-from pswhub.core.charts import chart_png, chart_svg
+from pswhub.core.charts import chart_png, chart_svgs
 
-from . import word_template
+from . import word_tables, word_template
 
 CONTENT_TYPES = {
     "html": "text/html; charset=utf-8",
@@ -62,10 +62,17 @@ def with_svg(document):
     document["logo"] = logo_data_uri()
     document["css_council"] = css_string(document.get("council", ""))
     document["css_title"] = css_string(document.get("title", ""))
+    portrait, landscape = A4[0] - 2 * MARGIN_TWIPS, A4[1] - 2 * MARGIN_TWIPS
     for block in document["blocks"]:
+        if block["type"] == "figure" and block.get("table"):
+            # The PDF lays a wide table out as the Word file does: smaller text, or a landscape page.
+            size, block["landscape"], _ = word_tables.layout(
+                block["table"], portrait_width=portrait, landscape_width=landscape
+            )
+            block["small_table"] = size < word_tables.SETTINGS[0][0]
         if block["type"] == "figure" and block.get("chart"):
             # chart_svg escapes every text it draws from the data.
-            svg = chart_svg(block["chart"], element_id=f"chart-{block['number']}")
+            svg = chart_svgs(block["chart"], element_id=f"chart-{block['number']}")
             block["svg"] = Markup(svg)  # noqa: S704
     return document
 
@@ -92,6 +99,7 @@ def status_line(document):
 
 A4 = (11906, 16838)  # twentieths of a point: 210 mm by 297 mm
 MARGIN_CM = 2
+MARGIN_TWIPS = 1134
 
 
 def default_template():
@@ -130,10 +138,14 @@ def default_template():
     _field(footer, "NUMPAGES")
     doc.core_properties.title = "{{ title }}"
     doc.add_paragraph("{{ council }}")
-    doc.add_paragraph(
-        "{% if committee %}Report to {{ committee }}{% if meeting_date %}, {{ meeting_date }}{% endif %}{% endif %}"
-    )
-    doc.add_paragraph("{% if agenda_item %}Agenda item: {{ agenda_item }}{% endif %}")
+    # A {%p %} tag takes its whole paragraph with it: with no committee or agenda item, the title
+    # block has no empty line where they would be.
+    doc.add_paragraph("{%p if committee %}")
+    doc.add_paragraph("Report to {{ committee }}{% if meeting_date %}, {{ meeting_date }}{% endif %}")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p if agenda_item %}")
+    doc.add_paragraph("Agenda item: {{ agenda_item }}")
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{{ report_of }}").runs[0].bold = True
     doc.add_heading("{{ title }}", level=1)
     doc.add_paragraph("{{ services_label }}, {{ period_label }}")
@@ -210,7 +222,7 @@ def render_docx(document, *, template=None):
     word_template.archive_check(content)
     tpl = DocxTemplate(io.BytesIO(content))
     body = tpl.new_subdoc()
-    _write_body(body.subdocx, document)
+    _write_body(body.subdocx, document, page_setup=tpl.docx.element.body.sectPr)
     context = {name: document.get(name, "") for name in TEMPLATE_FIELDS}
     context.update(status_line=status_line(document), body=body)
     try:
@@ -231,7 +243,10 @@ def _style(doc, name, fallback="Normal"):
         return doc.styles[fallback]
 
 
-def _write_body(doc, document):
+def _write_body(doc, document, *, page_setup=None):
+    """The report's blocks into `doc`. `page_setup` is the template's section properties (page
+    size, margins, header and footer), from which tables are sized and a wide table's landscape
+    page is made (word_tables.py)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Inches
@@ -276,6 +291,17 @@ def _write_body(doc, document):
                 properties.set("descr", chart["description"])
                 properties.set("title", chart["title"])
             table_data = block["table"]
+            portrait, landscape_width = (
+                word_tables.page_widths(page_setup)
+                if page_setup is not None
+                else (A4[0] - 2 * MARGIN_TWIPS, A4[1] - 2 * MARGIN_TWIPS)
+            )
+            font_size, landscape, widths = word_tables.layout(
+                table_data, portrait_width=portrait, landscape_width=landscape_width
+            )
+            landscape = landscape and page_setup is not None
+            if landscape:
+                word_tables.section_break(doc, page_setup, landscape=False)
             doc.add_paragraph(f"Table {block['number']}: {table_data['caption']}", style=_style(doc, "Caption"))
             table = doc.add_table(rows=1, cols=len(table_data["head"]))
             # A council's template without the style keeps Word's plain table.
@@ -293,8 +319,11 @@ def _write_body(doc, document):
                 cells = table.add_row().cells
                 for index, (cell, value) in enumerate(zip(cells, values, strict=True)):
                     cell.text = _cell_text(value, index in table_data.get("numeric_columns", []))
+            word_tables.size_table(table, widths, font_size)
             for note in block.get("notes", []):
                 doc.add_paragraph(note)
+            if landscape:
+                word_tables.section_break(doc, page_setup, landscape=True)
         elif kind == "recommendations":
             for number, item in enumerate(block["items"], start=1):
                 doc.add_paragraph(f"{number}) {item}")

@@ -84,7 +84,7 @@ def report_detail(request, pk):
             "report": report,
             "doc": outputs.with_svg(services.document_from_snapshot(snapshot, status="draft")),
             "parts": _writable_parts(report),
-            "disagreements": parts.counts_disagreeing(snapshot["sections"]),
+            "disagreements": parts.disagreement_sentences(snapshot["sections"]),
             "versions": selectors.report_versions(report),
             "exports": selectors.exports_for(report=report),
             "export_form": ExportForm(),
@@ -188,7 +188,16 @@ def report_publish(request, pk):
         version = services.report_publish(user=request.user, report=report)
         messages.success(request, f"Version {version.number} has been published. Councillors can now read it")
         return redirect("reporting:version_detail", pk=version.pk)
-    return render(request, "reporting/publish.html", {"report": report, "versions": selectors.report_versions(report)})
+    snapshot = services.report_snapshot(report)
+    return render(
+        request,
+        "reporting/publish.html",
+        {
+            "report": report,
+            "versions": selectors.report_versions(report),
+            "disagreements": parts.disagreement_sentences(snapshot["sections"]),
+        },
+    )
 
 
 def version_detail(request, pk):

@@ -7,7 +7,7 @@ control councillors see."""
 
 from pswhub.core.periods import year_before
 from pswhub.core.presenters import SUPPRESSED, govuk_date
-from pswhub.core.report_sections import Chart, SectionData, Table, say, suppression_note
+from pswhub.core.report_sections import Chart, SectionData, Table, say, shared_figure, suppression_note
 
 from . import selectors
 from .presenters import NOT_SHOWN, figure_text, figure_words, json_figure, report_cell
@@ -129,6 +129,12 @@ def build(section, period, services):
         unit="%",
         places=1,
     )
+    counts = [
+        shared_figure(f"{service}_social_workers_{shared}", value=values[name], on=day)
+        for service, pair in held.items()
+        for day, values in zip((end_date, earlier_date), pair, strict=True)
+        for name, shared in (("headcount_in_post", "headcount"), ("fte_in_post", "fte"))
+    ]
     first = services[0]
     notes = [DEFINITIONS.format(end=end), suppression_note()]
     if "adults" in services:
@@ -142,4 +148,5 @@ def build(section, period, services):
         chart=chart,
         table=table,
         notes=notes,
+        counts=counts,
     )

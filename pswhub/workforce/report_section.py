@@ -14,7 +14,7 @@ figures."""
 
 from pswhub.core import disclosure
 from pswhub.core.presenters import SUPPRESSED, govuk_date
-from pswhub.core.report_sections import Chart, SectionData, Table, disclosure_note, say
+from pswhub.core.report_sections import Chart, SectionData, Table, disclosure_note, say, shared_figure
 
 from . import national, report_at_date, selectors
 from .models import census_reference_date
@@ -210,6 +210,35 @@ def _section_figures(now, before, year):
     return figures
 
 
+# The section's figures that other sections give too (core.report_sections.SHARED_FIGURES): the
+# benchmarking section gives the council's rates and England's for the same census year.
+SHARED = [
+    ("headcount_in_post", "children_social_workers_headcount"),
+    ("fte_in_post", "children_social_workers_fte"),
+    ("turnover_rate", "children_turnover_rate"),
+    ("vacancy_rate", "children_vacancy_rate"),
+    ("agency_rate", "children_agency_rate"),
+    ("average_caseload", "children_average_caseload"),
+    ("absence_rate", "children_absence_rate"),
+]
+
+
+def shared_counts(now, before, year):
+    """The figures the section gives, each on its census day, for the coherence check: the
+    council's for both census years, and England's where the section compares with it."""
+    counts = [
+        shared_figure(shared, value=figures[name], on=census_reference_date(when))
+        for when, figures in ((year, now), (year - 1, before))
+        if figures
+        for name, shared in SHARED
+    ]
+    values = national.england_values()
+    for name, _ in national.COMPARED:
+        if england := national.england_value(figure=name, year=year, values=values):
+            counts.append(shared_figure(f"england_{name}", value=float(england.value), on=census_reference_date(year)))
+    return counts
+
+
 class WorkforceSection:
     key = "workforce"
     title = "Social work workforce"
@@ -237,4 +266,5 @@ class WorkforceSection:
             chart=_chart(held),
             table=_table(held),
             notes=[DEFINITIONS, disclosure_note(disclosure.DFE_PUBLISHED)],
+            counts=shared_counts(now, before, year),
         )

@@ -27,7 +27,7 @@ def test_the_psw_reads_the_figures_and_opens_a_teams_audits(reference_data_resto
     main = page.locator("main")
     for title in ("Overall grades of completed audits", "good or better, per cent", "by service", "learning themes"):
         expect(main.locator("figure figcaption", has_text=title)).to_have_count(1)
-    expect(main.locator("figure svg[role=img]")).to_have_count(4)
+    expect(main.locator("figure svg[role=img]:visible")).to_have_count(4)
     expect(main).to_contain_text("Median days from start to submission")
     assert_no_escaped_markup(page)
     assert_no_axe_violations(page)
@@ -46,7 +46,7 @@ def test_a_councillor_sees_the_charts_without_drill_down(reference_data_restored
     sign_in(page, "demo-councillor")
     page.goto("/audits/")
     main = page.locator("main")
-    expect(main.locator("figure svg[role=img]")).to_have_count(4)
+    expect(main.locator("figure svg[role=img]:visible")).to_have_count(4)
     expect(main.locator("a[href^='/audits/list'], a[href*='?year=']")).to_have_count(0)
     assert_no_escaped_markup(page)
     assert_no_axe_violations(page)

@@ -204,7 +204,9 @@ def test_the_psw_sees_charts_tables_and_drill_down(client, psw, north_team, adul
     page = client.get(reverse("audits:dashboard"), {"year": "2025"}).content.decode()
     for chart_id in ("chart-grades", "chart-trend", "chart-services", "chart-themes"):
         assert f'id="{chart_id}"' in page
-    assert page.count("<svg") == 4
+    # Four charts, each drawn wide and for a phone.
+    assert page.count('<svg xmlns="http://www.w3.org/2000/svg" class="app-chart app-chart--wide"') == 4
+    assert page.count('<svg xmlns="http://www.w3.org/2000/svg" class="app-chart app-chart--narrow"') == 4
     assert "57.1" in page  # 2024: 4 of 7
     assert "Median days from start to submission" in page
     assert "30.0" in page  # 5 audits started 1 September, submitted 1 October: 30 days

@@ -101,7 +101,10 @@ def test_the_html_report_shows_the_selectors_figures_in_the_committee_reports_sh
     ]
     assert tables == [as_text(rows) for rows in expected_tables()]
     svgs = page.xpath("//*[local-name()='svg']")
-    assert len(svgs) == 2 and all(svg.get("role") == "img" and svg.get("aria-labelledby") for svg in svgs)
+    # Two charts, each in its wide layout and its phone's (the page shows one by the screen's width).
+    assert [svg.get("class") for svg in svgs] == ["app-chart app-chart--wide", "app-chart app-chart--narrow"] * 2
+    assert all(svg.get("role") == "img" and svg.get("aria-labelledby") for svg in svgs)
+    assert len({svg.get("aria-labelledby") for svg in svgs}) == 4
     numbers = [int(n.text_content().rstrip(".")) for n in page.find_class("app-numbered__number")]
     assert numbers == list(range(1, len(numbers) + 1))
     text = " ".join(page.text_content().split())

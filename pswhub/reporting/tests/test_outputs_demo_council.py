@@ -79,3 +79,33 @@ def test_every_format_shows_the_selectors_workforce_and_audit_figures(demo_repor
     assert "pooled at the PSW's choice" not in text
     # No two sections contradict each other, and the summary gives the sections' own sentences.
     assert "Summary of 2025/26" in text and "Staff in post" not in text
+
+
+def test_the_demo_councils_sections_agree_wherever_two_give_the_same_figure(demo_report):
+    from pswhub.reporting import frame
+
+    # The financial year: the learning and Schwartz Rounds sections both give the Rounds held.
+    sections = frame.build_all(Period(START, END), "all")
+    compared = frame.counts_compared(sections)
+    assert [on for population, on in compared if population == "schwartz rounds held"] == [
+        "2024-04-01/2025-03-31",
+        "2025-04-01/2026-03-31",
+    ]
+    assert frame.counts_disagreeing(sections) == []
+    # A census year DfE has published: the workforce section (the council's own return, and
+    # England's figures) and the benchmarking section (DfE's files) give the same five rates for
+    # the council and for England, and agree.
+    census = Period(date(2022, 10, 1), date(2023, 9, 30))
+    sections = frame.build_all(census, "children")
+    compared = frame.counts_compared(sections)
+    on_census_day = [population for population, on in compared if on == "2023-09-30"]
+    assert len(on_census_day) == 10, on_census_day
+    assert len(compared) >= 12
+    givers = {
+        section["key"]
+        for section in sections
+        for count in section["counts"]
+        if count["on"] == "2023-09-30" and count["name"] == "children_turnover_rate"
+    }
+    assert givers == {"workforce", "benchmarking"}
+    assert frame.counts_disagreeing(sections) == []

@@ -39,7 +39,7 @@ def test_a_manager_sees_their_teams_workload_and_the_psw_imports_caseloads(
     main = page.locator("main")
     expect(main).to_contain_text("Average caseload")
     expect(main).to_contain_text("Over capacity")
-    expect(page.locator("#caseload-trend svg")).to_be_visible()
+    expect(page.locator("#caseload-trend svg.app-chart--wide")).to_be_visible()
     assert_no_axe_violations(page)
     sign_out(page)
 
