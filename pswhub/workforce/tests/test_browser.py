@@ -118,6 +118,7 @@ def test_the_hr_officer_imports_an_extract_after_putting_its_problems_right(
     assert not StaffMember.objects.filter(employee_number__in=["N9001", "N9002"]).exists()
 
     # When they put the file right and upload it again, they see the preview
+    page.get_by_role("link", name="Upload the file again").click()
     good = csv_file(
         extract_row("N9001", "Amara", "Osei", "Assessment North", fte="0.8"),
         extract_row("N9002", "Ben", "Hollis", "Assessment North"),

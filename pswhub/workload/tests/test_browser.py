@@ -58,6 +58,7 @@ def test_a_manager_sees_their_teams_workload_and_the_psw_imports_caseloads(
     # then a bad row is named by row and column
     expect(page.locator("#problems")).to_contain_text("Enter the count as a whole number of 0 or more, not -3")
     assert_no_axe_violations(page)
+    page.get_by_role("link", name="Upload the file again").click()
 
     good = tmp_path / "caseloads.csv"
     good.write_text(
