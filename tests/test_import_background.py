@@ -238,3 +238,32 @@ def test_the_database_backend_and_its_worker_check_and_import_an_upload(client, 
     assert sorted(CaseloadSnapshot.objects.values_list("count", flat=True)) == [2, 3]
     assert sorted(DBTaskResult.objects.values_list("status", flat=True)) == ["SUCCESSFUL", "SUCCESSFUL"]
     assert "Counts added" in client.get(response.url).content.decode()
+
+
+# Uploads the worker never finished ---------------------------------------------------------------
+
+
+def test_an_upload_left_waiting_past_the_preview_is_marked_failed_by_the_retention_schedule(psw, workers):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from pswhub.core.imports import PREVIEW_HOURS
+    from pswhub.core.retention import purge_expired
+
+    now = timezone.now()
+    stuck = _queued(psw)
+    CaseloadImport.objects.filter(pk=stuck.pk).update(
+        status="confirming", uploaded_at=now - timedelta(hours=PREVIEW_HOURS, minutes=1)
+    )
+    waiting = _queued(psw)  # uploaded just now: still given its chance
+
+    purge_expired(now=now)
+
+    stuck.refresh_from_db()
+    assert (stuck.status, bytes(stuck.content)) == ("failed", b"")
+    assert stuck.problems[0]["message"] == background.UNFINISHED.format(hours=PREVIEW_HOURS)
+    assert CaseloadImport.objects.get(pk=waiting.pk).status == "queued"
+    # The worker coming back to it later does nothing.
+    assert background.upload_confirm_run(importer=CASELOADS, upload_id=stuck.pk) is None
+    assert not CaseloadSnapshot.objects.exists()

@@ -38,7 +38,7 @@ DFE_PAGES = ImportPages(
     ],
     fields=_dfe_fields,
     extra_rows=lambda upload: [("Source", upload.source), ("Published by DfE", govuk_date(upload.published_on))],
-    upload_extra="benchmarking/_uploads.html",
+    upload_extra="includes/import_uploads.html",
 )
 
 
@@ -60,6 +60,6 @@ PACK_PAGES = ImportPages(
     ),
     back_text="Back to regional network packs",
     counts=[("rows", "Packs", "Packs"), ("figures", "Figures to add", "Figures added")],
-    upload_extra="benchmarking/_uploads.html",
+    upload_extra="includes/import_uploads.html",
     confirmed=lambda request, upload: None,
 )
