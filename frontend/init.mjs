@@ -31,6 +31,40 @@ function poll(region) {
 
 document.querySelectorAll("[data-app-poll][id]").forEach(poll);
 
+// A region marked `data-app-status` shows an import being checked or imported in the background.
+// Without JavaScript the page has a "Check progress" button; with it, the region asks the status
+// address (JSON: status, running, rows read, rows total, step) every few seconds, updates the step
+// and the progress bar in place, and opens `data-app-status-next` once the status has changed.
+function watch(region) {
+  window.setTimeout(async () => {
+    try {
+      const response = await fetch(region.dataset.appStatus, {
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+      });
+      if (!response.ok) return;
+      const status = await response.json();
+      if (status.status !== region.dataset.appStatusWas) {
+        window.location.assign(region.dataset.appStatusNext);
+        return;
+      }
+      const step = region.querySelector("[data-app-status-step]");
+      if (step) step.textContent = status.step;
+      const bar = region.querySelector("[data-app-status-progress]");
+      if (bar && status.rows_total) {
+        bar.max = status.rows_total;
+        bar.value = status.rows_read;
+        bar.textContent = `${status.rows_read} of ${status.rows_total}`;
+      }
+      watch(region);
+    } catch {
+      // Offline or signed out: the "Check progress" button still works.
+    }
+  }, POLL_SECONDS * 1000);
+}
+
+document.querySelectorAll("[data-app-status]").forEach(watch);
+
 // Wide tables scroll sideways inside their own region on small screens instead of widening the
 // page. A region that scrolls can take keyboard focus and is named after the table's caption, so
 // keyboard and screen reader users can reach and scroll it too.

@@ -1,24 +1,9 @@
 """The engagement import's pages, served by core's import pages (core.imports.views)."""
 
-from django.http import HttpResponse
-from django.urls import reverse
-
 from pswhub.core.imports.views import ImportPages
-from pswhub.core.views import require
 
 from . import importing
 from .forms import EngagementUploadForm
-from .models import EngagementUpload
-
-
-def _import_context(request):
-    return {
-        "template": importing.TEMPLATE,
-        "template_href": reverse("agency:import_template"),
-        "detail_url_name": "agency:import_detail",
-        "uploads": EngagementUpload.objects.defer("content").select_related("uploaded_by")[:10],
-    }
-
 
 ENGAGEMENT_PAGES = ImportPages(
     importer=importing.ENGAGEMENTS,
@@ -31,6 +16,7 @@ ENGAGEMENT_PAGES = ImportPages(
         "detail": "agency:import_detail",
         "confirm": "agency:import_confirm",
         "back": "agency:list",
+        "template": "agency:import_template",
     },
     intro=(
         "Upload engagements from the agencies' or the council's own records: one row per engagement. An engagement "
@@ -46,12 +32,6 @@ ENGAGEMENT_PAGES = ImportPages(
     ],
     command="import_agency",
     upload_extra="includes/import_columns.html",
-    upload_context=_import_context,
+    template=importing.TEMPLATE,
+    template_file="psw-hub-agency-template.csv",
 )
-
-
-def import_template_csv(request):
-    require(request, "agency.change_engagements")
-    response = HttpResponse(importing.template_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="psw-hub-agency-template.csv"'
-    return response

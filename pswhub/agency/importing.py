@@ -22,7 +22,6 @@ from pswhub.core.imports.reading import (
     table_read,
     whole_number_parse,
 )
-from pswhub.core.imports.reading import template_csv as reading_template_csv
 from pswhub.core.models import StaffMember, Team
 
 from .models import CoverReason, Engagement, EngagementUpload
@@ -218,10 +217,6 @@ def _upsert(engagement_file, changed_by):
     result.added, result.updated = len(new), len(changed)
     result.unchanged = result.rows - result.added - result.updated
     return result
-
-
-def template_csv():
-    return reading_template_csv(TEMPLATE)
 
 
 ENGAGEMENTS = Importer(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pswhub.core.imports.views import page_views
+from pswhub.core.imports.views import page_views, template_view
 
 from . import import_views, views
 
@@ -16,7 +16,7 @@ urlpatterns = [
     path("figures/", views.figures, name="figures"),
     path("price-cap/", views.price_cap, name="price_cap"),
     path("imports/", import_upload, name="import_upload"),
-    path("imports/template.csv", import_views.import_template_csv, name="import_template"),
+    path("imports/template.csv", template_view(import_views.ENGAGEMENT_PAGES), name="import_template"),
     path("imports/<int:pk>/", import_detail, name="import_detail"),
     path("imports/<int:pk>/confirm/", import_confirm, name="import_confirm"),
 ]

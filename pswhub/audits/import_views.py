@@ -16,13 +16,13 @@ from pswhub.core.views import require
 
 from . import presenters, selectors
 from .forms import AuditImportForm, CaseImportForm
-from .importing import UNKNOWN_TEAM_ON_PAGE, cases_import_plan
+from .importing import cases_import_plan
 from .models import CaseType
 from .services.imports import AUDITS, CASE_LIST
 
 
 def _teams_row(upload):
-    label = "Teams to add" if upload.status == upload.PREVIEWED else "Teams added"
+    label = "Teams to add" if upload.is_preview else "Teams added"
     return [(label, ", ".join(upload.team_names) or "None")]
 
 
@@ -60,7 +60,6 @@ AUDIT_PAGES = import_pages.ImportPages(
     problem_head=presenters.IMPORT_PROBLEM_HEAD,
     problem_caption="Problems by row and field",
     problem_by="row and field",
-    options=lambda cleaned_data: {"create_teams": cleaned_data["create_teams"], "unknown_team": UNKNOWN_TEAM_ON_PAGE},
     fields=lambda cleaned_data: {"create_teams": cleaned_data["create_teams"]},
     confirmed=_confirmed,
     extra_rows=_teams_row,

@@ -6,18 +6,10 @@ from pswhub.core.presenters import govuk_date
 
 from . import packs, services
 from .forms import DfeUploadForm, PackUploadForm
-from .models import DfeUpload, PackUpload
 
 
 def _dfe_fields(cleaned_data):
     return {"source": cleaned_data["source"], "published_on": cleaned_data["published_on"]}
-
-
-def _dfe_context(request):
-    return {
-        "uploads": DfeUpload.objects.defer("content").select_related("uploaded_by")[:10],
-        "detail_url_name": "benchmarking:dfe_detail",
-    }
 
 
 DFE_PAGES = ImportPages(
@@ -44,19 +36,10 @@ DFE_PAGES = ImportPages(
         ("added", "Areas and years to add", "Areas and years added"),
         ("replaced", "Areas and years to replace", "Areas and years replaced"),
     ],
-    options=_dfe_fields,
     fields=_dfe_fields,
     extra_rows=lambda upload: [("Source", upload.source), ("Published by DfE", govuk_date(upload.published_on))],
-    upload_extra="benchmarking/_uploads.html",
-    upload_context=_dfe_context,
+    upload_extra="includes/import_uploads.html",
 )
-
-
-def _pack_context(request):
-    return {
-        "uploads": PackUpload.objects.defer("content").select_related("uploaded_by")[:10],
-        "detail_url_name": "benchmarking:pack_detail",
-    }
 
 
 PACK_PAGES = ImportPages(
@@ -77,7 +60,6 @@ PACK_PAGES = ImportPages(
     ),
     back_text="Back to regional network packs",
     counts=[("rows", "Packs", "Packs"), ("figures", "Figures to add", "Figures added")],
-    upload_extra="benchmarking/_uploads.html",
-    upload_context=_pack_context,
+    upload_extra="includes/import_uploads.html",
     confirmed=lambda request, upload: None,
 )

@@ -1,24 +1,9 @@
 """The learning import's pages, served by core's import pages (core.imports.views)."""
 
-from django.http import HttpResponse
-from django.urls import reverse
-
 from pswhub.core.imports.views import ImportPages
-from pswhub.core.views import require
 
 from . import importing, services, supervision_importing
 from .forms import LearningUploadForm, SupervisionUploadForm
-from .models import LearningImport, SupervisionImport
-
-
-def _import_context(request):
-    return {
-        "template": importing.TEMPLATE,
-        "template_href": reverse("learning:import_template"),
-        "detail_url_name": "learning:import_detail",
-        "uploads": LearningImport.objects.defer("content").select_related("uploaded_by")[:10],
-    }
-
 
 LEARNING_PAGES = ImportPages(
     importer=services.LEARNING_EVENTS,
@@ -31,6 +16,7 @@ LEARNING_PAGES = ImportPages(
         "detail": "learning:import_detail",
         "confirm": "learning:import_confirm",
         "back": "learning:import_upload",
+        "template": "learning:import_template",
     },
     intro=(
         "Upload past learning events: one row per event, with its title, kind, date, service, topics (separated "
@@ -46,24 +32,9 @@ LEARNING_PAGES = ImportPages(
     ],
     command="import_learning",
     upload_extra="includes/import_columns.html",
-    upload_context=_import_context,
+    template=importing.TEMPLATE,
+    template_file="psw-hub-learning-template.csv",
 )
-
-
-def import_template_csv(request):
-    require(request, "learning.import_learning")
-    response = HttpResponse(importing.template_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="psw-hub-learning-template.csv"'
-    return response
-
-
-def _supervision_import_context(request):
-    return {
-        "template": supervision_importing.TEMPLATE,
-        "template_href": reverse("learning:supervision_import_template"),
-        "detail_url_name": "learning:supervision_import_detail",
-        "uploads": SupervisionImport.objects.defer("content").select_related("uploaded_by")[:10],
-    }
 
 
 SUPERVISION_PAGES = ImportPages(
@@ -77,6 +48,7 @@ SUPERVISION_PAGES = ImportPages(
         "detail": "learning:supervision_import_detail",
         "confirm": "learning:supervision_import_confirm",
         "back": "learning:supervision",
+        "template": "learning:supervision_import_template",
     },
     intro=(
         "Upload supervision sessions exported from the case management or HR system: one row per session, with "
@@ -93,12 +65,6 @@ SUPERVISION_PAGES = ImportPages(
     ],
     command="import_supervision",
     upload_extra="includes/import_columns.html",
-    upload_context=_supervision_import_context,
+    template=supervision_importing.TEMPLATE,
+    template_file="psw-hub-supervision-template.csv",
 )
-
-
-def supervision_template_csv(request):
-    require(request, "learning.import_supervision")
-    response = HttpResponse(supervision_importing.template_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="psw-hub-supervision-template.csv"'
-    return response

@@ -15,7 +15,6 @@ from pswhub.core.imports.reading import (
     table_read,
     whole_number_parse,
 )
-from pswhub.core.imports.reading import template_csv as _template_csv
 
 from . import reference
 from .models import Topic
@@ -118,7 +117,3 @@ def _row_check(number, raw, topics, seen):
         if first != number:
             problems.append(("title", REPEATED_ROW.format(row=first)))
     return values, problems
-
-
-def template_csv():
-    return _template_csv(TEMPLATE)

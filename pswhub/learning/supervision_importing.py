@@ -17,7 +17,6 @@ from pswhub.core.imports.reading import (
     table_read,
     whole_number_parse,
 )
-from pswhub.core.imports.reading import template_csv as _template_csv
 from pswhub.core.models import StaffMember
 
 from .models import SupervisionKind
@@ -117,7 +116,3 @@ def _row_check(number, raw, staff, seen, today):
         if first != number:
             problems.append(("held_on", REPEATED_ROW.format(row=first, kind=values["kind"])))
     return values, problems
-
-
-def template_csv():
-    return _template_csv(TEMPLATE)

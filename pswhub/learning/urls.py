@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pswhub.core.imports.views import page_views
+from pswhub.core.imports.views import page_views, template_view
 
 from . import import_views, views
 
@@ -24,13 +24,13 @@ urlpatterns = [
     path("staff/<int:pk>/supervision/new/", views.supervision_record, name="supervision_record"),
     path("staff/<int:pk>/newly-qualified/", views.newly_qualified, name="newly_qualified"),
     path("imports/", import_upload, name="import_upload"),
-    path("imports/template.csv", import_views.import_template_csv, name="import_template"),
+    path("imports/template.csv", template_view(import_views.LEARNING_PAGES), name="import_template"),
     path("imports/<int:pk>/", import_detail, name="import_detail"),
     path("imports/<int:pk>/confirm/", import_confirm, name="import_confirm"),
     path("supervision/imports/", supervision_upload, name="supervision_import_upload"),
     path(
         "supervision/imports/template.csv",
-        import_views.supervision_template_csv,
+        template_view(import_views.SUPERVISION_PAGES),
         name="supervision_import_template",
     ),
     path("supervision/imports/<int:pk>/", supervision_detail, name="supervision_import_detail"),

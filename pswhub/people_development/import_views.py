@@ -4,7 +4,7 @@ change, then confirm. The reading and writing are the ones the import commands u
 
 from django import forms
 
-from pswhub.core.imports.views import ImportPages, page_views
+from pswhub.core.imports.views import ImportPages, page_views, template_view
 
 from . import import_services, importing
 
@@ -27,11 +27,6 @@ class ImportFileForm(forms.Form):
 
 
 def _pages(importer, *, kind, title, command, columns, back):
-    def context(request):
-        return {
-            "columns": [(column, "Yes" if required else "No", holds) for column, required, _p, holds, _e in columns]
-        }
-
     return ImportPages(
         importer=importer,
         permission="people_development.import_records",
@@ -43,12 +38,14 @@ def _pages(importer, *, kind, title, command, columns, back):
             "detail": f"people_development:import_{kind}_detail",
             "confirm": f"people_development:import_{kind}_confirm",
             "back": back,
+            "template": f"people_development:import_{kind}_template",
         },
         counts=COUNTS,
         intro=INTRO,
         command=command,
-        upload_extra="people_development/_import_columns.html",
-        upload_context=context,
+        upload_extra="includes/import_columns.html",
+        template=tuple((column, required, holds, example) for column, required, _parse, holds, example in columns),
+        template_file=f"psw-hub-{kind.replace('_', '-')}-template.csv",
     )
 
 
@@ -80,3 +77,6 @@ PROGRESSION_PAGES = _pages(
 placements_upload, placements_detail, placements_confirm = page_views(PLACEMENT_PAGES)
 early_careers_upload, early_careers_detail, early_careers_confirm = page_views(EARLY_CAREER_PAGES)
 progression_upload, progression_detail, progression_confirm = page_views(PROGRESSION_PAGES)
+placements_template, early_careers_template, progression_template = (
+    template_view(pages) for pages in (PLACEMENT_PAGES, EARLY_CAREER_PAGES, PROGRESSION_PAGES)
+)

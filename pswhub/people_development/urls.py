@@ -31,9 +31,15 @@ urlpatterns = [
     path("progression/accreditation/", career_views.accreditation_list, name="accreditation_list"),
     path("mine/", career_views.own, name="own"),
     path("placements/import/", import_views.placements_upload, name="import_placements"),
+    path("placements/import/template.csv", import_views.placements_template, name="import_placements_template"),
     path("placements/import/<int:pk>/", import_views.placements_detail, name="import_placements_detail"),
     path("placements/import/<int:pk>/confirm/", import_views.placements_confirm, name="import_placements_confirm"),
     path("early-careers/import/", import_views.early_careers_upload, name="import_early_careers"),
+    path(
+        "early-careers/import/template.csv",
+        import_views.early_careers_template,
+        name="import_early_careers_template",
+    ),
     path("early-careers/import/<int:pk>/", import_views.early_careers_detail, name="import_early_careers_detail"),
     path(
         "early-careers/import/<int:pk>/confirm/",
@@ -41,6 +47,7 @@ urlpatterns = [
         name="import_early_careers_confirm",
     ),
     path("progression/import/", import_views.progression_upload, name="import_progression"),
+    path("progression/import/template.csv", import_views.progression_template, name="import_progression_template"),
     path("progression/import/<int:pk>/", import_views.progression_detail, name="import_progression_detail"),
     path("progression/import/<int:pk>/confirm/", import_views.progression_confirm, name="import_progression_confirm"),
 ]

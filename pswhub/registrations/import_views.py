@@ -1,24 +1,9 @@
 """The renewal import's pages, served by core's import pages (core.imports.views)."""
 
-from django.http import HttpResponse
-from django.urls import reverse
-
 from pswhub.core.imports.views import ImportPages
-from pswhub.core.views import require
 
 from . import importing, services
 from .forms import RenewalUploadForm
-from .models import RenewalImport
-
-
-def _import_context(request):
-    return {
-        "template": importing.TEMPLATE,
-        "template_href": reverse("registrations:import_template"),
-        "detail_url_name": "registrations:import_detail",
-        "uploads": RenewalImport.objects.defer("content").select_related("uploaded_by")[:10],
-    }
-
 
 RENEWAL_PAGES = ImportPages(
     importer=services.RENEWALS,
@@ -31,6 +16,7 @@ RENEWAL_PAGES = ImportPages(
         "detail": "registrations:import_detail",
         "confirm": "registrations:import_confirm",
         "back": "registrations:import_upload",
+        "template": "registrations:import_template",
     },
     intro=(
         "Upload renewals from HR or your own records: one row per worker and renewal year, with the date renewed "
@@ -47,12 +33,6 @@ RENEWAL_PAGES = ImportPages(
     ],
     command="import_registrations",
     upload_extra="includes/import_columns.html",
-    upload_context=_import_context,
+    template=importing.TEMPLATE,
+    template_file="psw-hub-renewal-template.csv",
 )
-
-
-def import_template_csv(request):
-    require(request, "registrations.change_registrations")
-    response = HttpResponse(importing.template_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="psw-hub-renewal-template.csv"'
-    return response

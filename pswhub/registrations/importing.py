@@ -16,7 +16,6 @@ from pswhub.core.imports.reading import (
     table_read,
     whole_number_parse,
 )
-from pswhub.core.imports.reading import template_csv as _template_csv
 
 from .models import Registration, renewal_deadline, renewal_window_opens
 
@@ -113,7 +112,3 @@ def _row_check(number, raw, registrations, seen):
         if first != number:
             problems.append(("employee_number", REPEATED_ROW.format(row=first, year=values["year"])))
     return values, problems
-
-
-def template_csv():
-    return _template_csv(TEMPLATE)

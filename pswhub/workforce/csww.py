@@ -16,6 +16,7 @@ from lxml import etree
 
 from pswhub.core.imports import limits
 from pswhub.core.imports.guard import value_problem
+from pswhub.core.imports.progress import rows_read
 
 from . import codes
 
@@ -380,7 +381,9 @@ def census_return_read(content):
         return census_return
     layout = layout_for_year(census_return.year)
     workers_seen = 0
-    for child in _children(root):
+    children = _children(root)
+    workers_total = sum(1 for child in children if _name(child) == "CSWWWorker")
+    for child in children:
         name = _name(child)
         if name == "Header":
             continue
@@ -397,12 +400,14 @@ def census_return_read(content):
                 problems.append(Problem(ENDS_BEFORE_START.format(end=end, start=start), "RoleEndDate", worker))
             census_return.problems.extend(problems)
             census_return.workers.append(values)
+            rows_read(workers_seen, workers_total)
         else:
             census_return.problems.append(Problem(UNEXPECTED_ELEMENT.format(element=name, layout=layout.name), name))
     if not census_return.la_level and not any(p.element == layout.la_element for p in census_return.problems):
         census_return.problems.append(Problem(MISSING_ELEMENT.format(element=layout.la_element), layout.la_element))
     if not workers_seen:
         census_return.problems.append(Problem(NO_WORKERS, "CSWWWorker"))
+    rows_read(workers_seen, workers_seen, done=True)
     return census_return
 
 

@@ -55,7 +55,7 @@ def import_changes_context(request, batch):
         }
         for entry in shown
     ]
-    previewed = batch.status == batch.PREVIEWED
+    previewed = batch.is_preview
     return {
         "change_people": people,
         "change_notes": notes,

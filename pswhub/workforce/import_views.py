@@ -4,7 +4,7 @@ returns. Uploading, previewing and confirming are core.imports' pages, described
 commands use (services.HR_EXTRACT, services.CENSUS_RETURN), so page and command agree."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 
 from pswhub.core.imports import views as import_pages
@@ -18,11 +18,6 @@ NOTHING_CHANGED = "The {year} census return is already held as it is: nothing ch
 NO_SUCH_MAPPING = "There is no column mapping {pk}"
 
 
-def _extract_options(cleaned_data):
-    mapping = cleaned_data["mapping"]
-    return {"mapping": mapping.columns if mapping else None, "create_teams": cleaned_data["create_teams"]}
-
-
 HR_PAGES = import_pages.ImportPages(
     importer=services.HR_EXTRACT,
     permission="workforce.import_staff",
@@ -34,6 +29,7 @@ HR_PAGES = import_pages.ImportPages(
         "detail": "workforce:import_detail",
         "confirm": "workforce:import_confirm",
         "back": "workforce:imports",
+        "template": "workforce:import_template_csv",
     },
     back_text="Back to HR imports",
     counts=[
@@ -45,19 +41,20 @@ HR_PAGES = import_pages.ImportPages(
         ("teams_added", "Teams to add", "Teams added"),
     ],
     command="import_workforce",
-    options=_extract_options,
     fields=lambda cleaned_data: services.batch_fields(cleaned_data["mapping"], cleaned_data["create_teams"]),
     extra_rows=import_presenters.import_batch_rows,
     detail_extra="workforce/_import_changes.html",
     detail_context=import_presenters.import_changes_context,
     upload_extra="workforce/_import_upload_columns.html",
+    template=hr_import.TEMPLATE,
+    template_file="psw-hub-staff-template.csv",
 )
 
 
 def _census_year_rows(upload):
     year = upload.year
     rows = [("Census year", f"{year} (1 October {year - 1} to 30 September {year})")]
-    if upload.status == upload.PREVIEWED:
+    if upload.is_preview:
         held = "No: it will be added" if upload.year_created else "Yes: this return replaces it"
         rows.append(("Year held already", held))
     return rows
@@ -118,13 +115,6 @@ def imports(request):
     require(request, "workforce.import_staff")
     context = {"batches": selectors.import_batches(), "status_tags": import_pages.STATUS_TAGS}
     return render(request, "workforce/import_list.html", context)
-
-
-def import_template_csv(request):
-    require(request, "workforce.import_staff")
-    response = HttpResponse(hr_import.template_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="psw-hub-staff-template.csv"'
-    return response
 
 
 def import_columns(request):

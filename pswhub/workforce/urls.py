@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pswhub.core.imports.views import page_views
+from pswhub.core.imports.views import page_views, template_view
 
 from . import census_views, figure_views, import_views, views
 
@@ -39,7 +39,7 @@ urlpatterns = [
     path("census/<int:year>/return.xml", views.census_return_xml, name="census_return_xml"),
     path("imports/", import_views.imports, name="imports"),
     path("imports/upload/", extract_upload, name="import_upload"),
-    path("imports/template.csv", import_views.import_template_csv, name="import_template_csv"),
+    path("imports/template.csv", template_view(import_views.HR_PAGES), name="import_template_csv"),
     path("imports/columns/", import_views.import_columns, name="import_columns"),
     path("imports/mappings/", import_views.column_mappings, name="column_mappings"),
     path("imports/mappings/new/", import_views.column_mapping_edit, name="column_mapping_create"),

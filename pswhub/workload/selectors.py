@@ -16,7 +16,7 @@ from pswhub.core.figures import rate, ratio
 from pswhub.core.models import StaffMember, Team
 from pswhub.workforce import employment
 
-from .models import CaseloadImport, CaseloadSnapshot, CaseType, EarlyCareerYear, WeightingScheme
+from .models import CaseloadSnapshot, CaseType, EarlyCareerYear, WeightingScheme
 
 FULL_TIME = Decimal(1)
 TREND_POINTS = 24
@@ -335,7 +335,3 @@ def managed_teams_over_capacity(user, *, on):
 def case_types_for(kind=None):
     """The case types of a kind of service, or all of them."""
     return CaseType.objects.filter(service_kind=kind) if kind else CaseType.objects.all()
-
-
-def caseload_imports():
-    return CaseloadImport.objects.select_related("uploaded_by")[:20]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pswhub.core.imports.views import page_views
+from pswhub.core.imports.views import page_views, template_view
 
 from . import views
 
@@ -16,7 +16,7 @@ urlpatterns = [
     path("early-career/add/", views.early_career_edit, name="early_career_add"),
     path("early-career/<int:pk>/", views.early_career_edit, name="early_career_edit"),
     path("imports/", caseload_upload, name="import_upload"),
-    path("imports/template.csv", views.import_template_csv, name="import_template"),
+    path("imports/template.csv", template_view(views.CASELOAD_PAGES), name="import_template"),
     path("imports/<int:pk>/", caseload_detail, name="import_detail"),
     path("imports/<int:pk>/confirm/", caseload_confirm, name="import_confirm"),
 ]

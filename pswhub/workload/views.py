@@ -1,6 +1,6 @@
 from datetime import date
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -132,13 +132,8 @@ def early_career_edit(request, pk=None):
 
 
 def _import_context(request):
-    """What the caseload upload page lists under the form: the columns, the case type codes and
-    recent uploads."""
-    return {
-        "template": importing.TEMPLATE,
-        "case_types": selectors.case_types_for(),
-        "uploads": selectors.caseload_imports(),
-    }
+    """What the caseload upload page lists under the form besides the columns: the case type codes."""
+    return {"case_types": selectors.case_types_for()}
 
 
 CASELOAD_PAGES = import_pages.ImportPages(
@@ -152,6 +147,7 @@ CASELOAD_PAGES = import_pages.ImportPages(
         "detail": "workload:import_detail",
         "confirm": "workload:import_confirm",
         "back": "workload:import_upload",
+        "template": "workload:import_template",
     },
     intro=(
         "Upload caseload counts as your case management system exports them: one row per worker, date, case type "
@@ -171,11 +167,6 @@ CASELOAD_PAGES = import_pages.ImportPages(
     nav="workload/_nav.html",
     upload_extra="workload/_import_columns.html",
     upload_context=_import_context,
+    template=importing.TEMPLATE,
+    template_file="psw-hub-caseload-template.csv",
 )
-
-
-def import_template_csv(request):
-    require(request, "workload.import_caseloads")
-    response = HttpResponse(importing.template_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="psw-hub-caseload-template.csv"'
-    return response

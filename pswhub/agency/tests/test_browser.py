@@ -100,6 +100,7 @@ def test_an_hr_extract_adopts_a_census_record(reference_data_restored, page, hr_
     page.get_by_role("button", name="Check the file").click()
     expect(page.locator("main table")).to_contain_text("Add teams not in PSW Hub")
     assert_no_axe_violations(page)
+    page.get_by_role("link", name="Upload the file again").click()
     page.get_by_label("HR extract (CSV or XLSX)").set_input_files(str(extract))
     page.get_by_label("Add teams not in PSW Hub").check()
     page.get_by_role("button", name="Check the file").click()

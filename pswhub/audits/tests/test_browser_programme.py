@@ -109,6 +109,7 @@ def test_the_qa_officer_imports_historic_audits_after_fixing_a_bad_row(reference
     assert_no_escaped_markup(page)
 
     # Then, with the row put right, the preview shows what will be imported
+    page.get_by_role("link", name="Upload the file again").click()
     page.get_by_label("Historic audits (CSV)").set_input_files(csv_upload("audits-2022.csv", HEADER + good + fixed))
     page.get_by_role("button", name="Check the file").click()
     expect(heading(page)).to_have_text("Check the import of audits-2022.csv")

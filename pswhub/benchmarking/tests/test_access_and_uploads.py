@@ -132,9 +132,10 @@ def test_a_dfe_file_with_problems_is_refused_by_row_and_column(client, psw, figu
             "published_on-year": "2025",
         },
     )
-    assert response.status_code == 400
-    assert "&#39;twelve&#39; is neither a number nor one of DfE&#39;s symbols" in response.content.decode()
-    assert not DfeUpload.objects.exists() and not AreaFigures.objects.filter(year=2024).exists()
+    page = client.get(response.url).content.decode()  # the upload's page, once checked
+    assert "<title>Error:" in page
+    assert "&#39;twelve&#39; is neither a number nor one of DfE&#39;s symbols" in page
+    assert DfeUpload.objects.get().status == "refused" and not AreaFigures.objects.filter(year=2024).exists()
 
 
 def test_a_file_without_dfes_columns_says_which_are_missing(db):

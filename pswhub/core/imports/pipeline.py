@@ -109,13 +109,14 @@ def upload_confirm(*, upload, read, write, confirmed_by=None, now=None):
     counts onto the upload. Nothing is written when the file has problems now (the upload is
     refused, with them), when a value cannot be stored in the database (refused, naming it) or
     when the preview is older than PREVIEW_HOURS (refused, saying so). Raises UploadNotPreviewed
-    for an upload already imported or refused. Returns the upload."""
+    for an upload already imported or refused (one waiting for the background confirmation, as
+    the pages leave it, is confirmed). Returns the upload."""
     model = type(upload)
     checked = None
     try:
         with transaction.atomic():
             upload = model.objects.select_for_update().get(pk=upload.pk)
-            if upload.status != model.PREVIEWED:
+            if upload.status not in (model.PREVIEWED, model.CONFIRMING):
                 raise UploadNotPreviewed(UPLOAD_NOT_PREVIEWED.format(status=upload.get_status_display().lower()))
             upload.confirmed_by = confirmed_by
             upload._history_user = confirmed_by
@@ -159,20 +160,27 @@ def upload_files_purge(*, model, before, dry_run):
 def expired_previews_purge(*, before, dry_run):
     """Every kind of upload's previews made before `before` and never confirmed: each is marked
     refused, saying its preview expired, and its file emptied, so an abandoned preview neither
-    keeps a file nor can be confirmed. Returns how many (for the retention schedule)."""
+    keeps a file nor can be confirmed. Uploads still waiting for the background worker or being
+    worked on since then (the worker stopped, say) are marked failed, saying the import did not
+    finish. Returns how many (for the retention schedule)."""
     from django.apps import apps
 
+    from .background import UNFINISHED
     from .models import Upload
 
     count = 0
     for model in apps.get_models():
         if not issubclass(model, Upload):
             continue
-        expired = model.objects.filter(status=model.PREVIEWED, uploaded_at__lt=before)
-        count += expired.count()
-        if not dry_run:
-            problems = problems_stored([Problem(None, "", PREVIEW_EXPIRED.format(hours=PREVIEW_HOURS))])
-            expired.update(status=model.REFUSED, content=b"", problems=problems)
+        for statuses, status, message in [
+            ([model.PREVIEWED], model.REFUSED, PREVIEW_EXPIRED),
+            (list(model.RUNNING), model.FAILED, UNFINISHED),
+        ]:
+            expired = model.objects.filter(status__in=statuses, uploaded_at__lt=before)
+            count += expired.count()
+            if not dry_run:
+                problems = problems_stored([Problem(None, "", message.format(hours=PREVIEW_HOURS))])
+                expired.update(status=status, content=b"", problems=problems)
     return count
 
 
@@ -202,20 +210,47 @@ class Importer:
     # Whether the import needs the council set up first; a census return sets it up itself.
     needs_council: bool = True
 
+    def rehearse(self, *, file_name, content, options=None, checked=None):
+        """Reads a file (unless it has been read already, as `checked`) and, when it has no
+        problems, works out what importing it would change. Returns (what reading found, the dry
+        run's result or None when the file has problems, which are then in what reading found)."""
+        problem = council_problem() if self.needs_council else None
+        if problem:
+            return _Refused([problem]), None
+        if checked is None:
+            checked = self.read(content=content, file_name=file_name, **(options or {}))
+        if not checked.is_valid:
+            return checked, None
+        preview, problem = guarded_write(lambda: self.write(checked, changed_by=None, dry_run=True), checked)
+        if problem:
+            checked.problems.append(problem)
+            return checked, None
+        return checked, preview
+
+    def upload_preview(self, *, upload):
+        """Checks an upload already kept (by the pages, before their background check) as
+        `preview` checks a file, reading it as `options(upload)` says: previewed, with what
+        importing it would change, or refused, with its problems and its file emptied (it can
+        never be imported). Returns the upload."""
+        checked, preview = self.rehearse(
+            file_name=upload.file_name, content=bytes(upload.content), options=self.options(upload)
+        )
+        if preview is None:
+            upload.status, upload.problems, upload.content = upload.REFUSED, problems_stored(checked.problems), b""
+        else:
+            upload.status = upload.PREVIEWED
+            _counts_copy(upload, preview)
+        upload._history_user = upload.uploaded_by
+        # Not how far the check read, which the check records as it goes.
+        upload.save(update_fields=["status", "problems", "content", *upload.RESULT_FIELDS])
+        return upload
+
     def preview(self, *, file_name, content, uploaded_by=None, options=None, fields=None, checked=None):
         """Reads a file (unless it has been read already, as `checked`) and, when it has no
         problems, stores it as a previewed upload with what importing it would change. Returns
         (the upload or None, what reading found)."""
-        problem = council_problem() if self.needs_council else None
-        if problem:
-            return None, _Refused([problem])
-        if checked is None:
-            checked = self.read(content=content, file_name=file_name, **(options or {}))
-        if not checked.is_valid:
-            return None, checked
-        preview, problem = guarded_write(lambda: self.write(checked, changed_by=None, dry_run=True), checked)
-        if problem:
-            checked.problems.append(problem)
+        checked, preview = self.rehearse(file_name=file_name, content=content, options=options, checked=checked)
+        if preview is None:
             return None, checked
         upload = upload_create(
             model=self.model,

@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 
 from . import limits
 from .problems import Problem
+from .progress import rows_estimate, rows_read
 
 NOT_A_TABLE = "The file could not be read as CSV or XLSX: {detail}"
 NOT_TEXT = "its text is neither UTF-8 nor Windows-1252"
@@ -65,10 +66,10 @@ def table_read(*, content, file_name):
     try:
         limits.size_check(len(content))
         if file_name.lower().endswith(XLSX_SUFFIXES) or content[:4] == ZIP_SIGNATURE:
-            rows = _xlsx_rows(content)
+            rows, total = _xlsx_rows(content)
         else:
-            rows = _csv_iter(content)
-        table = _table_limited(rows)
+            rows, total = _csv_iter(content), rows_estimate(content)
+        table = _table_limited(rows, total)
         limits.cells_check(table)
     except limits.LimitError as error:
         raise TableError(str(error)) from error
@@ -77,8 +78,9 @@ def table_read(*, content, file_name):
     return table[0], table[1:]
 
 
-def _table_limited(rows):
-    """The rows that are not blank, read one at a time and refused past the row and column limits."""
+def _table_limited(rows, total=None):
+    """The rows that are not blank, read one at a time and refused past the row and column limits,
+    saying how far it has got (progress.rows_read) of about `total` rows under the header."""
     most = limits.max_rows() + 1  # the header and the rows under it
     table = []
     for row in rows:
@@ -88,6 +90,9 @@ def _table_limited(rows):
             table.append(row)
             if len(table) > most:
                 raise limits.LimitError(limits.TOO_MANY_ROWS.format(limit=most - 1))
+            rows_read(len(table) - 1, total)
+    read = max(len(table) - 1, 0)
+    rows_read(read, read, done=True)
     return table
 
 
@@ -123,7 +128,8 @@ def _delimiter(text):
 
 def _xlsx_rows(content):
     """The rows of an XLSX workbook's first sheet, one at a time, once the workbook has passed
-    limits.workbook_check (so it is neither a zip bomb nor a sheet stretched over a million rows)."""
+    limits.workbook_check (so it is neither a zip bomb nor a sheet stretched over a million rows),
+    and how many rows it reaches under its first (the header)."""
     from python_calamine import CalamineWorkbook
 
     if not content.startswith(ZIP_SIGNATURE):
@@ -142,8 +148,7 @@ def _xlsx_rows(content):
         leading = [""] * sheet.start[1] if sheet.start else []
     except Exception as error:  # calamine raises its own error types for every kind of damage
         raise TableError(NOT_A_TABLE.format(detail=DAMAGED_WORKBOOK)) from error
-    for row in rows:
-        yield leading + [cell_text(cell) for cell in row]
+    return (leading + [cell_text(cell) for cell in row] for row in rows), max(sheet.height - 1, 0)
 
 
 def cell_text(cell):

@@ -1,13 +1,15 @@
-"""The import pages every import shares: upload (the file is checked and, without problems, kept
-as a previewed upload), the upload's page (what it would change or changed, confirm while the
-preview is fresh, its problems if it was refused) and confirm. Each app describes its import in
-an `ImportPages` and points its URLs at these views (`page_views`)."""
+"""The import pages every import shares: upload (the file is kept once and checked in the
+background), the upload's page (how far the check or the import has got, then what it would
+change or changed, confirm while the preview is fresh, its problems if it was refused; with
+`?format=json`, where the work has got, for the page's script), confirm (in the background too)
+and the template file. Each app describes its import in an `ImportPages` and points its URLs at
+these views (`page_views`, `template_view`); core.imports.background runs the work."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
-from django.http import Http404
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -16,11 +18,23 @@ from pswhub.core.presenters import govuk_date, number
 from pswhub.core.views import require
 
 from . import limits
-from .pipeline import PREVIEW_EXPIRED, PREVIEW_HOURS, Importer, UploadNotPreviewed
+from .background import importer_register, upload_confirm_queue, upload_queue, upload_status
+from .pipeline import PREVIEW_EXPIRED, PREVIEW_HOURS, Importer, council_problem
 from .problems import PROBLEM_HEAD, WHOLE_FILE, Problem, problem_rows
+from .reading import template_csv
 
 NO_SUCH_UPLOAD = "There is no upload {pk}"
-STATUS_TAGS = {"previewed": "govuk-tag--yellow", "imported": "govuk-tag--green", "refused": "govuk-tag--red"}
+STATUS_TAGS = {
+    "queued": "govuk-tag--grey",
+    "previewing": "govuk-tag--blue",
+    "previewed": "govuk-tag--yellow",
+    "confirming": "govuk-tag--blue",
+    "imported": "govuk-tag--green",
+    "refused": "govuk-tag--red",
+    "failed": "govuk-tag--red",
+}
+# How many of an import's uploads its upload page lists, newest first.
+RECENT_UPLOADS = 10
 
 
 def _no_choices(cleaned_data):
@@ -36,14 +50,18 @@ class ImportPages:
     """One import's pages.
 
     `urls` names the app's pages: "upload", "detail" and "confirm" (each taking the upload's pk
-    but upload) and "back" (where the pages' back link goes). `counts` are (count field, label
-    while previewed, label once imported). `options(cleaned_data)` are the choices the file is
-    read with and `fields(cleaned_data)` what else the upload keeps, both from the upload form.
-    `confirmed(request, upload)` may answer the confirmation itself (a redirect elsewhere, say);
-    by default the upload's page is shown again. `upload_extra` and `detail_extra` are templates
-    included under the form and under the summary; `upload_context(request)` is what the upload
-    page's needs and `detail_context(request, upload)` what the upload's page needs (such as what
-    the import changes, scoped to the viewer)."""
+    but upload), "back" (where the pages' back link goes) and, for an import with a template
+    file, "template" (`template_view`). `counts` are (count field, label while previewed, label
+    once imported). `fields(cleaned_data)` is what else the upload keeps from the upload form,
+    the choices the file is read with among them (the import's `options(upload)` reads them back,
+    for the check and the confirmation alike). `confirmed(request, upload)` may answer a finished
+    confirmation (a redirect elsewhere, say); by default the upload's page is shown again.
+    `upload_extra` and `detail_extra` are templates included under the form and under the
+    summary; `upload_context(request)` is what the upload page's needs and
+    `detail_context(request, upload)` what the upload's page needs (such as what the import
+    changes, scoped to the viewer). `template` is the file's columns (column,
+    required, meaning, example), listed under the form by includes/import_columns.html and given
+    as a CSV file named `template_file`; the upload page lists the recent uploads either way."""
 
     importer: Importer
     permission: str
@@ -61,7 +79,6 @@ class ImportPages:
     problem_title: str = "The file has problems and nothing was imported"
     problem_by: str = "row and column"
     whole_file: str = WHOLE_FILE
-    options: Callable = _no_choices
     fields: Callable = _no_choices
     confirmed: Callable | None = None
     nav: str = ""  # a template included under the upload page's heading
@@ -71,6 +88,8 @@ class ImportPages:
     extra_rows: Callable | None = None  # extra summary rows for an upload: [(label, text)]
     heading: Callable | None = None  # the upload page's heading, by default the file's name
     detail_context: Callable | None = None  # detail_context(request, upload): more for detail_extra
+    template: tuple = ()
+    template_file: str = ""
 
 
 def upload_status_tag(upload):
@@ -79,13 +98,25 @@ def upload_status_tag(upload):
 
 def _upload_page(request, pages, form, problems=()):
     rows = problem_rows(problems, whole_file=pages.whole_file)
-    context = {"pages": pages, "form": form, "problem_rows": rows} | pages.upload_context(request)
+    uploads = pages.importer.model.objects.defer("content").select_related("uploaded_by")[:RECENT_UPLOADS]
+    context = {
+        "pages": pages,
+        "form": form,
+        "problem_rows": rows,
+        "uploads": uploads,
+        "detail_url_name": pages.urls["detail"],
+        "template": pages.template,
+        "template_href": reverse(pages.urls["template"]) if "template" in pages.urls else "",
+    }
     failed = bool(rows or form.errors)
-    return render(request, "imports/upload.html", context, status=400 if failed else 200)
+    return render(
+        request, "imports/upload.html", context | pages.upload_context(request), status=400 if failed else 200
+    )
 
 
 def upload_view(request, pages):
-    """Checks an uploaded file; a file without problems is kept and its preview opened."""
+    """Keeps an uploaded file and opens its page, where it is checked in the background. What
+    can be told at once (no file, a file over the size limit, no council yet) is told at once."""
     require(request, pages.permission)
     posted = request.method == "POST"
     form = pages.form_class(request.POST if posted else None, request.FILES if posted else None)
@@ -96,15 +127,16 @@ def upload_view(request, pages):
         limits.size_check(file.size)  # before a byte of it is read
     except limits.LimitError as error:
         return _upload_page(request, pages, form, [Problem(None, "", str(error))])
-    upload, checked = pages.importer.preview(
+    problem = council_problem() if pages.importer.needs_council else None
+    if problem:
+        return _upload_page(request, pages, form, [problem])
+    upload = upload_queue(
+        importer=pages.importer,
         file_name=file.name,
         content=file.read(),
         uploaded_by=request.user,
-        options=pages.options(form.cleaned_data),
         fields=pages.fields(form.cleaned_data),
     )
-    if upload is None:
-        return _upload_page(request, pages, form, checked.problems)
     return redirect(pages.urls["detail"], pk=upload.pk)
 
 
@@ -118,14 +150,17 @@ def upload_get(request, pages, pk):
 
 
 def summary_rows(pages, upload):
-    """What the upload's page lists: its status, who uploaded it and when, and its counts."""
-    previewed = upload.status == upload.PREVIEWED
+    """What the upload's page lists: its status, who uploaded it and when, and its counts (once
+    it has been checked)."""
     by = upload.uploaded_by.get_full_name() if upload.uploaded_by else f"{pages.command} command"
-    rows = [
-        ("Uploaded", govuk_date(upload.uploaded_at)),
-        ("Uploaded by", by),
+    rows = [("Uploaded", govuk_date(upload.uploaded_at)), ("Uploaded by", by)]
+    if upload.status in (upload.QUEUED, upload.PREVIEWING, upload.FAILED) or (
+        upload.status == upload.REFUSED and not upload.rows
+    ):
+        return rows  # not checked, or refused when checked: nothing to count
+    rows += [
         *((pages.extra_rows(upload)) if pages.extra_rows else []),
-        *((before if previewed else after, upload_count(upload, name)) for name, before, after in pages.counts),
+        *((before if upload.is_preview else after, upload_count(upload, name)) for name, before, after in pages.counts),
     ]
     if upload.imported_at:
         rows.append(("Imported", govuk_date(upload.imported_at)))
@@ -139,11 +174,24 @@ def upload_count(upload, name):
 
 
 def detail_view(request, pages, pk):
+    """The upload's page; with `?format=json`, where its work has got (background.upload_status).
+    Opened again after a confirmation (`?after=confirm`) that has finished, it goes where the
+    import sends a confirmed upload (`pages.confirmed`), as the confirmation would have."""
     upload = upload_get(request, pages, pk)
+    if request.GET.get("format") == "json":
+        return JsonResponse(upload_status(upload))
+    if request.GET.get("after") == "confirm" and upload.status == upload.IMPORTED and pages.confirmed:
+        answer = pages.confirmed(request, upload)
+        if answer is not None:
+            return answer
+    detail_url = reverse(pages.urls["detail"], kwargs={"pk": upload.pk})
     context = {
         "pages": pages,
         "upload": upload,
         "status_tag": upload_status_tag(upload),
+        "status": upload_status(upload),
+        "status_url": f"{detail_url}?format=json",
+        "refresh_url": f"{detail_url}?after=confirm" if upload.status == upload.CONFIRMING else detail_url,
         "heading": pages.heading(upload) if pages.heading else upload.file_name,
         "rows": summary_rows(pages, upload),
         "expired": upload.is_expired(),
@@ -157,25 +205,39 @@ def detail_view(request, pages, pk):
 
 
 def confirm_view(request, pages, pk):
-    """Confirms a previewed upload (POST only). Confirming twice imports once: the second finds
-    the upload imported and shows it."""
+    """Confirms a previewed upload (POST only) in the background. Confirming twice imports once:
+    the second finds the upload being imported, or imported, and shows it. A confirmation that
+    has finished by the time the page answers (a small file) goes where `pages.confirmed` says."""
     upload = upload_get(request, pages, pk)
-    if upload.status == upload.PREVIEWED:
-        try:
-            upload = pages.importer.confirm(upload=upload, confirmed_by=request.user)
-        except UploadNotPreviewed:  # confirmed meanwhile, from another tab or by someone else
-            return redirect(pages.urls["detail"], pk=pk)
-        if pages.confirmed is not None:
+    if upload_confirm_queue(importer=pages.importer, upload=upload, confirmed_by=request.user):
+        upload = upload_get(request, pages, pk)
+        if upload.status == upload.IMPORTED and pages.confirmed is not None:
             answer = pages.confirmed(request, upload)
             if answer is not None:
                 return answer
+        if upload.status == upload.CONFIRMING:
+            return redirect(reverse(pages.urls["detail"], kwargs={"pk": pk}) + "?after=confirm")
     return redirect(pages.urls["detail"], pk=pk)
 
 
+def template_download(request, pages):
+    require(request, pages.permission)
+    response = HttpResponse(template_csv(pages.template), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{pages.template_file}"'
+    return response
+
+
 def page_views(pages):
-    """One import's views for its app's URLs: upload, detail (by pk) and confirm (by pk, POST only)."""
+    """One import's views for its app's URLs: upload, detail (by pk) and confirm (by pk, POST
+    only). Registers its import for the background tasks."""
+    importer_register(pages.importer)
     return (
         partial(upload_view, pages=pages),
         partial(detail_view, pages=pages),
         require_POST(partial(confirm_view, pages=pages)),
     )
+
+
+def template_view(pages):
+    """The view giving an import's template file (`pages.template`, as `pages.template_file`)."""
+    return partial(template_download, pages=pages)

@@ -169,11 +169,12 @@ def test_a_file_with_problems_is_shown_on_the_page_by_row_and_column(client, sta
         reverse("learning:supervision_import_upload"),
         {"file": SimpleUploadedFile("sessions.csv", (GOOD + "E9999,2025-11-03,individual,90,\n").encode())},
     )
-    assert response.status_code == 400
+    response = client.get(response.url)  # the upload's page, once checked
     text = response.content.decode()
+    assert "<title>Error:" in text
     assert supervision_importing.UNKNOWN_WORKER.format(value="E9999") in text
     assert "employee_number" in text
-    assert not SupervisionImport.objects.exists() and not SupervisionSession.objects.exists()
+    assert SupervisionImport.objects.get().status == "refused" and not SupervisionSession.objects.exists()
 
 
 @pytest.mark.parametrize(

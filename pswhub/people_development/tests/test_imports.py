@@ -161,9 +161,10 @@ def test_a_bad_file_shows_its_problems_and_a_head_of_service_cannot_import(clien
     assert client.get(url).status_code == 403
     client.force_login(hr_officer)
     response = client.post(url, {"file": SimpleUploadedFile("p.csv", b"academic_year\n2020/21\n")})
-    assert response.status_code == 400
-    assert importing.MISSING_COLUMN.format(column="student_reference") in response.content.decode()
-    assert not PlacementImport.objects.exists()
+    page = client.get(response.url).content.decode()  # the upload's page, once checked
+    assert "<title>Error:" in page
+    assert importing.MISSING_COLUMN.format(column="student_reference") in page
+    assert PlacementImport.objects.get().status == "refused" and not Placement.objects.exists()
 
 
 def test_the_retention_schedule_empties_old_import_files_and_keeps_their_records(people, tmp_path):

@@ -213,11 +213,13 @@ def test_the_psw_previews_then_confirms(client, psw):
 def test_a_bad_file_shows_problems_by_row_and_column_and_keeps_nothing(client, psw, north_team):
     client.force_login(psw)
     response = _upload(client, b"worker,date,case_type,count\nNOBODY,2026-09-30,child_in_need,-1\n")
-    page = response.content.decode()
-    assert response.status_code == 400
+    page = client.get(response.url).content.decode()  # the upload's page, once checked
+    assert "<title>Error:" in page
     assert importing.UNKNOWN_WORKER.format(value="NOBODY") in page
     assert importing.BAD_COUNT.format(value="-1") in page
-    assert not CaseloadImport.objects.exists()
+    held = CaseloadImport.objects.get()  # kept to show its problems, but not its file
+    assert (held.status, bytes(held.content)) == ("refused", b"")
+    assert not CaseloadSnapshot.objects.exists()
 
 
 def test_the_template_downloads(client, hr_officer):
