@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("workforce", "0007_census_build_and_hr_adoption"),
+        ("workforce", "0008_council_level_census_corrections"),
     ]
 
     operations = [
