@@ -6,11 +6,9 @@ is as closed as the page; and the real database task backend runs it all with it
 
 import dataclasses
 import html
-import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.urls import reverse
 
 from pswhub.core.imports import background, progress
@@ -205,39 +203,6 @@ def test_the_status_of_an_upload_that_does_not_exist_is_not_found(client, psw):
     client.force_login(psw)
     response = client.get(reverse("workload:import_detail", kwargs={"pk": 999}), {"format": "json"})
     assert response.status_code == 404
-
-
-# The real task backend and its worker --------------------------------------------------------------
-
-
-def test_the_database_backend_and_its_worker_check_and_import_an_upload(client, psw, workers, settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    from django_tasks_db.models import DBTaskResult
-
-    client.force_login(psw)
-    response = _upload(client, GOOD)
-    upload = CaseloadImport.objects.get()
-    assert response.url == reverse("workload:import_detail", kwargs={"pk": upload.pk})
-    assert upload.status == "queued" and bytes(upload.content) == GOOD
-    page = client.get(response.url).content.decode()
-    assert "Waiting to be checked" in page and "Waiting for the background worker" in page
-
-    call_command("db_worker", batch=True, no_startup_delay=True, interval=0, stdout=io.StringIO())
-    upload.refresh_from_db()
-    assert (upload.status, upload.added, upload.rows_read, upload.rows_total) == ("previewed", 2, 2, 2)
-    assert "Confirm and import" in client.get(response.url).content.decode()
-
-    response = client.post(reverse("workload:import_confirm", kwargs={"pk": upload.pk}))
-    assert response.url == reverse("workload:import_detail", kwargs={"pk": upload.pk}) + "?after=confirm"
-    assert CaseloadImport.objects.get().status == "confirming" and not CaseloadSnapshot.objects.exists()
-    assert "Being imported" in client.get(response.url).content.decode()
-
-    call_command("db_worker", batch=True, no_startup_delay=True, interval=0, stdout=io.StringIO())
-    upload.refresh_from_db()
-    assert (upload.status, upload.added, upload.confirmed_by) == ("imported", 2, psw)
-    assert sorted(CaseloadSnapshot.objects.values_list("count", flat=True)) == [2, 3]
-    assert sorted(DBTaskResult.objects.values_list("status", flat=True)) == ["SUCCESSFUL", "SUCCESSFUL"]
-    assert "Counts added" in client.get(response.url).content.decode()
 
 
 # Uploads the worker never finished ---------------------------------------------------------------
