@@ -10,9 +10,11 @@ workload app) nothing is known of caseloads: `caseload_counts_on` returns None, 
 say "not recorded" rather than a false zero."""
 
 from datetime import date
+from decimal import Decimal
 from typing import NamedTuple
 
 _reader = None
+_totals_reader = None
 
 
 class CaseloadCount(NamedTuple):
@@ -23,13 +25,26 @@ class CaseloadCount(NamedTuple):
     cases: int
 
 
-def register(reader):
+class CaseloadTotals(NamedTuple):
+    """Over many posts at once: the cases held by those holding at least one, their FTE, and the
+    latest count date read (None when no post had a count)."""
+
+    cases: int
+    case_holder_fte: Decimal
+    counted_on: date | None
+
+
+def register(reader, *, totals=None):
     """`reader(*, staff, on, since)` returns {staff member id: CaseloadCount} for each of `staff` (a
     StaffMember queryset, or staff member ids) at their latest count on or before `on` and, when
-    `since` is given, not before it; those with no such count are left out. One reader per
-    installation, set at start-up."""
-    global _reader
-    _reader = reader
+    `since` is given, not before it; those with no such count are left out.
+
+    `totals(*, posts, on)` returns `CaseloadTotals` over `posts` (a queryset of rows with
+    `staff_member_id` and `fte`, such as assignments), each post counted with its worker's cases at
+    their latest count on or before `on`, worked out in the database. One of each per installation,
+    set at start-up."""
+    global _reader, _totals_reader
+    _reader, _totals_reader = reader, totals
 
 
 def caseload_counts_on(*, staff, on, since=None):
@@ -38,3 +53,11 @@ def caseload_counts_on(*, staff, on, since=None):
     if _reader is None:
         return None
     return _reader(staff=staff, on=on, since=since)
+
+
+def caseload_totals_on(*, posts, on):
+    """`CaseloadTotals` over `posts` at each worker's latest count on or before `on`, or None when
+    no app holds caseload counts."""
+    if _totals_reader is None:
+        return None
+    return _totals_reader(posts=posts, on=on)

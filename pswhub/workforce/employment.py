@@ -5,7 +5,7 @@ working days lost in a period. Writes are in `records.py` and `services.py`."""
 
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Count, Sum
 
 from . import codes
 from .models import AbsenceEpisode, Assignment
@@ -62,14 +62,21 @@ def assignments_in_force(on, *, team_ids=None):
 
 
 def team_fte_by_team_on(on, *, team_ids=None):
-    """{team id: {"employed": FTE, "agency": FTE}} for the assignments in force on a date."""
+    """{team id: {"employed": FTE, "agency": FTE}} for the assignments in force on a date, a blank
+    FTE counting 0. Counted in the database by team, contract type and FTE (a few rows a team,
+    however many people), and added up in Python so that the sums are exact on every database."""
     totals = {}
-    # Read as tuples, unordered: a whole service's assignments at England size.
-    rows = assignments_in_force(on, team_ids=team_ids).exclude(team=None).order_by()
-    for team_id, fte, contract_type in rows.values_list("team_id", "fte", "contract_type"):
+    rows = (
+        assignments_in_force(on, team_ids=team_ids)
+        .exclude(team=None)
+        .order_by()
+        .values_list("team_id", "contract_type", "fte")
+        .annotate(held=Count("pk"))
+    )
+    for team_id, contract_type, fte, held in rows:
         kind = "agency" if contract_type == codes.AGENCY else "employed"
         team = totals.setdefault(team_id, {"employed": ZERO, "agency": ZERO})
-        team[kind] += fte or ZERO
+        team[kind] += (fte or ZERO) * held
     return totals
 
 

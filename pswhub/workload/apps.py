@@ -13,10 +13,10 @@ class WorkloadConfig(AppConfig):
         from . import demo as workload_demo
         from . import rules  # noqa: F401
         from .attention import workload_attention_items
-        from .selectors import caseload_counts_for_core
+        from .selectors import caseload_counts_for_core, caseload_totals_for_core
 
         attention.register(workload_attention_items)
-        caseload_counts.register(caseload_counts_for_core)
+        caseload_counts.register(caseload_counts_for_core, totals=caseload_totals_for_core)
         nav.register(
             area=nav.PRACTICE, label="Workload", url_name="workload:team", permission="workload.view_workload", order=20
         )

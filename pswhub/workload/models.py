@@ -72,7 +72,9 @@ class CaseloadSnapshot(models.Model):
             ),
             models.CheckConstraint(condition=Q(count__gte=0), name="caseload_count_not_negative"),
         ]
-        indexes = [models.Index(fields=["date"])]
+        # Each worker's latest count before a date is found among the counts of the weeks before
+        # it (`selectors.caseload_totals_for_core`) in this index without reading the table.
+        indexes = [models.Index(fields=["date", "staff_member", "count"], name="caseload_count_by_date")]
 
     def __str__(self):
         return f"{self.staff_member} on {self.date}: {self.count} {self.case_type_id} ({self.complexity_id})"

@@ -66,7 +66,14 @@ class Assignment(models.Model):
                 fields=["staff_member"], condition=Q(ends_on__isnull=True), name="one_open_assignment_per_person"
             ),
         ]
-        indexes = [models.Index(fields=["team", "starts_on"])]
+        # Every read of a service's assignments at a date (the figures at a date, the
+        # establishment) finds what it needs in this index without reading the table.
+        indexes = [
+            models.Index(
+                fields=["team", "starts_on", "ends_on", "contract_type", "org_role", "staff_member", "fte"],
+                name="assignment_team_dates",
+            )
+        ]
 
     def __str__(self):
         post = self.job_title or self.get_org_role_display() or "assignment"

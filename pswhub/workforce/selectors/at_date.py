@@ -3,46 +3,51 @@ at a date"): `workforce_figures_on`, the one read of them, and `workforce_figure
 trend of month ends. Used by the "At a date" and "Month by month" pages, the annual report when
 its period does not end on 30 September, and `manage.py workforce_figures --on`.
 
-The figures are the census's (`figures.figures_from`, with its definitions), worked out at the
-date instead of 30 September and over the 12 months to the date instead of the census year, from
-the records instead of a return:
+The figures are the census's (`figures.figures_from_totals` works out every rate from the same
+totals as a census year's), taken at the date instead of 30 September and over the 12 months to
+the date instead of the census year, from the records instead of a return:
 
 - a *social worker* is someone holding an assignment with a census role (OrgRole) in a team of
   the service; the service's kind says which (children's or adults'). Assignments with no team,
   or with no census role (business support, occupational therapists), are not counted;
 - each person's assignments of one kind (council-employed, or agency) that follow on from one
-  another (the next starting by the day after the last ends) make one *spell*, which plays the
-  part of a census line: a change of team, role or hours is neither leaving nor starting;
-- in post at the date: a spell started by the date and not ended by it (a spell whose last day is
-  the date is a leaver, not in post, as a census line ending on 30 September);
-- FTE in post is the FTE of the assignment in force on the date; FTE at leaving that of the last;
-- starters and leavers over the 12 months to the date, both ends included (for 30 September,
-  exactly the census year);
-- cases at the latest count on or before the date, each worker's own (the workload app's counts,
-  read through `pswhub.core.caseload_counts`);
+  another (the next starting the day after the last ends) make one *spell*, which plays the part
+  of a census line: a change of team, role or hours is neither leaving nor starting. The services
+  never let a person's assignments overlap;
+- in post at the date: a spell started by the date and not ended by it, so an assignment started
+  by the date and ending after it (a spell whose last day is the date is a leaver, not in post,
+  as a census line ending on 30 September); FTE in post is the FTE of that assignment;
+- leavers over the 12 months to the date (both ends included; for 30 September, exactly the
+  census year): the council's own spells ending in them, with the FTE of their last assignment,
+  of people not in post at the date; starters: spells starting in them, of people with no spell
+  of either kind started before the 12 months and lasting to the day before;
+- cases at each worker's latest count on or before the date, for every post in post (the
+  workload app's counts, read through `pswhub.core.caseload_counts`);
 - working days lost to sickness absence in episodes starting in the 12 months (sickness only, as
   DfE counts it), for the council's own staff in post;
 - vacancies and agency cover from the establishment on the date (`establishment.establishment_on`
   for the service's active teams, the figures the establishment page shows), None when no funded
-  FTE is recorded for the service by then."""
+  FTE is recorded for the service by then.
 
-from collections import defaultdict
+Each total is counted in the database (docs/adr/0107-workforce-figures-at-a-date.md), so the time
+grows with the rows the indexes read, not with rows sent to Python: a few rows a query however
+many people. Sums of FTE and days are added up in Python from one row per value held, so they are
+exact on every database."""
+
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import NamedTuple
 
-from django.db.models import Q
+from django.db.models import Count, Exists, Func, IntegerField, OuterRef, Q
 
 from pswhub.core import caseload_counts
 from pswhub.core.figures import rate
-from pswhub.core.models import Service, StaffMember, Team
+from pswhub.core.models import Service, Team
 from pswhub.core.periods import Period, year_before
 
 from .. import codes
 from ..models import AbsenceEpisode, Assignment, Establishment
-from .figures import figures_from
-from .lines import Line, Year, in_post_on
+from .figures import Totals, figures_from_totals
 
 SERVICES = {Service.CHILDREN: "Children's social workers", Service.ADULTS: "Adults' social workers"}
 SICKNESS = "SIC"
@@ -63,7 +68,7 @@ def twelve_months_to(on):
 
 @dataclass(frozen=True)
 class AtDate:
-    """Plays the census year's part in `figures_from`: the reference date, the start of the 12
+    """Plays the census year's part in `figures_from_totals`: the reference date, the start of the 12
     months to it, and the service's vacancies and agency cover from the establishment then."""
 
     reference_date: date
@@ -74,112 +79,158 @@ class AtDate:
     year: int | None = None
 
 
-class _Assignment(NamedTuple):
-    """One assignment as the figures read it (a tuple: tens of thousands are read at once)."""
+class _Counted:
+    """The counts of one service's records at one date (the definitions above), each read as
+    an aggregate in the database, so that the time does not grow with the rows sent to Python."""
 
-    starts_on: date
-    ends_on: date | None
-    fte: Decimal | None
-    org_role: str
-    team_id: int | None
+    def __init__(self, *, service, on):
+        self.service, self.on = service, on
+        self.period = twelve_months_to(on)
+        self.held = Assignment.objects.filter(team__service__kind=service).exclude(org_role="").order_by()
+        self.employed = self.held.exclude(contract_type=codes.AGENCY)
+        self.in_post = _in_post_on(self.held, on)
+        self.employed_in_post = self.in_post.exclude(contract_type=codes.AGENCY)
 
-    def in_force_on(self, on):
-        return self.starts_on <= on and (self.ends_on is None or self.ends_on >= on)
-
-
-class _Records:
-    """The service's social workers' assignments, sickness absence and establishment for dates up
-    to `until`, read once, so a trend of many dates costs the queries of one."""
-
-    def __init__(self, *, service, earliest, until):
-        self.service = service
-        window = twelve_months_to(earliest).start - ONE_DAY
-        in_window = (
-            Assignment.objects.filter(team__service__kind=service, starts_on__lte=until)
-            .exclude(org_role="")
-            .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=window))
-        )
-        self.by_person = defaultdict(lambda: {False: [], True: []})
-        rows = in_window.order_by("staff_member_id", "starts_on").values_list(
-            "staff_member_id", "contract_type", "starts_on", "ends_on", "fte", "org_role", "team_id"
-        )
-        for staff_id, contract_type, starts_on, ends_on, fte, org_role, team_id in rows:
-            agency = contract_type == codes.AGENCY
-            self.by_person[staff_id][agency].append(_Assignment(starts_on, ends_on, fte, org_role, team_id))
-        # The people counted, as a subquery, so that any number of them costs no query variables.
-        self.staff = StaffMember.objects.filter(pk__in=in_window.values("staff_member_id"))
-        self.sickness = defaultdict(list)
-        episodes = (
+    def totals(self):
+        """(`figures.Totals` at the date, the latest caseload count date read or None); the cases
+        and case holders' FTE are None when no app keeps caseload counts."""
+        start, on = self.period.start, self.on
+        people, fte = _people_and_fte_by_kind(self.in_post)
+        leavers = self._leavers(start, on)
+        starters = self._starters(start, on)
+        cases, case_holder_fte, counted_on = self._caseloads()
+        days_lost = _sum_of_values(
             AbsenceEpisode.objects.filter(
-                staff_member__in=self.staff, reason=SICKNESS, starts_on__gt=window, starts_on__lte=until
-            )
-            .order_by()
-            .values_list("staff_member_id", "starts_on", "working_days_lost")
+                staff_member_id__in=self.employed_in_post.values("staff_member_id"),
+                reason=SICKNESS,
+                starts_on__gte=start,
+                starts_on__lte=on,
+            ).order_by(),
+            "working_days_lost",
         )
-        for staff_id, starts_on, days in episodes:
-            self.sickness[staff_id].append((starts_on, days))
-        self.teams = list(Team.objects.filter(service__kind=service, is_active=True).select_related("service"))
-        first_funded = Establishment.objects.filter(team__in=self.teams).order_by("starts_on").values("starts_on")[:1]
-        self.funded_from = first_funded[0]["starts_on"] if first_funded else None
+        totals = Totals(
+            headcount_in_post=people[False],
+            fte_in_post=fte[False],
+            leavers_headcount=leavers.aggregate(people=Count("staff_member_id", distinct=True))["people"],
+            leavers_fte=_sum_of_values(leavers, "fte"),
+            starters_headcount=starters.aggregate(people=Count("staff_member_id", distinct=True))["people"],
+            agency_headcount=people[True],
+            agency_fte=fte[True],
+            cases=cases,
+            case_holder_fte=case_holder_fte,
+            working_days_lost=days_lost,
+        )
+        return totals, counted_on
 
-    def lines_on(self, on):
-        """One `Line` for each spell of a social worker with an assignment started by `on`."""
-        period = twelve_months_to(on)
-        counted = caseload_counts.caseload_counts_on(staff=self.staff, on=on)
-        self.caseloads_known = counted is not None
-        counted = counted or {}
-        self.latest_count = max((counted_on for counted_on, _ in counted.values()), default=None)
-        lines = []
-        for staff_id, kinds in self.by_person.items():
-            episodes = self.sickness.get(staff_id, ())
-            sick = sum((days for starts_on, days in episodes if period.contains(starts_on)), Decimal(0))
-            for agency, assignments in kinds.items():
-                for spell in _spells([one for one in assignments if one.starts_on <= on]):
-                    lines.append(_line(staff_id, agency, spell, on, counted.get(staff_id), sick))
-        return lines
+    def _leavers(self, start, on):
+        """The assignments ending a spell of the council's own employment in the 12 months (no
+        assignment follows on the next day by the date), of people not in post at the date."""
+        follows_on = (
+            self.employed.filter(staff_member_id=OuterRef("staff_member_id"), starts_on__lte=on)
+            .alias(day=DayNumber("starts_on"))
+            .filter(day=DayNumber(OuterRef("ends_on")) + 1)
+        )
+        return (
+            self.employed.filter(ends_on__gte=start, ends_on__lte=on)
+            .exclude(Exists(follows_on))
+            .exclude(staff_member_id__in=self.employed_in_post.values("staff_member_id"))
+        )
 
-    def establishment_on(self, on):
-        """(vacancy FTE, agency cover FTE) on the date for the service's active teams, or (None,
-        None) when no funded FTE is recorded for them by then."""
-        from ..establishment import establishment_on
+    def _starters(self, start, on):
+        """The assignments starting a spell of the council's own employment in the 12 months (none
+        ends the day before), of people with no spell of either kind started before the 12
+        months and lasting to their eve."""
+        follows = (
+            self.employed.filter(staff_member_id=OuterRef("staff_member_id"))
+            .alias(next_day=DayNumber("ends_on") + 1)
+            .filter(next_day=DayNumber(OuterRef("starts_on")))
+        )
+        held_before = _in_force_on(self.held, start - ONE_DAY).filter(staff_member_id=OuterRef("staff_member_id"))
+        return (
+            self.employed.filter(starts_on__gte=start, starts_on__lte=on)
+            .exclude(Exists(follows))
+            .exclude(Exists(held_before))
+        )
 
-        if self.funded_from is None or self.funded_from > on:
-            return None, None
-        _, total = establishment_on(on, teams=self.teams)
-        return total.vacancy_fte, total.agency_cover_fte
+    def _caseloads(self):
+        """(cases, FTE of the case holders, latest count date) for the workers in post, each
+        at their latest count on or before the date; (None, None, None) when no app keeps
+        caseload counts."""
+        totals = caseload_counts.caseload_totals_on(posts=self.in_post, on=self.on)
+        return (None, None, None) if totals is None else totals
+
+    def retention(self):
+        """`retention_rate_<group>`: of the council's own social workers in post on the day before
+        the 12 months began, the share still in post at the date, by their census role then: the
+        census year's retention (`breakdowns.retention_by_role_group`, whose groups it uses) over
+        the 12 months to the date."""
+        from ..breakdowns import RETENTION_GROUPS
+
+        eve = self.period.start - ONE_DAY
+        held_then = _in_post_on(self.employed, eve, carried_on=self.employed)
+        stayed = held_then.filter(staff_member_id__in=self.employed_in_post.values("staff_member_id"))
+        then, still = _people_by_role(held_then), _people_by_role(stayed)
+        figures = {}
+        for group, _, roles in RETENTION_GROUPS:
+            chosen = [role for role in then if roles is None or role in roles]
+            figures[f"retention_rate_{group}"] = rate(
+                sum(still.get(role, 0) for role in chosen), sum(then[role] for role in chosen)
+            )
+        return figures
 
 
-def _spells(assignments):
-    """Assignments (in order of start) grouped into spells: each one starting by the day after the
-    one before ends joins it."""
-    spells = []
-    for assignment in assignments:
-        last = spells[-1][-1] if spells else None
-        if last is not None and (last.ends_on is None or assignment.starts_on <= last.ends_on + ONE_DAY):
-            spells[-1].append(assignment)
-        else:
-            spells.append([assignment])
-    return spells
+class DayNumber(Func):
+    """A date as a whole number of days, so that one date can be compared with the day after
+    another in the database (SQLite and PostgreSQL)."""
+
+    output_field = IntegerField()
+    template = "(%(expressions)s - DATE '2000-01-01')"
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="CAST(julianday(%(expressions)s) AS INTEGER)", **extra)
 
 
-def _line(staff_id, agency, spell, on, counted, sick):
-    first, last = spell[0], spell[-1]
-    ends_on = None if any(one.ends_on is None for one in spell) else max(one.ends_on for one in spell)
-    current = next((one for one in spell if one.in_force_on(on)), last)
-    in_post = ends_on is None or ends_on > on
-    return Line(
-        census_year_id=0,
-        swe_number=str(staff_id),
-        agency=agency,
-        fte=last.fte,
-        fte_30=(current.fte or Decimal(0)) if in_post else None,
-        role_start_date=first.starts_on,
-        role_end_date=ends_on,
-        cases_30=counted[1] if counted and in_post else None,
-        working_days_lost=None if agency else sick,
-        team_id=current.team_id,
-        org_role=current.org_role,
+def _in_force_on(assignments, on):
+    return assignments.filter(starts_on__lte=on).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+
+
+def _in_post_on(assignments, on, *, carried_on=None):
+    """The assignments holding a spell in post on `on`: started by then and not ended by then, or,
+    when `carried_on` (the same kind of assignment) is given, ending that day with another
+    of `carried_on` starting the next day (for a day before the date read)."""
+    ended_after = Q(ends_on__isnull=True) | Q(ends_on__gt=on)
+    if carried_on is not None:
+        next_day = carried_on.filter(staff_member_id=OuterRef("staff_member_id"), starts_on=on + ONE_DAY)
+        ended_after |= Q(ends_on=on) & Q(Exists(next_day))
+    return assignments.filter(starts_on__lte=on).filter(ended_after)
+
+
+def _people_and_fte_by_kind(assignments):
+    """({agency?: people}, {agency?: total FTE}) of the assignments, a blank FTE counting 0, from
+    one row per contract type and FTE held; the FTE is added up in Python so that the sum is exact
+    on every database. A person holds one assignment of a kind at a time (the services refuse
+    overlaps), so the people of each row add up."""
+    people, fte = {False: 0, True: 0}, {False: Decimal(0), True: Decimal(0)}
+    rows = (
+        assignments.values_list("contract_type", "fte")
+        .annotate(held=Count("pk"), people=Count("staff_member_id", distinct=True))
+        .order_by()
     )
+    for contract_type, held_fte, held, held_by in rows:
+        agency = contract_type == codes.AGENCY
+        people[agency] += held_by
+        fte[agency] += (held_fte or 0) * held
+    return people, fte
+
+
+def _sum_of_values(rows, field):
+    """The exact sum of a decimal field over `rows`, blanks counting 0, from one row per value."""
+    counted = rows.values_list(field).annotate(held=Count("pk")).order_by()
+    return sum(((value or 0) * held for value, held in counted), Decimal(0))
+
+
+def _people_by_role(assignments):
+    return dict(assignments.values_list("org_role").annotate(people=Count("staff_member_id", distinct=True)).order_by())
 
 
 def _checked(service):
@@ -188,43 +239,32 @@ def _checked(service):
     return service
 
 
-def _figures(records, on):
-    lines = records.lines_on(on)
-    period = twelve_months_to(on)
-    vacancy_fte, cover_fte = records.establishment_on(on)
-    reference = AtDate(on, period.start, vacancy_fte, cover_fte)
-    figures = figures_from(Year(reference, lines))
+def _establishment_on(service, on):
+    """(vacancy FTE, agency cover FTE) on the date for the service's active teams, or (None,
+    None) when no funded FTE is recorded for them by then."""
+    from ..establishment import establishment_on
+
+    teams = list(Team.objects.filter(service__kind=service, is_active=True).select_related("service"))
+    if not Establishment.objects.filter(team__in=teams, starts_on__lte=on).exists():
+        return None, None
+    _, total = establishment_on(on, teams=teams)
+    return total.vacancy_fte, total.agency_cover_fte
+
+
+def _figures(service, on):
+    counted = _Counted(service=service, on=on)
+    totals, counted_on = counted.totals()
+    vacancy_fte, cover_fte = _establishment_on(service, on)
+    reference = AtDate(on, counted.period.start, vacancy_fte, cover_fte)
+    figures = figures_from_totals(totals, reference)
     del figures["year"]
-    if not records.caseloads_known:
+    if totals.cases is None:
         figures |= {"cases": None, "case_holder_fte": None, "average_caseload": None}
-    figures |= _retention(reference, lines, records, on)
-    return figures | {
-        "service": records.service,
-        "period_start": period.start,
-        "caseloads_counted_on": records.latest_count,
-    }
-
-
-def _retention(reference, lines, records, on):
-    """`retention_rate_<group>`: of the council's own social workers in post on the day before the
-    12 months began, the share still in post at the date, by their census role then: the census
-    year's retention (`breakdowns.retention_by_role_group`, whose groups it uses) over the 12
-    months to the date."""
-    from ..breakdowns import RETENTION_GROUPS
-
-    start = reference.starts_on - ONE_DAY
-    employed = [line for line in lines if not line.agency]
-    at_end = {line.swe_number for line in employed if in_post_on(line, on)}
-    roles_then = {}
-    for line in employed:
-        if in_post_on(line, start):
-            held = next(one for one in records.by_person[int(line.swe_number)][False] if one.in_force_on(start))
-            roles_then[line.swe_number] = held.org_role
-    figures = {}
-    for group, _, roles in RETENTION_GROUPS:
-        people = {person for person, role in roles_then.items() if roles is None or role in roles}
-        figures[f"retention_rate_{group}"] = rate(len(people & at_end), len(people))
-    return figures
+    return (
+        figures
+        | counted.retention()
+        | {"service": service, "period_start": counted.period.start, "caseloads_counted_on": counted_on}
+    )
 
 
 def workforce_figures_on(*, on, service=Service.CHILDREN):
@@ -233,8 +273,7 @@ def workforce_figures_on(*, on, service=Service.CHILDREN):
     rates of `manage.py workforce_figures --year`, and `service`, `period_start` (the first day of
     the 12 months) and `caseloads_counted_on` (the latest caseload count date used, or None).
     Raises ValueError for a service that is neither children nor adults."""
-    records = _Records(service=_checked(service), earliest=on, until=on)
-    return _figures(records, on)
+    return _figures(_checked(service), on)
 
 
 def records_held(*, service, on):
@@ -260,6 +299,5 @@ def month_ends(*, until, months=24):
 def workforce_figures_by_month(*, until, months=24, service=Service.CHILDREN):
     """`workforce_figures_on` at each of the last `months` month ends on or before `until`, oldest
     first, from one read of the records."""
-    dates = month_ends(until=until, months=months)
-    records = _Records(service=_checked(service), earliest=dates[0], until=dates[-1])
-    return [_figures(records, on) for on in dates]
+    service = _checked(service)
+    return [_figures(service, on) for on in month_ends(until=until, months=months)]

@@ -7,6 +7,7 @@ year runs from 1 October to 30 September and stock figures are taken at 30 Septe
 Rates are percentages rounded half up to one decimal place, as DfE publishes them
 (`pswhub.core.figures`); FTE is rounded half up to two places."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from pswhub.core import disclosure
@@ -86,28 +87,59 @@ def figures_from(data, *, whole_authority=True, group=None):
     """`workforce_figures` for the lines of `data` (a `Year`); authority-wide answers (vacancies,
     agency cover) only when the lines are the whole authority's. Breakdowns by team and by role
     use it for each group's lines."""
-    census_year = data.census_year
-    fte_in_post = sum((line.fte_at_reference for line in data.employed_in_post), Decimal(0))
-    leavers_fte = sum((line.fte_at_leaving for line in data.leaver_lines), Decimal(0))
-    agency_fte = sum((line.fte_at_reference for line in data.agency_in_post), Decimal(0))
     case_holders = [line for line in data.in_post_lines if (line.cases_30 or 0) >= 1]
-    cases = sum(line.cases_30 for line in case_holders)
-    case_holder_fte = sum((line.fte_at_reference for line in case_holders), Decimal(0))
-    days_lost = sum((line.working_days_lost or Decimal(0) for line in data.employed_in_post), Decimal(0))
+    totals = Totals(
+        headcount_in_post=_people(data.employed_in_post),
+        fte_in_post=sum((line.fte_at_reference for line in data.employed_in_post), Decimal(0)),
+        leavers_headcount=_people(data.leaver_lines),
+        leavers_fte=sum((line.fte_at_leaving for line in data.leaver_lines), Decimal(0)),
+        starters_headcount=_people(data.starter_lines),
+        agency_headcount=_people(data.agency_in_post),
+        agency_fte=sum((line.fte_at_reference for line in data.agency_in_post), Decimal(0)),
+        cases=sum(line.cases_30 for line in case_holders),
+        case_holder_fte=sum((line.fte_at_reference for line in case_holders), Decimal(0)),
+        working_days_lost=sum((line.working_days_lost or Decimal(0) for line in data.employed_in_post), Decimal(0)),
+    )
+    return figures_from_totals(totals, data.census_year, whole_authority=whole_authority, group=group)
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The counts and sums every headline figure is worked out from: from a return's lines
+    (`figures_from`), or counted from the records at a date (`at_date`)."""
+
+    headcount_in_post: int
+    fte_in_post: Decimal
+    leavers_headcount: int
+    leavers_fte: Decimal
+    starters_headcount: int
+    agency_headcount: int
+    agency_fte: Decimal
+    cases: int
+    case_holder_fte: Decimal
+    working_days_lost: Decimal
+
+
+def figures_from_totals(totals, census_year, *, whole_authority=True, group=None):
+    """The headline figures (`workforce_figures`) from `totals`: the one place each rate and
+    rounding is worked out, for a census year and for the figures at a date alike. `census_year`
+    gives the year, reference date and the authority's vacancies and agency cover."""
+    fte_in_post, leavers_fte, agency_fte = totals.fte_in_post, totals.leavers_fte, totals.agency_fte
+    days_lost = totals.working_days_lost
     vacancy_fte = census_year.vacancies_fte if whole_authority else None
     cover_fte = census_year.agency_cover_fte if whole_authority else None
     return {
         "year": census_year.year,
         "reference_date": census_year.reference_date,
         "team": group,
-        "headcount_in_post": _people(data.employed_in_post),
+        "headcount_in_post": totals.headcount_in_post,
         "fte_in_post": _fte(fte_in_post),
-        "leavers_headcount": _people(data.leaver_lines),
+        "leavers_headcount": totals.leavers_headcount,
         "leavers_fte": _fte(leavers_fte),
-        "starters_headcount": _people(data.starter_lines),
+        "starters_headcount": totals.starters_headcount,
         "turnover_rate": rate(leavers_fte, fte_in_post),
         "agency_fte": _fte(agency_fte),
-        "agency_headcount": _people(data.agency_in_post),
+        "agency_headcount": totals.agency_headcount,
         "agency_rate": rate(agency_fte, agency_fte + fte_in_post),
         "vacancy_fte": vacancy_fte,
         "vacancy_rate": rate(vacancy_fte, vacancy_fte + fte_in_post) if vacancy_fte is not None else None,
@@ -115,9 +147,9 @@ def figures_from(data, *, whole_authority=True, group=None):
         "agency_cover_headcount": census_year.agency_cover_headcount if whole_authority else None,
         "agency_cover_rate": rate(cover_fte, agency_fte),
         "vacancies_covered_rate": rate(cover_fte, vacancy_fte),
-        "cases": cases,
-        "case_holder_fte": _fte(case_holder_fte),
-        "average_caseload": ratio(cases, case_holder_fte),
+        "cases": totals.cases,
+        "case_holder_fte": _fte(totals.case_holder_fte),
+        "average_caseload": ratio(totals.cases, totals.case_holder_fte),
         "working_days_lost": _fte(days_lost),
         "absence_rate": rate(days_lost, fte_in_post * WORKING_DAYS_PER_FTE),
     }
