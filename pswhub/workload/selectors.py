@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import OuterRef, Q, QuerySet, Subquery, Sum
 
 from pswhub.core import caseload_counts, roles
 from pswhub.core.figures import rate, ratio
@@ -102,39 +102,49 @@ def caseload_counts_for_core(*, staff, on, since=None):
 # posts whose worker has none then are looked up one by one.
 RECENT_COUNT_DAYS = 35
 
-_RECENT_TOTALS = """
+# Parameters, in order: the first day of the recent counts, the date, the first day again, then
+# the posts' own.
+_TOTALS = """
 WITH latest AS (
     SELECT staff_member_id, MAX(date) AS counted_on FROM workload_caseloadsnapshot
     WHERE date >= %s AND date <= %s GROUP BY staff_member_id
-), held AS (
+), recent AS (
     SELECT counts.staff_member_id, latest.counted_on, SUM(counts.count) AS cases
     FROM workload_caseloadsnapshot counts
     JOIN latest ON counts.staff_member_id = latest.staff_member_id AND counts.date = latest.counted_on
     GROUP BY counts.staff_member_id, latest.counted_on
+), counted AS (
+    SELECT posts.staff_member_id, posts.fte, recent.cases,
+           COALESCE(recent.counted_on, (
+               SELECT MAX(earlier.date) FROM workload_caseloadsnapshot earlier
+               WHERE earlier.staff_member_id = posts.staff_member_id AND earlier.date < %s
+           )) AS counted_on
+    FROM ({posts}) posts LEFT JOIN recent ON recent.staff_member_id = posts.staff_member_id
+), held AS (
+    SELECT counted.fte, counted.counted_on, COALESCE(counted.cases, (
+               SELECT SUM(earlier.count) FROM workload_caseloadsnapshot earlier
+               WHERE earlier.staff_member_id = counted.staff_member_id AND earlier.date = counted.counted_on
+           )) AS cases
+    FROM counted WHERE counted.counted_on IS NOT NULL
 )
-SELECT posts.fte, COUNT(*) FILTER (WHERE held.cases >= 1), SUM(held.cases) FILTER (WHERE held.cases >= 1),
-       MAX(held.counted_on)
-FROM ({posts}) posts JOIN held ON held.staff_member_id = posts.staff_member_id
-GROUP BY posts.fte
+SELECT fte, COUNT(*) FILTER (WHERE cases >= 1), SUM(cases) FILTER (WHERE cases >= 1), MAX(counted_on)
+FROM held GROUP BY fte
 """
 
 
 def caseload_totals_for_core(*, posts, on):
     """Registered with core (`pswhub.core.caseload_counts`): `CaseloadTotals` over `posts` (rows
     with `staff_member_id` and `fte`), each post with its worker's cases at their latest count on
-    or before `on` (the rule of `caseload_counts_for_core`), added up in the database by FTE held,
-    so that no row per worker is read: first for the workers counted in the `RECENT_COUNT_DAYS`
-    before the date, in one statement, then for the others one by one through the (worker, date)
-    index. The FTE is added up in Python from one row per FTE, exact on every database."""
-    recent_from = on - timedelta(days=RECENT_COUNT_DAYS)
+    or before `on` (the rule of `caseload_counts_for_core`), added up in the database by FTE held
+    in one statement, so that no row per worker is read. Each worker's latest count is looked for
+    among the counts of the `RECENT_COUNT_DAYS` before the date, read through the date index; only
+    workers with none then are looked up one by one through the (worker, date) index. The FTE is
+    added up in Python from one row per FTE, exact on every database."""
     sql, params = posts.order_by().values("staff_member_id", "fte").query.sql_with_params()
+    recent_from = on - timedelta(days=RECENT_COUNT_DAYS)
     with connection.cursor() as cursor:
-        cursor.execute(_RECENT_TOTALS.format(posts=sql), [recent_from, on, *params])
+        cursor.execute(_TOTALS.format(posts=sql), [recent_from, on, recent_from, *params])
         rows = cursor.fetchall()
-    counted_recently = CaseloadSnapshot.objects.filter(
-        staff_member=OuterRef("staff_member_id"), date__gte=recent_from, date__lte=on
-    )
-    rows += _totals_one_by_one(posts.exclude(Exists(counted_recently)), before=recent_from)
     total_cases, fte, counted_on = 0, Decimal(0), None
     for post_fte, holders, held, latest_on in rows:
         total_cases += held or 0
@@ -142,33 +152,6 @@ def caseload_totals_for_core(*, posts, on):
         latest_on = _date(latest_on)
         counted_on = latest_on if counted_on is None or latest_on > counted_on else counted_on
     return caseload_counts.CaseloadTotals(total_cases, fte, counted_on)
-
-
-def _totals_one_by_one(posts, *, before):
-    """(FTE, case holders, cases, latest count date) by FTE held, for posts whose worker's latest
-    count is before a date, looked up for each post through the (worker, date) index."""
-    latest = (
-        CaseloadSnapshot.objects.filter(staff_member=OuterRef("staff_member_id"), date__lt=before)
-        .order_by("-date")
-        .values("date")[:1]
-    )
-    cases = (
-        CaseloadSnapshot.objects.filter(staff_member=OuterRef("staff_member_id"), date=OuterRef("latest"))
-        .order_by()
-        .values("staff_member")
-        .annotate(cases=Sum("count"))
-        .values("cases")
-    )
-    holding = Q(cases__gte=1)
-    return list(
-        posts.order_by()
-        .annotate(latest=Subquery(latest))
-        .filter(latest__isnull=False)
-        .annotate(cases=Subquery(cases))
-        .values("fte")
-        .annotate(holders=Count("pk", filter=holding), held=Sum("cases", filter=holding), counted_on=Max("latest"))
-        .values_list("fte", "holders", "held", "counted_on")
-    )
 
 
 def _decimal(value):

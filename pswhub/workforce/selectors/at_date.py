@@ -167,15 +167,22 @@ class _Counted:
         from ..breakdowns import RETENTION_GROUPS
 
         eve = self.period.start - ONE_DAY
-        held_then = _in_post_on(self.employed, eve, carried_on=self.employed)
-        stayed = held_then.filter(staff_member_id__in=self.employed_in_post.values("staff_member_id"))
-        then, still = _people_by_role(held_then), _people_by_role(stayed)
+        stayed = Q(staff_member_id__in=self.employed_in_post.values("staff_member_id"))
+        by_role = (
+            _in_post_on(self.employed, eve, carried_on=self.employed)
+            .values_list("org_role")
+            .annotate(
+                then=Count("staff_member_id", distinct=True),
+                still=Count("staff_member_id", distinct=True, filter=stayed),
+            )
+            .order_by()
+        )
+        people = {role: (then, still) for role, then, still in by_role}
         figures = {}
         for group, _, roles in RETENTION_GROUPS:
-            chosen = [role for role in then if roles is None or role in roles]
-            figures[f"retention_rate_{group}"] = rate(
-                sum(still.get(role, 0) for role in chosen), sum(then[role] for role in chosen)
-            )
+            chosen = [people[role] for role in people if roles is None or role in roles]
+            still, then = sum(still for _, still in chosen), sum(then for then, _ in chosen)
+            figures[f"retention_rate_{group}"] = rate(still, then)
         return figures
 
 
@@ -227,10 +234,6 @@ def _sum_of_values(rows, field):
     """The exact sum of a decimal field over `rows`, blanks counting 0, from one row per value."""
     counted = rows.values_list(field).annotate(held=Count("pk")).order_by()
     return sum(((value or 0) * held for value, held in counted), Decimal(0))
-
-
-def _people_by_role(assignments):
-    return dict(assignments.values_list("org_role").annotate(people=Count("staff_member_id", distinct=True)).order_by())
 
 
 def _checked(service):
