@@ -39,8 +39,9 @@ def council():
       from 1 December 2025 to 31 March 2026;
     - Ola Okafor, engaged through Castle Careers from 2 February 2026, with no staff record;
     - Jo (no SWE number), engaged through Castle Careers from 1 April 2026;
-    - engagements that do not count: one in the adults' service, and one with no staff record that
-      ended on 30 September 2025, the day before the year began."""
+    - engagements that do not count: one in the adults' service, one with no staff record that
+      ended on 30 September 2025, the day before the year began, and one of Ann's from 1 June 2026
+      while she is employed (her employment record wins)."""
     people, teams = small_council()
     in_care, assessment = teams["in_care"], teams["assessment"]
     adults_team = people["hal"].team
@@ -58,6 +59,7 @@ def council():
     engage(staff_member=people["jo"], worker_name="", agency="Castle Careers", team=assessment,
            starts_on=date(2026, 4, 1))  # fmt: skip
     engage(staff_member=people["hal"], worker_name="", team=adults_team, starts_on=date(2026, 1, 5))
+    engage(staff_member=people["ann"], worker_name="", team=teams["assessment"], starts_on=date(2026, 6, 1))
     engage(worker_name="Before the year", team=in_care, starts_on=date(2025, 4, 1), ends_on=date(2025, 9, 30))
     return people, teams
 
@@ -112,6 +114,14 @@ def test_an_engagement_ending_on_31_march_is_an_agency_line_not_in_post_at_30_se
         "End of the last engagement: Agency engagement with Meridian Locums from 3 November 2025 to 31 March 2026 "
         "(Case holder, Assessment)"
     )
+
+
+def test_an_engagement_overlapping_an_employed_assignment_gives_way_to_it(council):
+    people, _ = council
+    census_year_build(year=2026)
+    (ann,) = lines(people["ann"])
+    assert (ann.agency, ann.role_start_date, ann.fte_30) == (False, date(2020, 1, 6), Decimal(1))
+    assert ann.sources["fte_30"].startswith("FTE on 30 September 2026: Assignment from 6 January 2020")
 
 
 def test_engagements_without_a_staff_record_or_swe_number_are_left_out_and_named(council):

@@ -46,7 +46,7 @@ def _stretches(held):
         last = stretches[-1] if stretches else None
         if last is not None and last["ends_on"] is None:
             if last["agency"] == agency:
-                last["assignments"].append(piece)  # an engagement beside a continuing agency assignment
+                last["assignments"].append(piece)  # an engagement and an agency assignment side by side
             continue  # the services never let assignments overlap; an open one ends the history read
         if last is not None and last["agency"] == agency and piece.starts_on <= last["ends_on"] + ONE_DAY:
             last["assignments"].append(piece)
