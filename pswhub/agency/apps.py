@@ -7,6 +7,7 @@ class AgencyConfig(AppConfig):
     verbose_name = "Agency social workers"
 
     def ready(self):
+        from pswhub.core import agency_engagements
         from pswhub.core import demo as core_demo
         from pswhub.core import navigation as nav
         from pswhub.core.report_sections import register
@@ -14,8 +15,10 @@ class AgencyConfig(AppConfig):
         from . import retention, rules  # noqa: F401
         from .demo import agency_demo_load
         from .report_section import AgencySection
+        from .selectors import engagements_for_core
 
         core_demo.register(agency_demo_load)
+        agency_engagements.register(engagements_for_core)
         register(AgencySection())
         retention.register_rules()
         nav.register(

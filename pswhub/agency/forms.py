@@ -7,6 +7,7 @@ from django import forms
 
 from pswhub.core.forms_render import GovukDateField
 from pswhub.core.models import StaffMember, Team
+from pswhub.workforce import codes
 
 from .models import CoverReason
 
@@ -19,6 +20,7 @@ ENTER_FTE = "Enter the FTE as a number from 0.01 to 1, such as 0.6"
 ENTER_YEARS = "Enter the years since qualifying as a whole number, such as 4"
 ENTER_END = "Enter the engagement's last day"
 END_BEFORE_START = "The end date must be on or after the start date"
+CHOOSE_ROLE = "Choose the worker's census role"
 NAME_OR_RECORD = "Choose the worker's staff record or enter their name"
 ENTER_CAP = "Enter the price cap in pounds an hour, such as 45.00"
 ENTER_CAP_START = "Enter the date the cap holds from"
@@ -70,6 +72,13 @@ class EngagementForm(forms.Form):
         decimal_places=2,
         help_text="What the agency charges the council an hour, such as 42.50.",
         error_messages={name: ENTER_RATE for name in NUMBER_ERRORS},
+    )
+    org_role = forms.ChoiceField(
+        choices=codes.ORG_ROLE,
+        initial=codes.CASE_HOLDER,
+        label="Census role",
+        help_text="The role the census return gives the worker: a case holder unless they manage or do not hold cases.",
+        error_messages={"required": CHOOSE_ROLE, "invalid_choice": CHOOSE_ROLE},
     )
     years_qualified = forms.IntegerField(
         label="Years since qualifying (optional)",

@@ -23,6 +23,7 @@ from pswhub.core.imports.reading import (
     whole_number_parse,
 )
 from pswhub.core.models import StaffMember, Team
+from pswhub.workforce import codes
 
 from .models import CoverReason, Engagement, EngagementUpload
 
@@ -43,12 +44,20 @@ TEMPLATE = [
     ("fte", False, "From 0.01 to 1; blank is 1.", "1"),
     ("hourly_rate", True, "The agency's charge an hour in pounds, such as 44.50.", "44.50"),
     ("years_qualified", False, "Years since qualifying, a whole number.", "4"),
+    (
+        "org_role",
+        False,
+        "The census role code: 1 senior manager, 2 middle manager, 3 first line manager, 4 senior practitioner, "
+        "5 case holder, 6 qualified without cases; blank is 5.",
+        "5",
+    ),
 ]
+ROLE_CODES = {code for code, _ in codes.ORG_ROLE}
 COLUMNS = [column for column, *_ in TEMPLATE]
 REQUIRED = [column for column, required, *_ in TEMPLATE if required]
-OPTIONAL_HEADERS = {"employee_number", "worker_name", "ends_on", "fte", "years_qualified"}
+OPTIONAL_HEADERS = {"employee_number", "worker_name", "ends_on", "fte", "years_qualified", "org_role"}
 FIELDS = ["agency", "staff_member", "worker_name", "team", "cover_reason", "starts_on", "ends_on", "fte",
-          "hourly_rate", "years_qualified"]  # fmt: skip
+          "hourly_rate", "years_qualified", "org_role"]  # fmt: skip
 
 NO_ROWS = "The file has a header row but no rows"
 ENTER = "Enter the {column}"
@@ -62,6 +71,7 @@ END_BEFORE_START = "The last day {ends_on} is before the first day {starts_on}"
 BAD_FTE = "Enter the FTE as a number from 0.01 to 1, such as 0.6, not {value}"
 BAD_RATE = "Enter the hourly rate in pounds with at most 2 decimal places, such as 44.50, not {value}"
 BAD_YEARS = "Enter the years since qualifying as a whole number, not {value}"
+BAD_ROLE = "The census role must be a code from 1 to 6 (5 is a case holder), not {value}"
 REPEATED = "This engagement repeats row {row}"
 TOO_LONG = "Use at most {limit} characters"
 
@@ -179,6 +189,11 @@ def _row_clean(raw, *, teams, staff):
             problems.append(("years_qualified", BAD_YEARS.format(value=raw["years_qualified"])))
         else:
             values["years_qualified"] = years
+    values["org_role"] = codes.CASE_HOLDER
+    if raw.get("org_role"):
+        values["org_role"] = raw["org_role"].strip()
+        if values["org_role"] not in ROLE_CODES:
+            problems.append(("org_role", BAD_ROLE.format(value=raw["org_role"])))
     return values, problems
 
 

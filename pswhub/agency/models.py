@@ -1,6 +1,6 @@
 """Agency social workers held as engagements (docs/agency.md, docs/adr/0701-agency-engagements.md):
 who the agency is, which team the worker covers in and why, from when to when, the hourly charge
-rate and the worker's years since qualifying; and the regional price cap the council has agreed,
+rate, the worker's years since qualifying and census role; and the regional price cap the council has agreed,
 so engagements charged above it can be seen. History is kept for both."""
 
 from decimal import Decimal
@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from pswhub.core import roles
 from pswhub.core.imports.models import Upload
 from pswhub.core.models import StaffMember, Team
+from pswhub.workforce import codes
 
 # A full-time week, in hours, by which an engagement's FTE becomes the hours it is charged for.
 FULL_TIME_HOURS = Decimal("37")
@@ -68,6 +69,13 @@ class Engagement(models.Model):
     )
     hourly_rate = models.DecimalField(max_digits=7, decimal_places=2, validators=[MinValueValidator(Decimal("0"))])
     years_qualified = models.PositiveSmallIntegerField("years since qualifying", null=True, blank=True)
+    org_role = models.CharField(
+        "census role",
+        max_length=1,
+        choices=codes.ORG_ROLE,
+        default=codes.CASE_HOLDER,
+        help_text="The worker's role as the census return codes it; most agency social workers hold cases.",
+    )
     history = HistoricalRecords()
 
     objects = EngagementQuerySet.as_manager()

@@ -55,5 +55,6 @@ def engagement_row(engagement, caps, on):
         "rate": pounds(engagement.hourly_rate, 2),
         "over_cap": is_over_cap(engagement, cap),
         "fte": number(engagement.fte),
+        "role": engagement.get_org_role_display(),
         "years_qualified": "" if engagement.years_qualified is None else number(engagement.years_qualified),
     }

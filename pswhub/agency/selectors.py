@@ -5,6 +5,7 @@ scoped to what the reader may see), with core.figures' rounding."""
 from collections import Counter
 from decimal import Decimal
 
+from pswhub.core.agency_engagements import AgencyEngagement
 from pswhub.core.disclosure import is_small, suppress_counts
 from pswhub.core.figures import rate, round_half_up
 from pswhub.core.presenters import SUPPRESSED
@@ -95,3 +96,22 @@ def agency_figures_suppressed(figures):
 def figures_day(today, period):
     """The day the figures at a date are read for a period: its last day, or today if sooner."""
     return min(today, period.end)
+
+
+def engagements_for_core(*, start, end, team_ids):
+    """Registered with core (`pswhub.core.agency_engagements`) so that the layers below read
+    engagements (the census build): every engagement in one of `team_ids` in force on at least one
+    day from `start` to `end`, as AgencyEngagement rows ordered by staff record and start, read in
+    one query without model instances."""
+    rows = (
+        Engagement.objects.overlapping(start, end)
+        .filter(team_id__in=team_ids)
+        .order_by("staff_member_id", "starts_on", "pk")
+        .values_list(
+            "pk", "staff_member_id", "worker_name", "agency", "team_id", "team__name", "starts_on", "ends_on", "fte",
+            "org_role",
+        )
+    )  # fmt: skip
+    return [
+        AgencyEngagement(pk, staff_id, worker_name or "Not named", *rest) for pk, staff_id, worker_name, *rest in rows
+    ]

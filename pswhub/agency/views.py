@@ -18,7 +18,7 @@ SAVED = "The engagement of {worker} has been saved"
 ENDED = "The engagement of {worker} ends on {day}"
 CAP_SAVED = "The price cap has been recorded"
 FIELDS = ["agency", "staff_member", "worker_name", "team", "cover_reason", "starts_on", "ends_on", "fte",
-          "hourly_rate", "years_qualified"]  # fmt: skip
+          "hourly_rate", "years_qualified", "org_role"]  # fmt: skip
 
 
 def _post(request):

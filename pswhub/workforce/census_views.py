@@ -31,6 +31,11 @@ from .views import RETURN_HAS_PROBLEMS
 SUBMIT_HAS_PROBLEMS = "The return is marked as submitted once the problems above are put right."
 NO_SUCH_CENSUS_YEAR = "There is no {year} census year"
 NO_SUCH_LINE = "There is no such line in the {year} return"
+ENGAGEMENTS_LEFT_OUT = (
+    "{count} agency engagements in the year are for workers with no staff record in PSW Hub, so no Social Work "
+    "England number, and are not in the return: {names}. Link each to the worker's staff record on the agency "
+    "social workers page to include them."
+)
 
 
 def _held(request, year):
@@ -114,6 +119,10 @@ def census_build(request, year):
                 f"{len(result.left_out)} staff with census roles have no Social Work England number and are not in "
                 f"the return: {', '.join(result.left_out)}",
             )
+        if result.left_out_engagements:
+            messages.warning(request, ENGAGEMENTS_LEFT_OUT.format(
+                count=len(result.left_out_engagements), names="; ".join(result.left_out_engagements)
+            ))  # fmt: skip
     return redirect("workforce:census_return", year=year)
 
 

@@ -102,6 +102,7 @@ def engagement_data(team, **values):
         "fte": "1",
         "hourly_rate": "44.50",
         "years_qualified": "3",
+        "org_role": "5",
         **date_data("starts_on", date(2026, 5, 1)),
     }
     return data | values
@@ -117,9 +118,15 @@ def test_the_psw_adds_changes_and_ends_an_engagement(client, psw, north_team):
     assert response.status_code == 302
     engagement = Engagement.objects.get()
     assert (engagement.worker, engagement.hourly_rate, engagement.ends_on) == ("Ola Okafor", Decimal("44.50"), None)
-    client.post(reverse("agency:edit", args=[engagement.pk]), engagement_data(north_team, hourly_rate="46"))
+    assert engagement.org_role == "5"  # a case holder
+    edit_page = client.get(reverse("agency:edit", args=[engagement.pk])).content.decode()
+    assert "Census role" in edit_page and "Senior practitioner" in edit_page
+    client.post(
+        reverse("agency:edit", args=[engagement.pk]), engagement_data(north_team, hourly_rate="46", org_role="4")
+    )
     engagement.refresh_from_db()
-    assert engagement.hourly_rate == Decimal("46.00")
+    assert (engagement.hourly_rate, engagement.org_role) == (Decimal("46.00"), "4")
+    assert "Senior practitioner" in client.get(reverse("agency:list")).content.decode()
     client.post(reverse("agency:end", args=[engagement.pk]), date_data("ends_on", date(2026, 7, 31)))
     engagement.refresh_from_db()
     assert engagement.ends_on == date(2026, 7, 31)
@@ -131,7 +138,7 @@ def test_bad_input_is_refused_with_a_message_and_nothing_saved(client, psw, nort
     from pswhub.agency import forms
 
     client.force_login(psw)
-    data = engagement_data(north_team, agency="", worker_name="", hourly_rate="lots", fte="1.5")
+    data = engagement_data(north_team, agency="", worker_name="", hourly_rate="lots", fte="1.5", org_role="9")
     data |= date_data("ends_on", date(2026, 4, 1))
     page = client.post(reverse("agency:create"), data)
     assert page.status_code == 400 and not Engagement.objects.exists()
@@ -142,6 +149,7 @@ def test_bad_input_is_refused_with_a_message_and_nothing_saved(client, psw, nort
         forms.ENTER_RATE,
         forms.ENTER_FTE,
         forms.END_BEFORE_START,
+        forms.CHOOSE_ROLE,
     ):
         assert str(escape(message)) in text, message
 

@@ -37,6 +37,7 @@ def test_a_good_file_adds_its_engagements_and_again_changes_nothing(linked):
     assert (result.rows, result.added, result.updated, result.unchanged) == (2, 2, 0, 0)
     ola = Engagement.objects.get(worker_name="Ola Okafor")
     assert (ola.fte, ola.hourly_rate, ola.years_qualified, ola.ends_on) == (Decimal("1"), Decimal("44.50"), 4, None)
+    assert ola.org_role == "5", "a file without the census role column gives the case holder code"
     tom = Engagement.objects.get(staff_member=linked)
     assert (tom.cover_reason, tom.starts_on, tom.ends_on, tom.hourly_rate) == (
         "maternity", date(2026, 2, 5), date(2026, 7, 31), Decimal("48.00"),
@@ -73,6 +74,19 @@ def test_every_problem_is_named_by_row_and_column_and_nothing_is_read(north_team
         Problem(3, "years_qualified", importing.BAD_YEARS.format(value="many")),
         Problem(4, "ends_on", importing.END_BEFORE_START.format(ends_on="2026-02-01", starts_on="2026-03-01")),
     ]
+
+
+def test_the_census_role_column_is_optional_blank_is_a_case_holder_and_a_bad_code_is_named(linked):
+    header = HEADER.replace("\n", ",org_role\n")
+    rows = "Meridian Locums,,Ola Okafor,North,vacancy,2026-01-05,,1,44.50,4,4\n" + GOOD.splitlines()[1] + ",\n"
+    checked = engagement_file_read(content=(header + rows).encode(), file_name="agency.csv")
+    assert checked.problems == []
+    engagements_import(engagement_file=checked)
+    assert Engagement.objects.get(worker_name="Ola Okafor").org_role == "4"  # a senior practitioner
+    assert Engagement.objects.get(staff_member=linked).org_role == "5"  # blank: a case holder
+    bad = "Meridian Locums,,Ola Okafor,North,vacancy,2026-01-05,,1,44.50,4,9\n"
+    refused = engagement_file_read(content=(header + bad).encode(), file_name="agency.csv")
+    assert refused.problems == [Problem(2, "org_role", importing.BAD_ROLE.format(value="9"))]
 
 
 def test_a_repeated_engagement_is_named(north_team):

@@ -28,3 +28,5 @@ class Command(BaseCommand):
         )
         for name in result.left_out:
             self.stderr.write(f"Left out, no Social Work England number recorded: {name}")
+        for name in result.left_out_engagements:
+            self.stderr.write(f"Left out, agency engagement with no staff record (so no SWE number): {name}")
