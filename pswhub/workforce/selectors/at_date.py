@@ -21,6 +21,8 @@ the date instead of the census year, from the records instead of a return:
   census year): the council's own spells ending in them, with the FTE of their last assignment,
   of people not in post at the date; starters: spells starting in them, of people with no spell
   of either kind started before the 12 months and lasting to the day before;
+- agency engagements (`pswhub.core.agency_engagements`) in post at the date count as agency
+  posts of people with a staff record and no assignment in post then (the census build's rule);
 - cases at each worker's latest count on or before the date, for every post in post (the
   workload app's counts, read through `pswhub.core.caseload_counts`);
 - working days lost to sickness absence in episodes starting in the 12 months (sickness only, as
@@ -40,7 +42,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Exists, Func, IntegerField, OuterRef, Q
 
-from pswhub.core import caseload_counts
+from pswhub.core import agency_engagements, caseload_counts
 from pswhub.core.figures import rate
 from pswhub.core.models import Service, Team
 from pswhub.core.periods import Period, year_before
@@ -99,6 +101,13 @@ class _Counted:
         leavers = self._leavers(start, on)
         starters = self._starters(start, on)
         cases, case_holder_fte, counted_on = self._caseloads()
+        engaged = self._engaged_only()
+        if cases is not None and engaged:
+            counted = caseload_counts.caseload_counts_on(staff=list(engaged), on=on)
+            for staff_id, held in counted.items():
+                counted_on = held.counted_on if counted_on is None else max(counted_on, held.counted_on)
+                if held.cases >= 1:
+                    cases, case_holder_fte = cases + held.cases, case_holder_fte + engaged[staff_id]
         days_lost = _sum_of_values(
             AbsenceEpisode.objects.filter(
                 staff_member_id__in=self.employed_in_post.values("staff_member_id"),
@@ -114,8 +123,8 @@ class _Counted:
             leavers_headcount=leavers.aggregate(people=Count("staff_member_id", distinct=True))["people"],
             leavers_fte=_sum_of_values(leavers, "fte"),
             starters_headcount=starters.aggregate(people=Count("staff_member_id", distinct=True))["people"],
-            agency_headcount=people[True],
-            agency_fte=fte[True],
+            agency_headcount=people[True] + len(engaged),
+            agency_fte=fte[True] + sum(engaged.values(), Decimal(0)),
             cases=cases,
             case_holder_fte=case_holder_fte,
             working_days_lost=days_lost,
@@ -152,6 +161,27 @@ class _Counted:
             .exclude(Exists(held_before))
         )
 
+    def _engaged_only(self):
+        """{staff id: FTE} of the agency engagements in the service's teams in post at the date
+        (started by it, not ended by it; `pswhub.core.agency_engagements`) of people holding no
+        assignment in post then: the census build's rule, in which an engagement joins the same
+        person's agency assignments and gives way to their employment. Engagements with no staff
+        record are not counted, as they cannot be on the census return. Empty when no app keeps
+        engagements."""
+        team_ids = list(Team.objects.filter(service__kind=self.service).values_list("pk", flat=True))
+        on = self.on
+        engagements = agency_engagements.engagements_between(start=on, end=on, team_ids=team_ids) or []
+        engaged = {}
+        for engagement in sorted(engagements, key=lambda engagement: engagement.starts_on):
+            if engagement.staff_member_id is not None and (engagement.ends_on is None or engagement.ends_on > on):
+                engaged[engagement.staff_member_id] = engagement.fte  # the latest to start, of two at once
+        ids = list(engaged)
+        for first in range(0, len(ids), 5000):
+            chunk = ids[first : first + 5000]
+            for staff_id in self.in_post.filter(staff_member_id__in=chunk).values_list("staff_member_id", flat=True):
+                engaged.pop(staff_id, None)
+        return engaged
+
     def _caseloads(self):
         """(cases, FTE of the case holders, latest count date) for the workers in post, each
         at their latest count on or before the date; (None, None, None) when no app keeps
@@ -181,8 +211,8 @@ class _Counted:
         figures = {}
         for group, _, roles in RETENTION_GROUPS:
             chosen = [people[role] for role in people if roles is None or role in roles]
-            still, then = sum(still for _, still in chosen), sum(then for then, _ in chosen)
-            figures[f"retention_rate_{group}"] = rate(still, then)
+            kept, counted = sum(still for _, still in chosen), sum(then for then, _ in chosen)
+            figures[f"retention_rate_{group}"] = rate(kept, counted)
         return figures
 
 
