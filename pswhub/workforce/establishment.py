@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from pswhub.core import roles
 from pswhub.core.figures import rate
@@ -49,14 +50,16 @@ def funded_fte_by_team_on(on, *, team_ids):
     """{team id: funded FTE} on a date: for each team and census role (blank for the whole team),
     the funded FTE recorded from the latest date on or before it, summed over the team's roles."""
     funded, seen = {}, set()
-    rows = Establishment.objects.filter(team_id__in=team_ids, starts_on__lte=on).order_by(
-        "team_id", "org_role", "-starts_on"
+    rows = (
+        Establishment.objects.filter(team_id__in=team_ids, starts_on__lte=on)
+        .order_by("team_id", "org_role", "-starts_on")
+        .values_list("team_id", "org_role", "funded_fte")
     )
-    for row in rows:
-        if (row.team_id, row.org_role) in seen:
+    for team_id, org_role, funded_fte in rows:
+        if (team_id, org_role) in seen:
             continue
-        seen.add((row.team_id, row.org_role))
-        funded[row.team_id] = funded.get(row.team_id, ZERO) + row.funded_fte
+        seen.add((team_id, org_role))
+        funded[team_id] = funded.get(team_id, ZERO) + funded_fte
     return funded
 
 
@@ -65,8 +68,9 @@ def establishment_on(on, *, teams):
     − FTE filled by the council's own staff, not below 0; agency cover FTE = agency FTE, up to the
     vacancy FTE. Totals add the teams' lines, so one team over its establishment does not hide
     another's vacancies."""
+    # A queryset of teams is read as a subquery: a list of a thousand ids costs more to send.
+    team_ids = teams.values("pk") if isinstance(teams, QuerySet) else [team.pk for team in teams]
     teams = list(teams)
-    team_ids = [team.pk for team in teams]
     funded = funded_fte_by_team_on(on, team_ids=team_ids)
     in_post = team_fte_by_team_on(on, team_ids=team_ids)
     lines = []

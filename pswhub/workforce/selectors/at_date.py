@@ -277,7 +277,7 @@ def _establishment_on(service, on):
     None) when no funded FTE is recorded for them by then."""
     from ..establishment import establishment_on
 
-    teams = list(Team.objects.filter(service__kind=service, is_active=True).select_related("service"))
+    teams = Team.objects.filter(service__kind=service, is_active=True).select_related("service")
     if not Establishment.objects.filter(team__in=teams, starts_on__lte=on).exists():
         return None, None
     _, total = establishment_on(on, teams=teams)
