@@ -5,9 +5,9 @@ England-sized: 40,000 children's social workers in post at the date (DfE counted
 in 2024), in 1,600 teams of 25 with a funded FTE each, over ten years of employment history: about
 15% leave each year and are replaced, a third of those who stay five years change team or hours
 once, and 15% more work through agencies. Everyone in post holds a caseload counted on the last
-day of each of the 24 months before the date (monthly counts; a council that counts weekly has
-more rows, but each worker's latest count is read through the (worker, date) index, so the count
-of rows barely matters), and a year of sickness absence. About 100,000 people, 130,000
+day of each of the 24 months before the date (monthly counts: each worker's latest is found among
+the counts of the 35 days before the date, through the (date, worker, count) index, so a council
+counting weekly reads five counts a worker there, not two), and a year of sickness absence. About 100,000 people, 130,000
 assignments, 1,000,000 caseload counts.
 
 The data are written once, with bulk inserts and without change history, inside this test's
