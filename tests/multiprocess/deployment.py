@@ -112,7 +112,7 @@ def production_environment(database, tmp_path, mail_dir):
 
 def run_manage(env, *args, stdin=None):
     command = [*MANAGE, *args]
-    result = subprocess.run(command, cwd=REPO, env=env, input=stdin, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(command, cwd=REPO, env=env, input=stdin, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
     return result.stdout
 
