@@ -7,10 +7,15 @@ from decimal import Decimal
 
 from django.db.models import Count, Sum
 
+from pswhub.core import agency_engagements
+from pswhub.core.models import Team
+
 from . import codes
 from .models import AbsenceEpisode, Assignment
 
 ZERO = Decimal("0")
+# Ids sent in one IN (...) list at most: SQLite allows some tens of thousands of parameters.
+CHUNK = 5000
 
 
 def assignment_on(staff_member, on):
@@ -63,9 +68,12 @@ def assignments_in_force(on, *, team_ids=None):
 
 def team_fte_by_team_on(on, *, team_ids=None):
     """{team id: {"employed": FTE, "agency": FTE}} for the assignments in force on a date, a blank
-    FTE counting 0. Counted in the database by team, contract type and FTE (a few rows a team,
-    however many people), and added up in Python so that the sums are exact on every database."""
+    FTE counting 0, and as agency FTE the agency engagements in force then (`engaged_fte_by_team_on`).
+    Counted in the database by team, contract type and FTE (a few rows a team, however many
+    people), and added up in Python so that the sums are exact on every database."""
     totals = {}
+    for team_id, fte in engaged_fte_by_team_on(on, team_ids=team_ids).items():
+        totals[team_id] = {"employed": ZERO, "agency": fte}
     rows = (
         assignments_in_force(on, team_ids=team_ids)
         .exclude(team=None)
@@ -78,6 +86,29 @@ def team_fte_by_team_on(on, *, team_ids=None):
         team = totals.setdefault(team_id, {"employed": ZERO, "agency": ZERO})
         team[kind] += (fte or ZERO) * held
     return totals
+
+
+def engaged_fte_by_team_on(on, *, team_ids=None):
+    """{team id: FTE} of the agency engagements (`pswhub.core.agency_engagements`) in force on a
+    date in the teams, leaving out those of a person holding an assignment in force then, whose
+    assignment already counts. An engagement with no staff record counts: it covers a post all the
+    same. Empty when no app keeps engagements."""
+    if team_ids is None:
+        team_ids = Team.objects.values("pk")
+    engagements = agency_engagements.engagements_between(start=on, end=on, team_ids=team_ids) or []
+    staff_ids = sorted({engagement.staff_member_id for engagement in engagements} - {None})
+    holding = set()
+    for first in range(0, len(staff_ids), CHUNK):
+        holding.update(
+            assignments_in_force(on)
+            .filter(staff_member_id__in=staff_ids[first : first + CHUNK])
+            .values_list("staff_member_id", flat=True)
+        )
+    engaged = {}
+    for engagement in engagements:
+        if engagement.staff_member_id is None or engagement.staff_member_id not in holding:
+            engaged[engagement.team_id] = engaged.get(engagement.team_id, ZERO) + engagement.fte
+    return engaged
 
 
 def employment_history(staff_member):
