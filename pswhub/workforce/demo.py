@@ -3,7 +3,8 @@ year by year so that each return follows from the one before: people start, stay
 and leave. The story follows England's published series (docs/workforce.md): turnover peaks in
 2022 and agency use with it, then a regional agency cap and a recruitment drive bring agency
 staff down and the workforce back up. The people in post at 30 September 2025 are the demo
-council's current children's social work staff."""
+council's current children's social work staff; the records then go on to the demo's today, with
+leavers and starters since that return."""
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -35,6 +36,9 @@ STORY = {
     2024: (12.0, 14.0, 12.5, 16.8, 3.0, 0.97),
     2025: (10.5, 11.5, 9.0, 16.2, 2.8, 1.00),
 }
+
+# Leavers in the census year after the last return, as a share of those in post at its start (%).
+TURNOVER_SINCE_LAST_CENSUS = 11
 
 SOCIAL_WORK_TITLES = {
     "Principal Social Worker": codes.MIDDLE_MANAGER,
@@ -182,6 +186,7 @@ def workforce_demo_load(*, rng, authority, today):
         years[year] = (employed + starters + agency, caseload, absence, vacancy, agency_rate)
         employed = [person for person in employed + starters if person.ended is None]
     _match_current_staff(employed, current)
+    _since_the_last_census(simulation, employed)
     _save(simulation, years, authority, rng)
     records_demo_load(people=simulation.people, authority=authority, today=today)
 
@@ -198,6 +203,23 @@ def _match_current_staff(final_people, current):
             staff.started_on = person.started
             changed.append(staff)
     staff_members_bulk_save(changed=changed, changed_fields=["started_on"])
+
+
+def _since_the_last_census(simulation, employed):
+    """Leavers and starters in the census year after the last return (from 1 October 2025, before
+    the demo's today), in the records only: no return of that year is saved, as it is this year's
+    to build. About one in ten of those in post leaves (never a demo account's own record) and as
+    many start, so the figures at a date have movement to show. The 2025 return is unchanged: a
+    leaver was in post on its reference date."""
+    rng, year = simulation.rng, YEARS[-1] + 1
+    may_leave = [person for person in employed if not person.staff_member.employee_number.startswith("D")]
+    leaving = rng.sample(may_leave, round(len(employed) * TURNOVER_SINCE_LAST_CENSUS / 100))
+    for person in leaving:
+        simulation.leave(person, year)
+        person.staff_member.left_on = person.ended
+    staff_members_bulk_save(changed=[person.staff_member for person in leaving], changed_fields=["left_on"])
+    for _ in leaving:
+        simulation.person(_day_in_year(rng, year))
 
 
 def _save(simulation, years, authority, rng):

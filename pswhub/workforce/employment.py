@@ -66,6 +66,17 @@ def assignments_in_force(on, *, team_ids=None):
     return assignments if team_ids is None else assignments.filter(team_id__in=team_ids)
 
 
+def agency_assignments_between(*, start, end, team_ids):
+    """The agency assignments in `team_ids` in force on at least one day from `start` to `end`,
+    with their staff records, earliest first."""
+    return (
+        Assignment.objects.filter(contract_type=codes.AGENCY, team_id__in=team_ids, starts_on__lte=end)
+        .exclude(ends_on__lt=start)
+        .select_related("staff_member")
+        .order_by("starts_on", "pk")
+    )
+
+
 def team_fte_by_team_on(on, *, team_ids=None):
     """{team id: {"employed": FTE, "agency": FTE}} for the assignments in force on a date, a blank
     FTE counting 0, and as agency FTE the agency engagements in force then (`engaged_fte_by_team_on`).
