@@ -77,6 +77,8 @@ def test_the_figures_at_a_date_take_the_same_agency_cover(teams):
     # The establishment's totals for the service's active teams: vacancy 3, cover 1.9; vacancies
     # covered 1.9 / 3 = 63.33...% -> 63.3.
     assert (figures["vacancy_fte"], figures["agency_cover_fte"]) == (Decimal("3.00"), Decimal("1.90"))
+    # To 2 places, as every FTE figure (the establishment adds up FTEs held to 6).
+    assert (str(figures["vacancy_fte"]), str(figures["agency_cover_fte"])) == ("3.00", "1.90")
     assert figures["vacancies_covered_rate"] == Decimal("63.3")
 
 

@@ -23,7 +23,7 @@ from pswhub.core.models import Service, StaffMember, Team
 from pswhub.core.presenters import govuk_date
 
 from .. import codes
-from ..models import AbsenceEpisode, Assignment, StaffProfile
+from ..models import AbsenceEpisode, Assignment, CensusWorker, CensusYear, StaffProfile
 
 ZERO = Decimal(0)
 ONE_DAY = timedelta(days=1)
@@ -135,6 +135,7 @@ def derived_lines(*, authority, period):
     for episode in map(HeldEpisode._make, episodes):
         absences.setdefault(episode.staff_member_id, []).append(episode)
 
+    carried = _carried_from_last_return(authority, period, {profile.swe_number for profile in profiles.values()})
     lines, left_out = {}, []
     for staff_id, held in by_staff.items():
         stretches = [
@@ -147,10 +148,38 @@ def derived_lines(*, authority, period):
             left_out.append(staff_id)
             continue
         for number, stretch in enumerate(stretches):
-            lines[(staff_id, number)] = _line(
-                stretch, profile, counts.get(staff_id), absences.get(staff_id, []), period
-            )
+            line = _line(stretch, profile, counts.get(staff_id), absences.get(staff_id, []), period)
+            held, source = carried.get(profile.swe_number, ({}, ""))
+            line |= held
+            line["sources"] |= dict.fromkeys(held, source)
+            lines[(staff_id, number)] = line
     return lines, _left_out_names(left_out, engagements, period), _unrecorded_names(unrecorded)
+
+
+# Values the records do not hold, carried from the person's line on the last return before.
+CARRIED = ["qualification_institutions", "qualification_level", "cfkss_status", "contract_weeks"]
+
+
+def _carried_from_last_return(authority, period, swe_numbers):
+    """{SWE number: ({field: value} of CARRIED, source)} from each person's first line on the
+    authority's latest census year before this one (imported or built), where it holds them: a
+    qualification does not change, and KSS status and contract weeks are last year's answer until
+    corrected. Lines of people not on that return are left blank, as before."""
+    previous = CensusYear.objects.filter(authority=authority, year__lt=period.end.year).order_by("-year").first()
+    if previous is None:
+        return {}
+    carried = {}
+    rows = (
+        CensusWorker.objects.filter(census_year=previous)
+        .order_by("swe_number", "line")
+        .values_list("swe_number", *CARRIED)
+    )
+    for swe_number, *values in rows:
+        if swe_number not in swe_numbers or swe_number in carried:
+            continue
+        held = {name: value for name, value in zip(CARRIED, values, strict=True) if value not in (None, "", [])}
+        carried[swe_number] = (held, f"As on the {previous.year} return (not held in the records)")
+    return carried
 
 
 def _left_out_names(left_out, engagements, period):

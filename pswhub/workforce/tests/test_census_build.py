@@ -83,6 +83,23 @@ def test_a_person_known_first_from_a_past_return_keeps_one_staff_record():
     assert (finn_2026.fte_30, finn_2026.cases_30, finn_2026.role_start_date) == (Decimal(1), 18, date(2024, 9, 2))
 
 
+def test_values_the_records_do_not_hold_are_carried_from_the_last_return():
+    small_council()
+    census_year_build(year=2026)
+    lines = lines_by_swe()
+    # Ann and Finn were on the 2025 return with QualLevel 1 and ContractWeeks 52.0 (and, in the
+    # 2025 layout, no institution or KSS status): their 2026 lines carry them, saying so.
+    for swe in ("SW1001", "SW1006"):
+        line = lines[swe]
+        assert (line.qualification_level, line.contract_weeks) == ("1", Decimal("52.0"))
+        assert (line.qualification_institutions, line.cfkss_status) == ([], [])
+        assert line.sources["qualification_level"] == "As on the 2025 return (not held in the records)"
+        assert "qualification_institutions" not in line.sources
+    # Ben was not on it: blank, as the records do not hold them.
+    assert (lines["SW1002"].qualification_level, lines["SW1002"].contract_weeks) == ("", None)
+    assert "qualification_level" not in lines["SW1002"].sources
+
+
 def test_the_dfe_figures_of_the_built_year():
     small_council()
     census_year_build(year=2026)
