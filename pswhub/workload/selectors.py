@@ -102,8 +102,8 @@ def caseload_counts_for_core(*, staff, on, since=None):
 # posts whose worker has none then are looked up one by one.
 RECENT_COUNT_DAYS = 35
 
-# Parameters, in order: the first day of the recent counts, the date, the first day again, then
-# the posts' own.
+# Parameters, in order: the first day of the recent counts and the date (twice), the first day
+# again, then the posts' own.
 _TOTALS = """
 WITH latest AS (
     SELECT staff_member_id, MAX(date) AS counted_on FROM workload_caseloadsnapshot
@@ -112,6 +112,7 @@ WITH latest AS (
     SELECT counts.staff_member_id, latest.counted_on, SUM(counts.count) AS cases
     FROM workload_caseloadsnapshot counts
     JOIN latest ON counts.staff_member_id = latest.staff_member_id AND counts.date = latest.counted_on
+    WHERE counts.date >= %s AND counts.date <= %s
     GROUP BY counts.staff_member_id, latest.counted_on
 ), counted AS (
     SELECT posts.staff_member_id, posts.fte, recent.cases,
@@ -143,7 +144,7 @@ def caseload_totals_for_core(*, posts, on):
     sql, params = posts.order_by().values("staff_member_id", "fte").query.sql_with_params()
     recent_from = on - timedelta(days=RECENT_COUNT_DAYS)
     with connection.cursor() as cursor:
-        cursor.execute(_TOTALS.format(posts=sql), [recent_from, on, recent_from, *params])
+        cursor.execute(_TOTALS.format(posts=sql), [recent_from, on, recent_from, on, recent_from, *params])
         rows = cursor.fetchall()
     total_cases, fte, counted_on = 0, Decimal(0), None
     for post_fte, holders, held, latest_on in rows:

@@ -40,7 +40,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Exists, Func, IntegerField, OuterRef, Q
+from django.db.models import BigIntegerField, Count, Exists, F, Func, IntegerField, OuterRef, Q, Sum, Value
+from django.db.models.functions import Cast, Round
 
 from pswhub.core import agency_engagements, caseload_counts
 from pswhub.core.figures import rate
@@ -54,6 +55,7 @@ from .figures import Totals, figures_from_totals
 SERVICES = {Service.CHILDREN: "Children's social workers", Service.ADULTS: "Adults' social workers"}
 SICKNESS = "SIC"
 ONE_DAY = timedelta(days=1)
+MILLION = Decimal(1_000_000)
 NO_CENSUS_FOR_ADULTS = (
     "The DfE Children's Social Work Workforce census counts children's social workers only; these figures for "
     "adults' social workers use the same definitions, from the same records, and have no national figures to "
@@ -117,11 +119,12 @@ class _Counted:
             ).order_by(),
             "working_days_lost",
         )
+        left = leavers.aggregate(people=Count("staff_member_id", distinct=True), millionths=_millionths("fte"))
         totals = Totals(
             headcount_in_post=people[False],
             fte_in_post=fte[False],
-            leavers_headcount=leavers.aggregate(people=Count("staff_member_id", distinct=True))["people"],
-            leavers_fte=_sum_of_values(leavers, "fte"),
+            leavers_headcount=left["people"],
+            leavers_fte=Decimal(left["millionths"] or 0) / MILLION,
             starters_headcount=starters.aggregate(people=Count("staff_member_id", distinct=True))["people"],
             agency_headcount=people[True] + len(engaged),
             agency_fte=fte[True] + sum(engaged.values(), Decimal(0)),
@@ -258,6 +261,13 @@ def _people_and_fte_by_kind(assignments):
         people[agency] += held_by
         fte[agency] += (held_fte or 0) * held
     return people, fte
+
+
+def _millionths(field):
+    """The sum of a decimal field held to 6 places (an FTE), blanks counting 0, in whole millionths:
+    exact on every database (SQLite adds decimals as floating point), in the same query as other
+    aggregates."""
+    return Sum(Cast(Round(F(field) * Value(MILLION)), BigIntegerField()))
 
 
 def _sum_of_values(rows, field):
