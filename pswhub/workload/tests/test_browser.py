@@ -32,10 +32,11 @@ def test_a_manager_sees_their_teams_workload_and_the_psw_imports_caseloads(
     expect(heading(page)).to_have_text("North Locality")
     assert_no_axe_violations(page)
 
-    # and chooses Assessment North, they see each worker against capacity, with the trend chart
-    page.get_by_label("Team").select_option(label="Assessment North (Children's Social Care)")
+    # and chooses Safeguarding North, they see each worker against capacity (one of them over it),
+    # with the trend chart
+    page.get_by_label("Team").select_option(label="Safeguarding North (Children's Social Care)")
     page.get_by_role("button", name="Show workload").click()
-    expect(heading(page)).to_have_text("Assessment North")
+    expect(heading(page)).to_have_text("Safeguarding North")
     main = page.locator("main")
     expect(main).to_contain_text("Average caseload")
     expect(main).to_contain_text("Over capacity")
