@@ -22,8 +22,8 @@ pytestmark = pytest.mark.django_db
 ON = date(2026, 9, 30)
 
 
-def assign(team, fte, contract="permanent", staff=None):
-    staff = staff or StaffMemberFactory(team=team)
+def assign(team, fte, contract="permanent"):
+    staff = StaffMemberFactory(team=team)
     AssignmentFactory(
         staff_member=staff, team=team, fte=Decimal(fte), contract_type=contract, starts_on=date(2024, 1, 1),
         org_role="6",

@@ -49,6 +49,7 @@ from pswhub.core.models import Service, Team
 from pswhub.core.periods import Period, year_before
 
 from .. import codes
+from ..employment import CHUNK
 from ..models import AbsenceEpisode, Assignment, Establishment
 from .figures import Totals, figures_from_totals
 
@@ -179,8 +180,8 @@ class _Counted:
             if engagement.staff_member_id is not None and (engagement.ends_on is None or engagement.ends_on > on):
                 engaged[engagement.staff_member_id] = engagement.fte  # the latest to start, of two at once
         ids = list(engaged)
-        for first in range(0, len(ids), 5000):
-            chunk = ids[first : first + 5000]
+        for first in range(0, len(ids), CHUNK):
+            chunk = ids[first : first + CHUNK]
             for staff_id in self.in_post.filter(staff_member_id__in=chunk).values_list("staff_member_id", flat=True):
                 engaged.pop(staff_id, None)
         return engaged
